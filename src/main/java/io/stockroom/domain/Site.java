@@ -1,0 +1,5 @@
+package io.stockroom.domain;
+
+import java.util.UUID;
+
+public record Site(UUID id, String code, String name, SyncStatus syncStatus) {}
