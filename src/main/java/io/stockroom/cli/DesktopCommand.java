@@ -1,0 +1,33 @@
+package io.stockroom.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The top-level command: with no sub-command it opens the desktop app on a profile. Sub-commands
+ * are the other commands of CLI.md; each lives in its own class and is listed here.
+ */
+@Command(
+    name = "stockroom",
+    mixinStandardHelpOptions = true,
+    version = "Stockroom 0.1.0",
+    description = "Offline-first inventory. With no command, opens the desktop app.",
+    subcommands = {})
+final class DesktopCommand implements Callable<Integer> {
+
+  /** Returned when the desktop app took over the JVM and main must not exit. */
+  static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description = "Folder of the local database (default: the per-user data folder).")
+  Path profile;
+
+  @Override
+  public Integer call() {
+    throw new UserError("the desktop app is not wired in yet", 1);
+  }
+}
