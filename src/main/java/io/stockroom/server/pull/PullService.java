@@ -19,9 +19,9 @@ import org.jooq.impl.DSL;
 /**
  * Serves pull pages (PROTOCOL.md, Pull; decision record 0010). The cursor is the decimal text of
  * the last version the client holds for that entity. Because writers take versions in commit order,
- * reading the committed counter first and the rows second means every version up to the counter is
- * visible to the row query: a page that reaches the end may move the cursor to the counter without
- * skipping a change that commits late.
+ * reading the committed counter {@code c} first and the rows second means every version up to
+ * {@code c} is visible to the row query. The page takes rows with {@code since < version <= c}; one
+ * that reaches the end moves the cursor to {@code c}, so no change that commits late is skipped.
  */
 public final class PullService {
 
@@ -59,7 +59,9 @@ public final class PullService {
 
   private <R extends TableRecord<R>> PullResponse page(
       Principal user, EntityTable<R> t, boolean first, long since, int pageSize, long committed) {
-    Condition where = t.version().gt(since);
+    // Bounded by the counter read before: a row a writer changes while this query runs is left
+    // for the next page instead of being seen at a version past rows not yet returned.
+    Condition where = t.version().gt(since).and(t.version().le(committed));
     if (first) {
       where = where.and(t.deleted().isFalse());
     }
@@ -92,7 +94,7 @@ public final class PullService {
       }
       last = r.get(t.version());
     }
-    long next = hasMore ? last : Math.max(last, committed);
+    long next = hasMore ? last : committed;
     return new PullResponse(records, deletions, Long.toString(next), hasMore);
   }
 
