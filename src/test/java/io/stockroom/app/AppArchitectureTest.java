@@ -47,7 +47,7 @@ class AppArchitectureTest {
         .that()
         .doNotHaveSimpleName("StockroomApp")
         .and()
-        .doNotHaveSimpleName("AppConfig")
+        .doNotHaveSimpleName("LocalStores")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.stockroom.store..", "org.jooq..", "java.sql..")
