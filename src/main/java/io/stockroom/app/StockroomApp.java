@@ -90,6 +90,7 @@ public class StockroomApp extends Application {
     stage.setMinHeight(600);
     stage.setScene(scene);
     stage.show();
+    view.focusStart();
   }
 
   @Override

@@ -81,7 +81,9 @@ public final class ItemDetailView extends StackPane {
     Button pick = Ui.button("pickItemButton", "Pick", null);
     pick.setOnAction(e -> vm.pick());
     Button delete = Ui.button("deleteItemButton", "Delete", MaterialDesignD.DELETE_OUTLINE);
-    delete.getStyleClass().add("danger");
+    delete
+        .getStyleClass()
+        .addAll(atlantafx.base.theme.Styles.DANGER, atlantafx.base.theme.Styles.BUTTON_OUTLINED);
     delete.setOnAction(e -> vm.delete());
     for (Button b : new Button[] {receive, pick, delete}) {
       b.visibleProperty().bind(vm.isNewProperty().not());

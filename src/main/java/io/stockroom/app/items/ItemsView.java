@@ -51,10 +51,10 @@ public final class ItemsView extends StackPane {
     table.itemsProperty().bind(vm.itemsProperty());
     table.setPlaceholder(new Label("No items match."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(column("SKU", 130, ItemRow::skuProperty));
-    table.getColumns().add(column("Name", 240, ItemRow::nameProperty));
-    table.getColumns().add(column("Barcode", 130, ItemRow::barcodeProperty));
-    table.getColumns().add(column("Unit", 50, ItemRow::unitProperty));
+    table.getColumns().add(column("SKU", 120, ItemRow::skuProperty));
+    table.getColumns().add(column("Name", 220, ItemRow::nameProperty));
+    table.getColumns().add(column("Barcode", 120, ItemRow::barcodeProperty));
+    table.getColumns().add(column("Unit", 45, ItemRow::unitProperty));
     table.setFixedCellSize(32);
     table
         .getSelectionModel()
@@ -79,7 +79,7 @@ public final class ItemsView extends StackPane {
     list.getStyleClass().add("page");
 
     SplitPane split = new SplitPane(list, detailView);
-    split.setDividerPositions(0.5);
+    split.setDividerPositions(0.56);
     FirstRunPane firstRun = new FirstRunPane(this, nav);
     firstRun.visibleProperty().bind(vm.firstRunProperty().and(detail.showingProperty().not()));
     getChildren().addAll(split, firstRun);
@@ -89,6 +89,10 @@ public final class ItemsView extends StackPane {
   public void newItem(Navigator nav) {
     nav.newItem();
     detailView.focusSku();
+  }
+
+  public void focusTable() {
+    table.requestFocus();
   }
 
   /** Ctrl+F: puts the cursor in the search field. */

@@ -28,6 +28,7 @@ public final class ItemsViewModel {
   public static final Duration TYPING_PAUSE = Duration.ofMillis(150);
   static final int PAGE_SIZE = 200;
   static final int MAX_PAGES = 40;
+  static final int RELOADED_PAGES = 3;
 
   private final CatalogService catalog;
   private final TaskRunner runner;
@@ -98,7 +99,7 @@ public final class ItemsViewModel {
             return;
           }
           if (count == total.get() && count > 0) {
-            items.get().reloadKeptPages();
+            items.get().reloadRecentPages(RELOADED_PAGES);
           } else {
             refresh();
           }

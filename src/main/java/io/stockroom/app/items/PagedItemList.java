@@ -77,10 +77,20 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
     fill(rows, items);
   }
 
-  /** Loads every kept page again, in place (after a local edit that kept the count). */
-  public void reloadKeptPages() {
-    for (Map.Entry<Integer, List<ItemRow>> e : List.copyOf(pages.entrySet())) {
-      request(e.getKey(), e.getValue());
+  /**
+   * After a local edit that kept the count: the pages used last (the ones on screen) load again in
+   * place; older pages are dropped and load again when the table asks for them.
+   */
+  public void reloadRecentPages(int recent) {
+    List<Map.Entry<Integer, List<ItemRow>>> kept = List.copyOf(pages.entrySet());
+    int drop = Math.max(0, kept.size() - recent);
+    for (int i = 0; i < kept.size(); i++) {
+      Map.Entry<Integer, List<ItemRow>> e = kept.get(i);
+      if (i < drop) {
+        pages.remove(e.getKey());
+      } else {
+        request(e.getKey(), e.getValue());
+      }
     }
   }
 

@@ -126,6 +126,11 @@ public final class MainView extends BorderPane {
     e.consume();
   }
 
+  /** Where the cursor starts: on the list, so a scanner's first keystrokes reach the scan field. */
+  public void focusStart() {
+    items.focusTable();
+  }
+
   private static KeyCombination shortcut(KeyCode code) {
     return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
   }

@@ -116,6 +116,21 @@ class ItemsViewModelTest {
   }
 
   @Test
+  void afterALocalEditOnlyTheRecentPagesReload() {
+    store.bulkItems(100_000);
+    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    vm.refresh();
+    PagedItemList list = vm.itemsProperty().get();
+    for (int i = 0; i < 10; i++) {
+      list.get(i * 1_000);
+    }
+    int before = store.searches.get();
+    vm.reload();
+    assertThat(store.searches.get() - before).isEqualTo(ItemsViewModel.RELOADED_PAGES);
+    assertThat(list.keptPages()).isEqualTo(ItemsViewModel.RELOADED_PAGES);
+  }
+
+  @Test
   void aFailedQueryShowsAMessage() {
     store.failing = true;
     ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
