@@ -122,7 +122,10 @@ public final class ItemsViewModel {
                         done.accept(rows);
                       }
                     },
-                    e -> error.set(Errors.message(e))));
+                    e -> {
+                      error.set(Errors.message(e));
+                      done.accept(List.of());
+                    }));
     if (!page.first.isEmpty()) {
       list.prime(0, page.first);
     }

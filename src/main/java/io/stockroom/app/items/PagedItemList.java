@@ -1,12 +1,12 @@
 package io.stockroom.app.items;
 
 import io.stockroom.domain.Item;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -14,6 +14,10 @@ import javafx.collections.ObservableListBase;
  * {@link #get} hands out an empty row at once and asks the loader for its page; the loaded items
  * fill those same rows, so a virtualized table shows them without a list change. At most {@code
  * maxPages} pages are kept; a page dropped and asked for again is loaded again.
+ *
+ * <p>One page loads at a time, the one asked for last first: dragging the scroll bar across 100,000
+ * rows queues no backlog, because only the last few pages asked for stay wanted and the rest are
+ * forgotten (they load again if the table comes back to them).
  */
 public final class PagedItemList extends ObservableListBase<ItemRow> {
 
@@ -27,7 +31,10 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
   private final int pageSize;
   private final int maxPages;
   private final PageLoader loader;
-  private final Set<Integer> loading = new HashSet<>();
+  static final int MAX_WANTED = 4;
+
+  private final Deque<Integer> wanted = new ArrayDeque<>();
+  private boolean loading;
   private final LinkedHashMap<Integer, List<ItemRow>> pages;
 
   public PagedItemList(int size, int pageSize, int maxPages, PageLoader loader) {
@@ -109,16 +116,35 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
   }
 
   private void request(int page, List<ItemRow> rows) {
-    if (!loading.add(page)) {
-      return;
+    wanted.remove(page);
+    wanted.addLast(page);
+    while (wanted.size() > MAX_WANTED) {
+      int forgotten = wanted.removeFirst();
+      List<ItemRow> stale = pages.get(forgotten);
+      if (stale != null && !stale.get(0).loadedProperty().get()) {
+        pages.remove(forgotten);
+      }
     }
-    loader.load(
-        page * pageSize,
-        rows.size(),
-        items -> {
-          loading.remove(page);
-          fill(rows, items);
-        });
+    pump();
+  }
+
+  private void pump() {
+    while (!loading && !wanted.isEmpty()) {
+      int page = wanted.removeLast();
+      List<ItemRow> rows = pages.get(page);
+      if (rows == null) {
+        continue;
+      }
+      loading = true;
+      loader.load(
+          page * pageSize,
+          rows.size(),
+          items -> {
+            loading = false;
+            fill(rows, items);
+            pump();
+          });
+    }
   }
 
   private static void fill(List<ItemRow> rows, List<Item> items) {
