@@ -132,7 +132,6 @@ public final class ItemsView extends StackPane {
       Label scan = new Label("A barcode scanner works anywhere: scan an item to open it.");
       scan.getStyleClass().add("text-muted");
       FontIcon icon = new FontIcon(MaterialDesignP.PACKAGE_VARIANT_CLOSED);
-      icon.setIconSize(56);
       getChildren().addAll(icon, title, intro, bins, item, receive, scan);
       for (var b : java.util.List.of(bins, item, receive)) {
         b.setMaxWidth(320);
