@@ -41,12 +41,9 @@ final class DesktopCommand implements Callable<Integer> {
     try {
       Launcher.launch(dir);
     } catch (RuntimeException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      throw new UserError(
-          "the desktop app could not start on " + dir + ": " + cause.getMessage(), 1);
+      // Application.launch wraps what init or start threw; that message is the one to show.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UserError("the desktop app could not start: " + cause.getMessage(), 1);
     }
     return 0;
   }

@@ -207,6 +207,39 @@ class DesktopAppTest extends AppUiTestBase {
   }
 
   @Test
+  void cycleCountRecordsTheDifference() throws Exception {
+    seed(
+        s -> {
+          s.locations().create("A-01", "A", null);
+          Item bolt = item(s, "BOLT-M8", "4006381333931", "Hex bolt M8");
+          s.stock()
+              .record(
+                  new MovementRequest(
+                      bolt.id(), MovementReason.RECEIVE, null, "A-01", BigDecimal.TEN, null));
+        });
+    start();
+    shortcut(KeyCode.DIGIT3);
+    eventually(() -> visible("countLocation"));
+    fill("countLocation", "Z-9");
+    type(KeyCode.ENTER);
+    eventually(() -> text("countError").equals("Unknown location \"Z-9\"."));
+    fill("countLocation", "A-01");
+    type(KeyCode.ENTER);
+    eventually(() -> text("countBinInfo").equals("Counting bin A-01 \u00b7 zone A"));
+    write("4006381333931");
+    type(KeyCode.ENTER);
+    eventually(() -> text("countExpected").endsWith("expected 10 ea"));
+    write("seven");
+    type(KeyCode.ENTER);
+    eventually(() -> text("countError").equals("Quantity must be a number, not \"seven\"."));
+    fill("countQty", "7");
+    type(KeyCode.ENTER);
+    eventually(() -> rows("countsTable") == 1);
+    assertThat(text("countMessage")).isEqualTo("Counted 7 ea of BOLT-M8 in A-01.");
+    assertThat(lookup("-3").tryQuery()).isPresent();
+  }
+
+  @Test
   void theQueueSurvivesARestart() throws Exception {
     seed(s -> s.locations().create("A-01", "A", null));
     start();
