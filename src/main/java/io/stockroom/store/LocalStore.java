@@ -1,0 +1,243 @@
+package io.stockroom.store;
+
+import io.stockroom.domain.CatalogService;
+import io.stockroom.domain.Hlc;
+import io.stockroom.domain.HybridLogicalClock;
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.LocationService;
+import io.stockroom.domain.StockService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Locale;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamCastMode;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One profile's local database: the H2 file {@code <profile>/stockroom}, its schema, and the
+ * services built on it. The composition root opens one per profile and closes it at exit; closing
+ * compacts the file. Every service call blocks on the database, so callers run them off the FX
+ * thread.
+ */
+public final class LocalStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
+  private static final int POOL_SIZE = 4;
+
+  private final Path profileDir;
+  private final JdbcConnectionPool pool;
+  private final Tx tx;
+  private final Stamps stamps;
+  private final Settings settings;
+  private final MutationQueue queue;
+  private final LocalCatalog catalog;
+  private final LocationRepository locations;
+  private final LocalStock stock;
+  private final BulkLoader bulkLoader;
+  private final SchemaMigrator.Outcome migration;
+  private boolean closed;
+
+  private LocalStore(
+      Path profileDir,
+      JdbcConnectionPool pool,
+      SchemaMigrator.Outcome migration,
+      Clock clock,
+      IdGenerator ids) {
+    this.profileDir = profileDir;
+    this.pool = pool;
+    this.migration = migration;
+    // Per-query execute logging costs more than an indexed query. Casting bind values (jOOQ's
+    // default for H2) is not needed with typed columns and costs parse time.
+    DSLContext dsl =
+        DSL.using(
+            pool,
+            SQLDialect.H2,
+            new org.jooq.conf.Settings()
+                .withExecuteLogging(false)
+                .withParamCastMode(ParamCastMode.NEVER));
+    this.tx = new Tx(dsl);
+    this.settings = new Settings(tx);
+    this.stamps = new Stamps(clock, restoreClock(tx, clock, ids));
+    this.queue = new MutationQueue(tx, ids, stamps);
+    ItemRepository items = new ItemRepository();
+    this.catalog =
+        new LocalCatalog(
+            tx, ids, stamps, queue, items, new NoteRepository(tx, ids, stamps, queue, items));
+    this.locations = new LocationRepository(tx, ids, stamps, queue);
+    this.stock = new LocalStock(tx, ids, stamps, queue, items, new StockRepository());
+    this.bulkLoader = new BulkLoader(tx, ids, stamps);
+    ensureLocalSite(ids);
+    int reset = queue.resetInFlight();
+    if (reset > 0) {
+      LOG.info("{} mutations left in flight went back to pending", reset);
+    }
+  }
+
+  /**
+   * Opens (creating if needed) the profile's database and brings its schema up to date.
+   *
+   * @throws ProfileLockedException when another process has the profile open
+   * @throws StoreException when the database cannot be opened or migrated
+   */
+  public static LocalStore open(Path profileDir, Clock clock, IdGenerator ids) {
+    Path dir = profileDir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create profile folder " + dir, e);
+    }
+    String url = "jdbc:h2:file:" + dir.resolve("stockroom");
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+    pool.setMaxConnections(POOL_SIZE);
+    try {
+      SchemaMigrator.Outcome outcome;
+      try (Connection c = pool.getConnection()) {
+        outcome = SchemaMigrator.migrate(c);
+      }
+      return new LocalStore(dir, pool, outcome, clock, ids);
+    } catch (SQLException | RuntimeException e) {
+      pool.dispose();
+      if (isLocked(e)) {
+        throw new ProfileLockedException(dir, e);
+      }
+      if (e instanceof RuntimeException re
+          && !(e instanceof org.jooq.exception.DataAccessException)) {
+        throw re;
+      }
+      throw new StoreException("cannot open the local database in " + dir, e);
+    }
+  }
+
+  private static boolean isLocked(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        return true;
+      }
+      if (t.getMessage() != null
+          && t.getMessage().toLowerCase(Locale.ROOT).contains("database may be already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The node id and last stamp survive restarts; a fresh profile gets a node id here. */
+  private static HybridLogicalClock restoreClock(Tx tx, Clock clock, IdGenerator ids) {
+    return tx.write(
+        t -> {
+          String node =
+              Settings.get(t, Settings.NODE_ID)
+                  .orElseGet(
+                      () -> {
+                        String fresh = ids.next().toString().replace("-", "").substring(0, 12);
+                        Settings.put(t, Settings.NODE_ID, fresh);
+                        return fresh;
+                      });
+          Hlc last = Settings.get(t, Settings.LAST_STAMP).map(Hlc::parse).orElse(null);
+          return new HybridLogicalClock(clock, node, last);
+        });
+  }
+
+  private void ensureLocalSite(IdGenerator ids) {
+    tx.run(
+        t -> {
+          if (Settings.get(t, Settings.CURRENT_SITE).isEmpty()) {
+            LocationRepository.createLocalSite(t, ids.next(), stamps.now());
+          }
+        });
+  }
+
+  public Path profileDir() {
+    return profileDir;
+  }
+
+  public CatalogService catalog() {
+    return catalog;
+  }
+
+  public LocationService locations() {
+    return locations;
+  }
+
+  public StockService stock() {
+    return stock;
+  }
+
+  /**
+   * The outbox: read side for the UI ({@link io.stockroom.domain.OutboxService}), and the sync
+   * agent's state changes.
+   */
+  public MutationQueue outbox() {
+    return queue;
+  }
+
+  /** Local, never-synced settings (server URL, interval, theme...). */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** This profile's HLC; its node id is fixed for the profile's life. */
+  public HybridLogicalClock hlc() {
+    return stamps.hlc();
+  }
+
+  /**
+   * Moves the clock past a stamp seen from the server and persists it, so the next local stamp
+   * sorts after it even across a restart.
+   */
+  public Hlc receiveStamp(Hlc remote) {
+    return tx.write(
+        t -> {
+          Hlc merged = stamps.hlc().receive(remote);
+          Settings.put(t, Settings.LAST_STAMP, stamps.hlc().peek().toString());
+          return merged;
+        });
+  }
+
+  /** Fast insert path for seeding and benchmarks: rows count as synced server data. */
+  public BulkLoader bulkLoader() {
+    return bulkLoader;
+  }
+
+  /** Whether Liquibase had to run at open, and what the schema check cost. */
+  public boolean liquibaseRan() {
+    return migration.liquibaseRan();
+  }
+
+  public long schemaCheckMillis() {
+    return migration.millis();
+  }
+
+  /** For tests in this package: the jOOQ context over the pool. */
+  DSLContext dsl() {
+    return tx.read();
+  }
+
+  /** Shuts the database down with {@code SHUTDOWN COMPACT}, which rewrites the file small. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN COMPACT");
+    } catch (SQLException e) {
+      throw new StoreException("could not close the local database in " + profileDir, e);
+    } finally {
+      pool.dispose();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.stockroom.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.Hlc;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The JSON of an outbox row, in PROTOCOL.md's wire names: {@code {"data": {...}, "field_clock":
+ * {...}, "client_version": n, "client_updated_at": "..."}}. Also reads and merges the {@code
+ * field_clock} column of items, which has the same shape as the payload's.
+ */
+final class Payloads {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter WIRE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private Payloads() {}
+
+  static String time(Instant instant) {
+    return instant == null ? null : WIRE_TIME.format(instant);
+  }
+
+  /** A {@code data} object under construction; values are written in wire form. */
+  static final class Data {
+    final ObjectNode node = JsonNodeFactory.instance.objectNode();
+
+    Data put(String field, Object value) {
+      if (value == null) {
+        node.putNull(field);
+      } else if (value instanceof String s) {
+        node.put(field, s);
+      } else if (value instanceof Integer i) {
+        node.put(field, i);
+      } else if (value instanceof Long l) {
+        node.put(field, l);
+      } else if (value instanceof BigDecimal d) {
+        node.put(field, d);
+      } else if (value instanceof UUID u) {
+        node.put(field, u.toString());
+      } else if (value instanceof Instant t) {
+        node.put(field, time(t));
+      } else {
+        throw new IllegalArgumentException("no wire form for " + value.getClass());
+      }
+      return this;
+    }
+  }
+
+  static String payload(Data data, Map<String, Hlc> fieldClock, long version, Instant updatedAt) {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("data", data.node);
+    if (fieldClock != null) {
+      root.set("field_clock", clockNode(fieldClock));
+    }
+    root.put("client_version", version);
+    root.put("client_updated_at", time(updatedAt));
+    return write(root);
+  }
+
+  /**
+   * Folds a later payload into an earlier queued one: later data values win, each field keeps the
+   * newer stamp, client_version and client_updated_at come from the later one.
+   */
+  static String merge(String earlier, String later) {
+    ObjectNode base = read(earlier);
+    ObjectNode next = read(later);
+    ((ObjectNode) base.get("data")).setAll((ObjectNode) next.get("data"));
+    if (next.has("field_clock")) {
+      Map<String, Hlc> clock = fieldClock(base.get("field_clock"));
+      mergeClock(clock, fieldClock(next.get("field_clock")));
+      base.set("field_clock", clockNode(clock));
+    }
+    base.set("client_version", next.get("client_version"));
+    base.set("client_updated_at", next.get("client_updated_at"));
+    return write(base);
+  }
+
+  /** Parses a field clock column (or null) into wire field name -> stamp. */
+  static Map<String, Hlc> fieldClock(String json) {
+    return json == null ? new TreeMap<>() : fieldClock(read(json));
+  }
+
+  private static Map<String, Hlc> fieldClock(JsonNode node) {
+    Map<String, Hlc> clock = new TreeMap<>();
+    if (node != null) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        clock.put(e.getKey(), Hlc.parse(e.getValue().asText()));
+      }
+    }
+    return clock;
+  }
+
+  /** Keeps the newer stamp per field. */
+  static void mergeClock(Map<String, Hlc> into, Map<String, Hlc> from) {
+    from.forEach((field, stamp) -> into.merge(field, stamp, Hlc::max));
+  }
+
+  static String clockJson(Map<String, Hlc> clock) {
+    return write(clockNode(clock));
+  }
+
+  private static ObjectNode clockNode(Map<String, Hlc> clock) {
+    ObjectNode node = JSON.createObjectNode();
+    new TreeMap<>(clock).forEach((field, stamp) -> node.put(field, stamp.toString()));
+    return node;
+  }
+
+  private static ObjectNode read(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("unreadable stored JSON", e);
+    }
+  }
+
+  private static String write(ObjectNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

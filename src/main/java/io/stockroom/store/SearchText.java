@@ -1,0 +1,80 @@
+package io.stockroom.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Text rules of catalog search: how a name splits into words and how user input becomes a LIKE
+ * prefix pattern. One place, so the index ({@code item_words}) and the query agree.
+ */
+final class SearchText {
+
+  /** The escape character of every LIKE pattern built here. */
+  static final char ESCAPE = '\\';
+
+  static final int MAX_WORD = 64;
+
+  private SearchText() {}
+
+  /** Lower-case words of a name split on anything but letters and digits. */
+  static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    if (name == null) {
+      return words;
+    }
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        word.appendCodePoint(cp);
+      } else if (word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
+      }
+      i += Character.charCount(cp);
+    }
+    if (word.length() > 0) {
+      words.add(word.toString());
+    }
+    words.replaceAll(w -> w.toLowerCase(Locale.ROOT));
+    return words;
+  }
+
+  /**
+   * The words {@code item_words} holds for a name: every word after the first (the first is found
+   * by a prefix match on the name itself), distinct, cut to the column's width.
+   */
+  static Set<String> indexedWords(String name) {
+    List<String> all = words(name);
+    Set<String> indexed = new LinkedHashSet<>();
+    for (String w : all.subList(Math.min(1, all.size()), all.size())) {
+      indexed.add(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w);
+    }
+    return indexed;
+  }
+
+  /** The trimmed query, or null when it is blank (then every item matches). */
+  static String query(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.strip();
+    return t.isEmpty() ? null : t;
+  }
+
+  /** {@code text} as a LIKE prefix pattern with its wildcards escaped. */
+  static String prefixPattern(String text) {
+    StringBuilder p = new StringBuilder(text.length() + 2);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '_' || c == ESCAPE) {
+        p.append(ESCAPE);
+      }
+      p.append(c);
+    }
+    return p.append('%').toString();
+  }
+}

@@ -1,0 +1,159 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.jooq.Tables.ITEMS;
+import static io.stockroom.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
+import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
+import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
+
+import io.stockroom.domain.MovementReason;
+import io.stockroom.domain.StockCount;
+import io.stockroom.domain.StockMovement;
+import io.stockroom.domain.SyncStatus;
+import io.stockroom.store.jooq.tables.Locations;
+import io.stockroom.store.jooq.tables.records.StockCountsRecord;
+import io.stockroom.store.jooq.tables.records.StockMovementsRecord;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Rows of the ledger: movements, pulled levels and counts. Reads resolve codes in one join. */
+final class StockRepository {
+
+  private static final Locations FROM = LOCATIONS.as("from_loc");
+  private static final Locations TO = LOCATIONS.as("to_loc");
+
+  void insertMovement(DSLContext t, StockMovementsRecord r) {
+    t.executeInsert(r);
+  }
+
+  void insertCount(DSLContext t, StockCountsRecord r) {
+    t.executeInsert(r);
+  }
+
+  /** Levels of one item, optionally in one location. */
+  List<Ledger.Level> levels(DSLContext ctx, UUID itemId, UUID locationId) {
+    Condition where = STOCK_LEVELS.ITEM_ID.eq(itemId).and(STOCK_LEVELS.IS_DELETED.isFalse());
+    if (locationId != null) {
+      where = where.and(STOCK_LEVELS.LOCATION_ID.eq(locationId));
+    }
+    return ctx.select(STOCK_LEVELS.LOCATION_ID, STOCK_LEVELS.QUANTITY, STOCK_LEVELS.SERVER_VERSION)
+        .from(STOCK_LEVELS)
+        .where(where)
+        .fetch(r -> new Ledger.Level(r.value1(), r.value2(), r.value3()));
+  }
+
+  /** Movements of one item, optionally only those touching one location. */
+  List<Ledger.Move> moves(DSLContext ctx, UUID itemId, UUID locationId) {
+    Condition where = STOCK_MOVEMENTS.ITEM_ID.eq(itemId).and(STOCK_MOVEMENTS.IS_DELETED.isFalse());
+    if (locationId != null) {
+      where =
+          where.and(
+              STOCK_MOVEMENTS
+                  .FROM_LOCATION_ID
+                  .eq(locationId)
+                  .or(STOCK_MOVEMENTS.TO_LOCATION_ID.eq(locationId)));
+    }
+    return ctx.select(
+            STOCK_MOVEMENTS.FROM_LOCATION_ID,
+            STOCK_MOVEMENTS.TO_LOCATION_ID,
+            STOCK_MOVEMENTS.QUANTITY,
+            STOCK_MOVEMENTS.SERVER_VERSION,
+            STOCK_MOVEMENTS.SYNC_STATUS)
+        .from(STOCK_MOVEMENTS)
+        .where(where)
+        .fetch(r -> new Ledger.Move(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
+  /** Corrections of the counts of one item still pending, optionally in one location. */
+  List<Ledger.Correction> pendingCorrections(DSLContext ctx, UUID itemId, UUID locationId) {
+    Condition where =
+        STOCK_COUNTS
+            .ITEM_ID
+            .eq(itemId)
+            .and(STOCK_COUNTS.SYNC_STATUS.eq(SyncStatus.PENDING.dbValue()))
+            .and(STOCK_COUNTS.IS_DELETED.isFalse());
+    if (locationId != null) {
+      where = where.and(STOCK_COUNTS.LOCATION_ID.eq(locationId));
+    }
+    return ctx.select(
+            STOCK_COUNTS.LOCATION_ID,
+            STOCK_COUNTS.COUNTED_QUANTITY.minus(STOCK_COUNTS.EXPECTED_QUANTITY))
+        .from(STOCK_COUNTS)
+        .where(where)
+        .fetch(r -> new Ledger.Correction(r.value1(), r.value2()));
+  }
+
+  /** Codes of the given locations. */
+  Map<UUID, String> codes(DSLContext ctx, Collection<UUID> locationIds) {
+    return ctx.select(LOCATIONS.ID, LOCATIONS.CODE)
+        .from(LOCATIONS)
+        .where(LOCATIONS.ID.in(locationIds))
+        .fetchMap(LOCATIONS.ID, LOCATIONS.CODE);
+  }
+
+  /** Movements newest first, with item and location codes resolved in the same query. */
+  List<StockMovement> movements(DSLContext ctx, UUID itemId, int limit) {
+    Condition where = STOCK_MOVEMENTS.IS_DELETED.isFalse();
+    if (itemId != null) {
+      where = where.and(STOCK_MOVEMENTS.ITEM_ID.eq(itemId));
+    }
+    return ctx.select(STOCK_MOVEMENTS.asterisk(), ITEMS.SKU, ITEMS.NAME, FROM.CODE, TO.CODE)
+        .from(STOCK_MOVEMENTS)
+        .join(ITEMS)
+        .on(ITEMS.ID.eq(STOCK_MOVEMENTS.ITEM_ID))
+        .leftJoin(FROM)
+        .on(FROM.ID.eq(STOCK_MOVEMENTS.FROM_LOCATION_ID))
+        .leftJoin(TO)
+        .on(TO.ID.eq(STOCK_MOVEMENTS.TO_LOCATION_ID))
+        .where(where)
+        .orderBy(
+            STOCK_MOVEMENTS.OCCURRED_AT.desc(),
+            STOCK_MOVEMENTS.CREATED_AT.desc(),
+            STOCK_MOVEMENTS.ID.desc())
+        .limit(Math.max(0, limit))
+        .fetch(StockRepository::toMovement);
+  }
+
+  List<StockCount> counts(DSLContext ctx, UUID itemId) {
+    return ctx.selectFrom(STOCK_COUNTS)
+        .where(STOCK_COUNTS.ITEM_ID.eq(itemId))
+        .and(STOCK_COUNTS.IS_DELETED.isFalse())
+        .orderBy(STOCK_COUNTS.COUNTED_AT.desc(), STOCK_COUNTS.ID)
+        .fetch(StockRepository::toCount);
+  }
+
+  private static StockMovement toMovement(Record r) {
+    StockMovementsRecord m = r.into(STOCK_MOVEMENTS);
+    return new StockMovement(
+        m.getId(),
+        m.getItemId(),
+        r.get(ITEMS.SKU),
+        r.get(ITEMS.NAME),
+        m.getFromLocationId(),
+        r.get(FROM.CODE),
+        m.getToLocationId(),
+        r.get(TO.CODE),
+        m.getQuantity(),
+        MovementReason.fromWireName(m.getReason()).orElseThrow(),
+        m.getReference(),
+        m.getOccurredAt(),
+        SyncStatus.fromDb(m.getSyncStatus()));
+  }
+
+  static StockCount toCount(StockCountsRecord r) {
+    return new StockCount(
+        r.getId(),
+        r.getItemId(),
+        r.getLocationId(),
+        r.getCountedQuantity(),
+        r.getExpectedQuantity(),
+        r.getCountedAt(),
+        r.getStatus(),
+        SyncStatus.fromDb(r.getSyncStatus()));
+  }
+}

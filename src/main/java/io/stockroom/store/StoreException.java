@@ -1,0 +1,14 @@
+package io.stockroom.store;
+
+/**
+ * The local database could not be opened or used (not a user mistake: those are {@link
+ * io.stockroom.domain.ValidationException}). Callers show the message and stop.
+ */
+public class StoreException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
