@@ -1,5 +1,8 @@
 package io.stockroom.cli;
 
+import io.stockroom.app.Launcher;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "Stockroom 0.1.0",
     description = "Offline-first inventory. With no command, opens the desktop app.",
-    subcommands = {})
+    subcommands = {ServerCommand.class, AdminCommand.class})
 final class DesktopCommand implements Callable<Integer> {
 
   /** Returned when the desktop app took over the JVM and main must not exit. */
@@ -26,8 +29,22 @@ final class DesktopCommand implements Callable<Integer> {
       description = "Folder of the local database (default: the per-user data folder).")
   Path profile;
 
+  /** Opens the window and returns once it is closed. */
   @Override
   public Integer call() {
-    throw new UserError("the desktop app is not wired in yet", 1);
+    Path dir = (profile != null ? profile : Launcher.defaultProfile()).toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UserError("cannot create the profile folder " + dir + ": " + e.getMessage(), 1);
+    }
+    try {
+      Launcher.launch(dir);
+    } catch (RuntimeException e) {
+      // Application.launch wraps what init or start threw; that message is the one to show.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UserError("the desktop app could not start: " + cause.getMessage(), 1);
+    }
+    return 0;
   }
 }

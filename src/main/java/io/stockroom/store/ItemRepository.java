@@ -22,7 +22,7 @@ import org.jooq.impl.SQLDataType;
  * Items and their search index ({@code item_words}). Search is a union of index range scans, one
  * per searched column, so every branch stays a prefix seek (docs/decisions/0004).
  */
-final class ItemRepository {
+class ItemRepository {
 
   Optional<ItemsRecord> fetch(DSLContext ctx, UUID id) {
     return ctx.selectFrom(ITEMS).where(ITEMS.ID.eq(id)).fetchOptional();

@@ -19,6 +19,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -37,6 +38,10 @@ final class SchemaMigrator {
   static final String CHANGELOG = "stockroom-db/client/changelog.xml";
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+  /** Held so the level sticks: Liquibase logs every statement through java.util.logging. */
+  private static final java.util.logging.Logger LIQUIBASE_JUL =
+      java.util.logging.Logger.getLogger("liquibase");
 
   /** What happened at open, for logs and the benchmark. */
   record Outcome(boolean liquibaseRan, long millis) {}
@@ -113,8 +118,16 @@ final class SchemaMigrator {
   @SuppressWarnings("deprecation") // Liquibase.update stays in the 4.x line we pin
   private static void runLiquibase(Connection connection) throws SQLException {
     try {
+      LIQUIBASE_JUL.setLevel(java.util.logging.Level.WARNING);
       Scope.child(
-          Map.of("liquibase.analytics.enabled", Boolean.FALSE),
+          Map.of(
+              "liquibase.analytics.enabled",
+              Boolean.FALSE,
+              // Progress lines go to the (quiet) log instead of stdout.
+              Scope.Attr.ui.name(),
+              new LoggerUIService(),
+              "liquibase.command.showSummaryOutput",
+              "LOG"),
           () -> {
             Database database =
                 DatabaseFactory.getInstance()

@@ -1,0 +1,26 @@
+package io.stockroom.app;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** {@link Dialogs} as JavaFX alerts over the main window. */
+final class FxDialogs implements Dialogs {
+
+  private final Window owner;
+
+  FxDialogs(Window owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public boolean confirm(String title, String message, String confirmLabel) {
+    ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
+    alert.initOwner(owner);
+    alert.setTitle(title);
+    alert.setHeaderText(null);
+    return alert.showAndWait().filter(yes::equals).isPresent();
+  }
+}

@@ -1,0 +1,15 @@
+package io.stockroom.app;
+
+import io.stockroom.store.LocalStore;
+
+/** Opens the real local store of a profile (the only place the app names the store). */
+final class LocalStores {
+
+  private LocalStores() {}
+
+  static StoreOpener.OpenStore open(AppConfig config) {
+    LocalStore store = LocalStore.open(config.profileDir(), config.clock(), config.ids());
+    return new StoreOpener.OpenStore(
+        new Services(store.catalog(), store.locations(), store.stock(), store.outbox()), store);
+  }
+}

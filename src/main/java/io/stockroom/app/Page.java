@@ -1,0 +1,21 @@
+package io.stockroom.app;
+
+/** The screens of the left navigation, in order; Ctrl+1..6 select them. */
+public enum Page {
+  ITEMS("Items"),
+  MOVEMENT("Receive / Pick"),
+  COUNT("Cycle count"),
+  ACTIVITY("Activity"),
+  QUEUE("Sync queue"),
+  LOCATIONS("Locations");
+
+  private final String title;
+
+  Page(String title) {
+    this.title = title;
+  }
+
+  public String title() {
+    return title;
+  }
+}

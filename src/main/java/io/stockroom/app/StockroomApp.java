@@ -1,0 +1,115 @@
+package io.stockroom.app;
+
+import atlantafx.base.theme.PrimerLight;
+import io.stockroom.app.activity.ActivityViewModel;
+import io.stockroom.app.count.CountViewModel;
+import io.stockroom.app.item.ItemDetailViewModel;
+import io.stockroom.app.items.ItemsViewModel;
+import io.stockroom.app.locations.LocationsViewModel;
+import io.stockroom.app.movement.MovementViewModel;
+import io.stockroom.app.queue.QueueViewModel;
+import io.stockroom.app.scan.ScanViewModel;
+import io.stockroom.app.shell.MainView;
+import io.stockroom.app.shell.MainViewModel;
+import io.stockroom.app.status.StatusBarViewModel;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the profile's store, builds every view model and view with
+ * constructors, owns the background threads, and closes it all in {@link #stop()}.
+ */
+public class StockroomApp extends Application {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StockroomApp.class);
+
+  private final AppConfig config;
+  private final StoreOpener opener;
+  private AppConfig resolved;
+  private StoreOpener.OpenStore store;
+  private FxTaskRunner runner;
+
+  /** For {@code Application.launch}: reads {@code --profile=DIR} from the parameters. */
+  public StockroomApp() {
+    this(null, LocalStores::open);
+  }
+
+  /** For tests and the launcher: a given profile, clock and id source. */
+  public StockroomApp(AppConfig config) {
+    this(config, LocalStores::open);
+  }
+
+  StockroomApp(AppConfig config, StoreOpener opener) {
+    this.config = config;
+    this.opener = opener;
+  }
+
+  @Override
+  public void init() throws Exception {
+    resolved = config != null ? config : fromParameters();
+    store = opener.open(resolved);
+    runner = new FxTaskRunner(2);
+  }
+
+  private AppConfig fromParameters() {
+    String profile = getParameters().getNamed().get("profile");
+    return AppConfig.forProfile(profile != null ? Path.of(profile) : Launcher.defaultProfile());
+  }
+
+  @Override
+  public void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    Services s = store.services();
+    ZoneId zone = resolved.clock().getZone();
+    LocalChanges changes = new LocalChanges();
+    MainViewModel main = new MainViewModel(changes);
+    Dialogs dialogs = new FxDialogs(stage);
+    main.start(
+        new MainViewModel.Screens(
+            new ItemsViewModel(s.catalog(), runner, ItemsViewModel.TYPING_PAUSE),
+            new ItemDetailViewModel(
+                s.catalog(), s.stock(), runner, dialogs, changes, main, author(), zone),
+            new MovementViewModel(s.catalog(), s.locations(), s.stock(), runner, changes),
+            new CountViewModel(s.catalog(), s.locations(), s.stock(), runner, changes),
+            new ActivityViewModel(s.stock(), runner, zone),
+            new QueueViewModel(s.outbox(), runner, zone),
+            new LocationsViewModel(s.locations(), runner, changes),
+            new StatusBarViewModel(s.outbox(), runner),
+            new ScanViewModel(s.catalog(), runner, main)));
+    MainView view = new MainView(main);
+    Scene scene = new Scene(view, 1280, 800);
+    scene.getStylesheets().add(StockroomApp.class.getResource("stockroom.css").toExternalForm());
+    view.install(scene);
+    stage.setTitle("Stockroom");
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    stage.setScene(scene);
+    stage.show();
+    view.focusStart();
+  }
+
+  @Override
+  public void stop() {
+    if (runner != null) {
+      runner.close();
+    }
+    if (store != null) {
+      try {
+        store.closer().close();
+      } catch (Exception e) {
+        LOG.error("Closing the local store failed", e);
+      }
+      store = null;
+    }
+  }
+
+  private static String author() {
+    String user = System.getProperty("user.name");
+    return user == null || user.isBlank() ? "me" : user;
+  }
+}

@@ -1,0 +1,119 @@
+package io.stockroom.app;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small builders the views share, so each view stays a list of bindings. */
+public final class Ui {
+
+  private Ui() {}
+
+  /** A text field with a stable id and a prompt. */
+  public static TextField textField(String id, String prompt) {
+    TextField f = new TextField();
+    f.setId(id);
+    f.setPromptText(prompt);
+    return f;
+  }
+
+  /** A label above a control; the underscore in {@code text} marks its Alt mnemonic. */
+  public static VBox labelled(String text, Control control) {
+    Label label = new Label(text);
+    label.setMnemonicParsing(true);
+    label.setLabelFor(control);
+    label.getStyleClass().add("field-label");
+    VBox box = new VBox(4, label, control);
+    box.getStyleClass().add("field");
+    return box;
+  }
+
+  public static Button button(String id, String text, Ikon icon) {
+    Button b = new Button(text);
+    b.setId(id);
+    b.setMnemonicParsing(true);
+    if (icon != null) {
+      b.setGraphic(new FontIcon(icon));
+    }
+    return b;
+  }
+
+  public static Button primary(String id, String text, Ikon icon) {
+    Button b = button(id, text, icon);
+    b.getStyleClass().add(Styles.ACCENT);
+    return b;
+  }
+
+  /** A red line under a form that hides itself while empty. */
+  public static Label errorLabel(String id, ObservableStringValue text) {
+    return shownWhenSet(id, text, "error-text");
+  }
+
+  /** A green line confirming what was just done; hides itself while empty. */
+  public static Label messageLabel(String id, ObservableStringValue text) {
+    return shownWhenSet(id, text, "success-text");
+  }
+
+  private static Label shownWhenSet(String id, ObservableStringValue text, String style) {
+    Label l = new Label();
+    l.setId(id);
+    l.setWrapText(true);
+    l.getStyleClass().add(style);
+    l.textProperty().bind(text);
+    l.visibleProperty().bind(l.textProperty().isNotEmpty());
+    l.managedProperty().bind(l.visibleProperty());
+    return l;
+  }
+
+  public static Label title(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add(Styles.TITLE_3);
+    return l;
+  }
+
+  public static Label muted(ObservableStringValue text) {
+    Label l = new Label();
+    l.setWrapText(true);
+    l.getStyleClass().add(Styles.TEXT_MUTED);
+    l.textProperty().bind(text);
+    return l;
+  }
+
+  /** A read-only text column over a row record. */
+  public static <R> TableColumn<R, String> column(
+      String title, double width, Function<R, String> f) {
+    TableColumn<R, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  public static <R> TableView<R> table(String id, String emptyText) {
+    TableView<R> t = new TableView<>();
+    t.setId(id);
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    t.setPlaceholder(new Label(emptyText));
+    t.getStyleClass().add(Styles.STRIPED);
+    return t;
+  }
+
+  /** A page with a title, an optional line under it, and content. */
+  public static VBox page(String title, Node... content) {
+    VBox box = new VBox(12);
+    box.getStyleClass().add("page");
+    box.getChildren().add(title(title));
+    box.getChildren().addAll(content);
+    return box;
+  }
+}

@@ -1,0 +1,176 @@
+package io.stockroom.app.items;
+
+import io.stockroom.app.Debouncer;
+import io.stockroom.app.Errors;
+import io.stockroom.app.TaskRunner;
+import io.stockroom.domain.CatalogService;
+import io.stockroom.domain.Item;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The items list: searches by SKU, barcode or name as the user types. The query runs off the UI
+ * thread after a short pause in typing; an answer to an older query is dropped. The result is a
+ * {@link PagedItemList}, so 100,000 items never load at once.
+ */
+public final class ItemsViewModel {
+
+  public static final Duration TYPING_PAUSE = Duration.ofMillis(150);
+  static final int PAGE_SIZE = 200;
+  static final int MAX_PAGES = 40;
+  static final int RELOADED_PAGES = 3;
+
+  private final CatalogService catalog;
+  private final TaskRunner runner;
+  private final Debouncer debouncer;
+
+  private final StringProperty query = new SimpleStringProperty(this, "query", "");
+  private final ReadOnlyObjectWrapper<PagedItemList> items =
+      new ReadOnlyObjectWrapper<>(
+          this, "items", new PagedItemList(0, PAGE_SIZE, 1, (o, l, d) -> {}));
+  private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun");
+  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+  /** Bumped by every search; an answer carrying an older number is stale. */
+  private long generation;
+
+  public ItemsViewModel(CatalogService catalog, TaskRunner runner, Duration typingPause) {
+    this.catalog = catalog;
+    this.runner = runner;
+    this.debouncer = new Debouncer(runner, typingPause);
+    query.addListener((obs, old, now) -> debouncer.submit(this::refresh));
+  }
+
+  /** Searches now for the current query (first load, or after a local change). */
+  public void refresh() {
+    debouncer.cancel();
+    long mine = ++generation;
+    String q = query.get() == null ? "" : query.get().strip();
+    loading.set(true);
+    runner.run(
+        () -> {
+          int count = catalog.count(q);
+          List<Item> first = count == 0 ? List.of() : catalog.search(q, 0, PAGE_SIZE);
+          return new FirstPage(count, first);
+        },
+        page -> {
+          if (mine != generation) {
+            return;
+          }
+          loading.set(false);
+          error.set("");
+          items.set(newList(q, page));
+          total.set(page.count);
+          firstRun.set(page.count == 0 && q.isEmpty());
+          summary.set(summarize(q, page.count));
+        },
+        e -> {
+          if (mine == generation) {
+            loading.set(false);
+            error.set(Errors.message(e));
+          }
+        });
+  }
+
+  /**
+   * After a local write: if the number of matches is unchanged the loaded rows reload in place (the
+   * table keeps its scroll position), otherwise the search runs again.
+   */
+  public void reload() {
+    long mine = generation;
+    String q = query.get() == null ? "" : query.get().strip();
+    runner.run(
+        () -> catalog.count(q),
+        count -> {
+          if (mine != generation) {
+            return;
+          }
+          if (count == total.get() && count > 0) {
+            items.get().reloadRecentPages(RELOADED_PAGES);
+          } else {
+            refresh();
+          }
+        },
+        e -> error.set(Errors.message(e)));
+  }
+
+  private PagedItemList newList(String q, FirstPage page) {
+    long mine = generation;
+    PagedItemList list =
+        new PagedItemList(
+            page.count,
+            PAGE_SIZE,
+            MAX_PAGES,
+            (offset, limit, done) ->
+                runner.run(
+                    () -> catalog.search(q, offset, limit),
+                    rows -> {
+                      if (mine == generation) {
+                        done.accept(rows);
+                      }
+                    },
+                    e -> {
+                      error.set(Errors.message(e));
+                      done.accept(List.of());
+                    }));
+    if (!page.first.isEmpty()) {
+      list.prime(0, page.first);
+    }
+    return list;
+  }
+
+  private static String summarize(String q, int count) {
+    String n = String.format("%,d", count);
+    if (q.isEmpty()) {
+      return count == 1 ? "1 item" : n + " items";
+    }
+    if (count == 0) {
+      return "No item matches \"" + q + "\"";
+    }
+    return (count == 1 ? "1 item matches" : n + " items match") + " \"" + q + "\"";
+  }
+
+  private record FirstPage(int count, List<Item> first) {}
+
+  public StringProperty queryProperty() {
+    return query;
+  }
+
+  public ReadOnlyObjectProperty<PagedItemList> itemsProperty() {
+    return items.getReadOnlyProperty();
+  }
+
+  public ReadOnlyIntegerProperty totalProperty() {
+    return total.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  /** True when the catalog is empty and nothing is typed: the view shows its first-run screen. */
+  public ReadOnlyBooleanProperty firstRunProperty() {
+    return firstRun.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty loadingProperty() {
+    return loading.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+}

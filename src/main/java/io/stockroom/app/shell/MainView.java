@@ -1,0 +1,192 @@
+package io.stockroom.app.shell;
+
+import io.stockroom.app.Page;
+import io.stockroom.app.activity.ActivityView;
+import io.stockroom.app.count.CountView;
+import io.stockroom.app.items.ItemsView;
+import io.stockroom.app.locations.LocationsView;
+import io.stockroom.app.movement.MovementView;
+import io.stockroom.app.queue.QueueView;
+import io.stockroom.app.scan.ScanView;
+import io.stockroom.app.status.StatusBarView;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The window: top bar with the scan field, left navigation, the current screen, status bar.
+ * Keyboard: Ctrl+1..6 screens, Ctrl+F search, Ctrl+N new item, Ctrl+K scan field; a scanner's
+ * keystrokes typed outside a text field go to the scan field.
+ */
+public final class MainView extends BorderPane {
+
+  private static final Map<Page, Ikon> ICONS =
+      Map.of(
+          Page.ITEMS, MaterialDesignP.PACKAGE_VARIANT_CLOSED,
+          Page.MOVEMENT, MaterialDesignT.TRUCK_DELIVERY,
+          Page.COUNT, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
+          Page.ACTIVITY, MaterialDesignH.HISTORY,
+          Page.QUEUE, MaterialDesignC.CLOUD_UPLOAD_OUTLINE,
+          Page.LOCATIONS, MaterialDesignM.MAP_MARKER_OUTLINE);
+
+  private final MainViewModel vm;
+  private final ScanView scan;
+  private final ItemsView items;
+  private final MovementView movement;
+  private final CountView count;
+  private final LocationsView locations;
+  private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+  private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
+
+  public MainView(MainViewModel vm) {
+    this.vm = vm;
+    MainViewModel.Screens s = vm.screens();
+    scan = new ScanView(s.scan());
+    items = new ItemsView(s.items(), s.detail(), vm);
+    movement = new MovementView(s.movement());
+    count = new CountView(s.count());
+    locations = new LocationsView(s.locations());
+    pages.put(Page.ITEMS, items);
+    pages.put(Page.MOVEMENT, movement);
+    pages.put(Page.COUNT, count);
+    pages.put(Page.ACTIVITY, new ActivityView(s.activity()));
+    pages.put(Page.QUEUE, new QueueView(s.queue()));
+    pages.put(Page.LOCATIONS, locations);
+
+    StackPane center = new StackPane();
+    pages.forEach(
+        (page, node) -> {
+          node.visibleProperty().bind(vm.pageProperty().isEqualTo(page));
+          center.getChildren().add(node);
+        });
+    setTop(topBar());
+    setLeft(nav());
+    setCenter(center);
+    setBottom(new StatusBarView(s.status()));
+    vm.pageProperty().addListener((obs, old, page) -> onPage(page));
+    onPage(vm.pageProperty().get());
+  }
+
+  /** Shortcuts and the scanner hand-off need the scene. */
+  public void install(Scene scene) {
+    Page[] all = Page.values();
+    for (int i = 0; i < all.length; i++) {
+      Page page = all[i];
+      scene
+          .getAccelerators()
+          .put(shortcut(KeyCode.valueOf("DIGIT" + (i + 1))), () -> vm.show(page));
+    }
+    scene
+        .getAccelerators()
+        .put(
+            shortcut(KeyCode.F),
+            () -> {
+              vm.show(Page.ITEMS);
+              items.focusSearch();
+            });
+    scene.getAccelerators().put(shortcut(KeyCode.N), () -> items.newItem(vm));
+    scene.getAccelerators().put(shortcut(KeyCode.K), () -> scan.field().requestFocus());
+    scene.addEventFilter(KeyEvent.KEY_TYPED, e -> handOffToScan(scene, e));
+  }
+
+  private void handOffToScan(Scene scene, KeyEvent e) {
+    if (scene.getFocusOwner() instanceof TextInputControl
+        || e.isControlDown()
+        || e.isAltDown()
+        || e.isMetaDown()) {
+      return;
+    }
+    String c = e.getCharacter();
+    if (c.isEmpty() || Character.isWhitespace(c.charAt(0)) || Character.isISOControl(c.charAt(0))) {
+      return;
+    }
+    scan.takeOver(c);
+    e.consume();
+  }
+
+  /** Where the cursor starts: on the list, so a scanner's first keystrokes reach the scan field. */
+  public void focusStart() {
+    items.focusTable();
+  }
+
+  private static KeyCombination shortcut(KeyCode code) {
+    return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+  }
+
+  private void onPage(Page page) {
+    ToggleButton b = navButtons.get(page);
+    if (b != null) {
+      b.setSelected(true);
+    }
+    switch (page) {
+      case MOVEMENT -> movement.focusFirstField();
+      case COUNT -> count.focusFirstField();
+      case LOCATIONS -> locations.focusFirstField();
+      default -> {}
+    }
+  }
+
+  private HBox topBar() {
+    FontIcon logo = new FontIcon(MaterialDesignP.PACKAGE_VARIANT);
+    logo.getStyleClass().add("logo");
+    Label name = new Label("Stockroom");
+    name.getStyleClass().add("app-name");
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(10, logo, name, spacer, scan);
+    bar.getStyleClass().add("top-bar");
+    return bar;
+  }
+
+  private VBox nav() {
+    ToggleGroup group = new ToggleGroup();
+    VBox box = new VBox(4);
+    box.getStyleClass().add("nav");
+    Page[] all = Page.values();
+    for (int i = 0; i < all.length; i++) {
+      Page page = all[i];
+      ToggleButton b = new ToggleButton(page.title());
+      b.setId("nav" + camel(page));
+      b.setGraphic(new FontIcon(ICONS.get(page)));
+      b.setToggleGroup(group);
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      b.setTooltip(new javafx.scene.control.Tooltip("Ctrl+" + (i + 1)));
+      b.setOnAction(
+          e -> {
+            b.setSelected(true);
+            vm.show(page);
+          });
+      navButtons.put(page, b);
+      box.getChildren().add(b);
+    }
+    return box;
+  }
+
+  private static String camel(Page page) {
+    String n = page.name();
+    return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,47 @@
+package io.stockroom.app.status;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** Bottom line: online or offline, pending changes, last sync. */
+public final class StatusBarView extends HBox {
+
+  public StatusBarView(StatusBarViewModel vm) {
+    Label connection = new Label();
+    connection.setId("statusConnection");
+    connection.textProperty().bind(vm.connectionProperty());
+    connection.setGraphic(new FontIcon(MaterialDesignC.CLOUD_OFF_OUTLINE));
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(vm.connectionDetailProperty());
+    connection.setTooltip(tip);
+    vm.onlineProperty()
+        .addListener(
+            (obs, was, online) ->
+                connection.setGraphic(
+                    new FontIcon(
+                        online
+                            ? MaterialDesignC.CLOUD_CHECK_OUTLINE
+                            : MaterialDesignC.CLOUD_OFF_OUTLINE)));
+    Label pending = new Label();
+    pending.setId("statusPending");
+    pending.textProperty().bind(vm.pendingProperty());
+    pending.setGraphic(new FontIcon(MaterialDesignC.CLOUD_UPLOAD_OUTLINE));
+    Label lastSync = new Label();
+    lastSync.setId("statusLastSync");
+    lastSync.textProperty().bind(vm.lastSyncProperty());
+    getStyleClass().add("status-bar");
+    setSpacing(12);
+    getChildren()
+        .addAll(
+            connection,
+            new Separator(Orientation.VERTICAL),
+            pending,
+            new Separator(Orientation.VERTICAL),
+            lastSync);
+  }
+}

@@ -1,0 +1,168 @@
+package io.stockroom.cli;
+
+import io.stockroom.domain.ValidationException;
+import io.stockroom.server.StockroomServer;
+import io.stockroom.server.auth.Accounts;
+import io.stockroom.server.auth.Role;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code admin}: manages users, sites and tokens directly on the server's store. With the embedded
+ * H2 store, stop the server first (the database file is locked while it runs).
+ */
+@Command(
+    name = "admin",
+    mixinStandardHelpOptions = true,
+    description = "Manages users, sites and tokens on the server's store.",
+    subcommands = {
+      AdminCommand.CreateUser.class,
+      AdminCommand.CreateSite.class,
+      AdminCommand.ListUsers.class,
+      AdminCommand.RevokeTokens.class
+    })
+final class AdminCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Folder of the embedded H2 store.")
+  Path data;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database URL (PostgreSQL).")
+  String db;
+
+  @Option(
+      names = "--db-user",
+      paramLabel = "NAME",
+      description = "Database user (password from STOCKROOM_DB_PASSWORD).")
+  String dbUser;
+
+  @Override
+  public Integer call() {
+    throw new UserError(
+        "name an admin command: create-user, create-site, list-users, revoke-tokens");
+  }
+
+  <T> T withAccounts(Function<Accounts, T> work) {
+    try (StockroomServer server = StoreOptions.open(StoreOptions.config(data, db, dbUser, 0))) {
+      return work.apply(server.accounts());
+    } catch (ValidationException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  @Command(
+      name = "create-user",
+      mixinStandardHelpOptions = true,
+      description = "Creates a user; the password is read from the first line of standard input.")
+  static final class CreateUser implements Callable<Integer> {
+    @ParentCommand AdminCommand admin;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--role", required = true, paramLabel = "staff|admin")
+    String role;
+
+    @Option(names = "--sites", paramLabel = "CODE[,CODE]", split = ",")
+    List<String> sites = List.of();
+
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from standard input (required).")
+    boolean passwordStdin;
+
+    @Override
+    public Integer call() throws IOException {
+      Role r =
+          Role.fromWireName(role)
+              .orElseThrow(() -> new UserError("--role must be staff or admin, not " + role));
+      if (!passwordStdin) {
+        throw new UserError("--password-stdin is required: pipe the password in");
+      }
+      if (r == Role.STAFF && sites.isEmpty()) {
+        throw new UserError("staff need --sites CODE[,CODE]");
+      }
+      String password = readPassword();
+      admin.withAccounts(a -> a.createUser(name, r, sites, password));
+      admin.spec.commandLine().getOut().println("created user " + name + " (" + r.wireName() + ")");
+      return 0;
+    }
+
+    private static String readPassword() throws IOException {
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = in.readLine();
+      if (line == null || line.isEmpty()) {
+        throw new UserError("no password on standard input");
+      }
+      return line;
+    }
+  }
+
+  @Command(name = "create-site", mixinStandardHelpOptions = true, description = "Creates a site.")
+  static final class CreateSite implements Callable<Integer> {
+    @ParentCommand AdminCommand admin;
+
+    @Parameters(index = "0", paramLabel = "CODE")
+    String code;
+
+    @Option(names = "--name", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      admin.withAccounts(a -> a.createSite(code, name));
+      admin.spec.commandLine().getOut().println("created site " + code);
+      return 0;
+    }
+  }
+
+  @Command(name = "list-users", mixinStandardHelpOptions = true, description = "Lists users.")
+  static final class ListUsers implements Callable<Integer> {
+    @ParentCommand AdminCommand admin;
+
+    @Override
+    public Integer call() {
+      List<Accounts.UserSummary> users = admin.withAccounts(Accounts::listUsers);
+      for (Accounts.UserSummary u : users) {
+        admin
+            .spec
+            .commandLine()
+            .getOut()
+            .println(u.username() + "\t" + u.role() + "\t" + String.join(",", u.sites()));
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "revoke-tokens",
+      mixinStandardHelpOptions = true,
+      description = "Signs a user out of every device.")
+  static final class RevokeTokens implements Callable<Integer> {
+    @ParentCommand AdminCommand admin;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      int n = admin.withAccounts(a -> a.revokeTokens(name));
+      admin.spec.commandLine().getOut().println("revoked " + n + " token(s) of " + name);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package io.stockroom.protocol;
+
+public record LoginRequest(String username, String password, String deviceName) {}

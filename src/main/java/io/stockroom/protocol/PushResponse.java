@@ -1,0 +1,5 @@
+package io.stockroom.protocol;
+
+import java.util.List;
+
+public record PushResponse(List<MutationResult> results) {}

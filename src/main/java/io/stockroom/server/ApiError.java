@@ -1,0 +1,36 @@
+package io.stockroom.server;
+
+/** A request the server refuses as a whole: an HTTP status and the contract's error code. */
+public final class ApiError extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+
+  public ApiError(int status, String code, String message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+
+  public static ApiError badRequest(String message) {
+    return new ApiError(400, "bad_request", message);
+  }
+
+  public static ApiError unauthorized(String message) {
+    return new ApiError(401, "unauthorized", message);
+  }
+
+  public static ApiError forbidden(String message) {
+    return new ApiError(403, "forbidden", message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+}

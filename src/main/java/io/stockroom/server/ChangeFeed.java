@@ -1,0 +1,133 @@
+package io.stockroom.server;
+
+import io.stockroom.domain.EntityType;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.LiveMessage;
+import io.stockroom.server.auth.Principal;
+import io.stockroom.server.store.Change;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live channel's fan-out. A commit hands its changes over and returns at once; one feed thread
+ * sends each subscriber a {@code changed} message per entity it may see, with asynchronous writes.
+ * A socket that stops taking messages (more than {@link #MAX_IN_FLIGHT} unsent) is closed, so a
+ * slow or dead client never holds up a push or the other subscribers.
+ */
+public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
+
+  static final int MAX_IN_FLIGHT = 64;
+  private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+
+  /** The socket side of a subscriber. */
+  public interface Sink {
+    /** Sends without blocking; calls {@code done} once the message left (or failed). */
+    void send(String text, Runnable done);
+
+    boolean isOpen();
+
+    void close();
+  }
+
+  private static final class Subscriber {
+    final Principal user;
+    final Sink sink;
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    Subscriber(Principal user, Sink sink) {
+      this.user = user;
+      this.sink = sink;
+    }
+  }
+
+  private final JsonCodec codec;
+  private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "stockroom-change-feed");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public ChangeFeed(JsonCodec codec) {
+    this.codec = codec;
+  }
+
+  public void subscribe(Principal user, Sink sink) {
+    subscribers.put(sink, new Subscriber(user, sink));
+  }
+
+  public void unsubscribe(Sink sink) {
+    subscribers.remove(sink);
+  }
+
+  public int subscriberCount() {
+    return subscribers.size();
+  }
+
+  @Override
+  public void accept(List<Change> changes) {
+    try {
+      executor.execute(() -> deliver(changes));
+    } catch (RejectedExecutionException e) {
+      // Shutting down: nothing is lost, clients pull on their next cycle.
+    }
+  }
+
+  private void deliver(List<Change> changes) {
+    for (Subscriber s : subscribers.values()) {
+      Map<EntityType, Long> latest = new EnumMap<>(EntityType.class);
+      for (Change c : changes) {
+        if (s.user.canSee(c.siteId())) {
+          latest.merge(c.entity(), c.version(), Math::max);
+        }
+      }
+      latest.forEach((entity, version) -> send(s, entity, version));
+    }
+  }
+
+  private void send(Subscriber s, EntityType entity, long version) {
+    if (!s.sink.isOpen()) {
+      subscribers.remove(s.sink);
+      return;
+    }
+    if (s.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+      log.info("closing a live socket of {} that stopped reading", s.user.username());
+      subscribers.remove(s.sink);
+      s.sink.close();
+      return;
+    }
+    try {
+      s.sink.send(
+          codec.writeString(LiveMessage.changed(entity.wireName(), version)),
+          s.inFlight::decrementAndGet);
+    } catch (RuntimeException e) {
+      subscribers.remove(s.sink);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Subscriber s : subscribers.values()) {
+      s.sink.close();
+    }
+    subscribers.clear();
+  }
+}

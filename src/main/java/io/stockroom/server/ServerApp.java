@@ -1,0 +1,334 @@
+package io.stockroom.server;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsContext;
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.Hlc;
+import io.stockroom.protocol.ErrorBody;
+import io.stockroom.protocol.HealthResponse;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.LoginRequest;
+import io.stockroom.protocol.PushRequest;
+import io.stockroom.protocol.SyncHeaders;
+import io.stockroom.server.auth.AuthService;
+import io.stockroom.server.auth.Principal;
+import io.stockroom.server.pull.PullService;
+import io.stockroom.server.push.PushService;
+import io.stockroom.server.store.StoreUnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP routes and the live WebSocket of PROTOCOL.md on one Javalin app. Handlers only decode,
+ * authenticate and hand over to the services; every failure leaves as the contract's JSON error.
+ */
+final class ServerApp {
+
+  private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String PRINCIPAL = "stockroom.principal";
+
+  private final JsonCodec codec;
+  private final AuthService auth;
+  private final PullService pull;
+  private final PushService push;
+  private final ChangeFeed feed;
+  private final ServerClock clock;
+
+  ServerApp(
+      JsonCodec codec,
+      AuthService auth,
+      PullService pull,
+      PushService push,
+      ChangeFeed feed,
+      ServerClock clock) {
+    this.codec = codec;
+    this.auth = auth;
+    this.pull = pull;
+    this.push = push;
+    this.feed = feed;
+    this.clock = clock;
+  }
+
+  Javalin create(String host, int port) {
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
+          config.jetty.host = host;
+          config.jetty.port = port;
+          config.http.maxRequestSize = PushRequest.MAX_BODY_BYTES + 1;
+          config.http.compressionStrategy = CompressionStrategy.GZIP;
+          config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+          config.jetty.modifyWebSocketServletFactory(
+              factory -> factory.setIdleTimeout(Duration.ofMinutes(2)));
+
+          config.routes.before(this::versionAndClock);
+          config.routes.after(ctx -> ctx.header(SyncHeaders.HLC, clock.now().toString()));
+
+          config.routes.get("/api/health", ctx -> json(ctx, HealthResponse.ok()));
+          config.routes.post("/api/auth/login", this::login);
+          config.routes.post("/api/auth/logout", this::logout);
+          config.routes.get("/api/sync/pull", this::pull);
+          config.routes.post("/api/sync/push", this::push);
+          config.routes.wsBeforeUpgrade("/api/sync/live", this::authorizeLive);
+          config.routes.ws(
+              "/api/sync/live",
+              ws -> {
+                ws.onConnect(this::liveConnected);
+                ws.onClose(ctx -> feed.unsubscribe(new SessionSink(ctx)));
+                ws.onError(ctx -> feed.unsubscribe(new SessionSink(ctx)));
+              });
+
+          config.routes.exception(
+              ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+          config.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) -> error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
+          config.routes.exception(StoreUnavailableException.class, (e, ctx) -> unavailable(ctx, e));
+          config.routes.exception(DataAccessException.class, (e, ctx) -> unavailable(ctx, e));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "the server failed; the request may be retried");
+              });
+          config.routes.error(404, ctx -> notFound(ctx));
+          config.routes.error(
+              405, ctx -> error(ctx, 405, "method_not_allowed", "method not allowed"));
+        });
+  }
+
+  private void versionAndClock(Context ctx) {
+    ctx.header(SyncHeaders.VERSION, Integer.toString(SyncHeaders.SYNC_VERSION));
+    String version = ctx.header(SyncHeaders.VERSION);
+    if (version != null && !version.strip().equals(Integer.toString(SyncHeaders.SYNC_VERSION))) {
+      throw new ApiError(
+          426,
+          "unsupported_version",
+          "this server speaks Sync-Version " + SyncHeaders.SYNC_VERSION + ", not " + version);
+    }
+    Hlc remote = ServerClock.parseOrNull(ctx.header(SyncHeaders.HLC));
+    if (remote != null) {
+      clock.accept(remote);
+    }
+  }
+
+  private void login(Context ctx) {
+    LoginRequest request = read(ctx, LoginRequest.class);
+    json(ctx, auth.login(request));
+  }
+
+  private void logout(Context ctx) {
+    String token = bearer(ctx.header("Authorization"));
+    auth.authenticate(token);
+    auth.logout(token);
+    json(ctx, Map.of("status", "ok"));
+  }
+
+  private void pull(Context ctx) {
+    Principal user = principal(ctx);
+    String name = ctx.queryParam("entity");
+    if (name == null || name.isEmpty()) {
+      throw ApiError.badRequest("entity is required");
+    }
+    EntityType entity =
+        EntityType.fromWireName(name)
+            .orElseThrow(
+                () -> new ApiError(400, "unknown_entity", "unknown entity " + shorten(name)));
+    json(ctx, pull.pull(user, entity, ctx.queryParam("since"), limit(ctx.queryParam("limit"))));
+  }
+
+  private void push(Context ctx) {
+    Principal user = principal(ctx);
+    PushRequest request = read(ctx, PushRequest.class);
+    json(ctx, push.push(user, request));
+  }
+
+  private void authorizeLive(Context ctx) {
+    String token = bearer(ctx.header("Authorization"));
+    if (token == null) {
+      token = ctx.queryParam("token");
+    }
+    ctx.attribute(PRINCIPAL, auth.authenticate(token));
+  }
+
+  private void liveConnected(WsContext ctx) {
+    Principal user = ctx.attribute(PRINCIPAL);
+    if (user == null) {
+      ctx.closeSession(1008, "unauthorized");
+      return;
+    }
+    ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
+    feed.subscribe(user, new SessionSink(ctx));
+  }
+
+  /** A live socket as the feed sees it; equal for the same session so it can be unsubscribed. */
+  private record SessionSink(WsContext ctx) implements ChangeFeed.Sink {
+    @Override
+    public void send(String text, Runnable done) {
+      ctx.session.sendText(text, Callback.from(done, failure -> done.run()));
+    }
+
+    @Override
+    public boolean isOpen() {
+      return ctx.session.isOpen();
+    }
+
+    @Override
+    public void close() {
+      ctx.session.close(1008, "too slow", Callback.NOOP);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SessionSink s && s.ctx.sessionId().equals(ctx.sessionId());
+    }
+
+    @Override
+    public int hashCode() {
+      return ctx.sessionId().hashCode();
+    }
+  }
+
+  private Principal principal(Context ctx) {
+    return auth.authenticate(bearer(ctx.header("Authorization")));
+  }
+
+  private static String bearer(String header) {
+    if (header == null) {
+      return null;
+    }
+    String h = header.strip();
+    if (h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return h.substring(7).strip();
+    }
+    return null;
+  }
+
+  private static int limit(String text) {
+    if (text == null || text.isEmpty()) {
+      return PullService.DEFAULT_LIMIT;
+    }
+    if (text.length() > 9 || !text.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      throw ApiError.badRequest("limit must be a whole number from 1 to " + PullService.MAX_LIMIT);
+    }
+    return Integer.parseInt(text);
+  }
+
+  private <T> T read(Context ctx, Class<T> type) {
+    byte[] body = body(ctx);
+    try {
+      T value = codec.read(body, type);
+      if (value == null) {
+        throw ApiError.badRequest("the body must be a JSON object");
+      }
+      return value;
+    } catch (IOException e) {
+      throw ApiError.badRequest(
+          "malformed JSON or a wrong field type: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** The request body, gunzipped if sent gzipped, refused past the push limit. */
+  private static byte[] body(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > PushRequest.MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    String encoding = ctx.header("Content-Encoding");
+    try {
+      InputStream in = ctx.req().getInputStream();
+      if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+        if (!encoding.strip().equalsIgnoreCase("gzip")) {
+          throw new ApiError(
+              415, "unsupported_encoding", "Content-Encoding must be gzip or absent");
+        }
+        in = new GZIPInputStream(in);
+      }
+      return readLimited(in, PushRequest.MAX_BODY_BYTES);
+    } catch (ZipException e) {
+      throw ApiError.badRequest("the body is not valid gzip");
+    } catch (java.io.EOFException e) {
+      throw ApiError.badRequest("the body ended early");
+    } catch (IOException e) {
+      throw ApiError.badRequest("could not read the body: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static byte[] readLimited(InputStream in, int limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    int total = 0;
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      total += n;
+      if (total > limit) {
+        throw tooLarge();
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static ApiError tooLarge() {
+    return new ApiError(
+        413, "payload_too_large", "the body is over " + PushRequest.MAX_BODY_BYTES + " bytes");
+  }
+
+  private void json(Context ctx, Object value) {
+    ctx.contentType(JSON).result(codec.write(value));
+  }
+
+  private void error(Context ctx, int status, String code, String message) {
+    ctx.status(status).contentType(JSON).result(codec.write(ErrorBody.of(code, message)));
+  }
+
+  private void notFound(Context ctx) {
+    if (ctx.result() == null || ctx.result().isEmpty()) {
+      error(ctx, 404, "not_found", "no such endpoint: " + shorten(ctx.path()));
+    }
+  }
+
+  private void unavailable(Context ctx, Exception e) {
+    log.warn("database trouble on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+    error(ctx, 503, "unavailable", "the server's database is unavailable; retry later");
+  }
+
+  private static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      default -> "http_" + status;
+    };
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 64 ? s.substring(0, 64) + "..." : s;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String line = s.lines().findFirst().orElse("");
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}

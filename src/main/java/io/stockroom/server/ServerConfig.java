@@ -1,0 +1,130 @@
+package io.stockroom.server;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.server.auth.PasswordHasher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How to run a server: where it listens, where its data lives, and the injectable clock and id
+ * source. {@code dbUrl} (PostgreSQL or H2 by JDBC URL) wins over {@code dataDir} (embedded H2).
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Clock clock,
+    IdGenerator ids,
+    int passwordIterations,
+    Duration tombstoneRetention,
+    Duration maxClockDrift) {
+
+  public static ServerConfig h2(Path dataDir, int port) {
+    return new ServerConfig(
+        "127.0.0.1",
+        port,
+        dataDir,
+        null,
+        null,
+        null,
+        Clock.systemUTC(),
+        IdGenerator.secure(),
+        PasswordHasher.DEFAULT_ITERATIONS,
+        Duration.ofDays(30),
+        Duration.ofMinutes(1));
+  }
+
+  public ServerConfig withHost(String h) {
+    return new ServerConfig(
+        h,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        clock,
+        ids,
+        passwordIterations,
+        tombstoneRetention,
+        maxClockDrift);
+  }
+
+  public ServerConfig withDatabase(String url, String user, String password) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        url,
+        user,
+        password,
+        clock,
+        ids,
+        passwordIterations,
+        tombstoneRetention,
+        maxClockDrift);
+  }
+
+  public ServerConfig withClock(Clock c) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        c,
+        ids,
+        passwordIterations,
+        tombstoneRetention,
+        maxClockDrift);
+  }
+
+  public ServerConfig withIds(IdGenerator g) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        clock,
+        g,
+        passwordIterations,
+        tombstoneRetention,
+        maxClockDrift);
+  }
+
+  public ServerConfig withPasswordIterations(int n) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        clock,
+        ids,
+        n,
+        tombstoneRetention,
+        maxClockDrift);
+  }
+
+  public ServerConfig withTombstoneRetention(Duration d) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        clock,
+        ids,
+        passwordIterations,
+        d,
+        maxClockDrift);
+  }
+}

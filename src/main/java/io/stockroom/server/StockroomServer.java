@@ -1,0 +1,141 @@
+package io.stockroom.server;
+
+import io.javalin.Javalin;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.server.auth.Accounts;
+import io.stockroom.server.auth.AuthService;
+import io.stockroom.server.auth.PasswordHasher;
+import io.stockroom.server.pull.PullService;
+import io.stockroom.server.push.PushService;
+import io.stockroom.server.store.ServerDatabase;
+import io.stockroom.server.store.ServerStore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync server's composition root: builds every part with constructors, owns the database, the
+ * HTTP server, the change feed and the purge schedule, and stops them all in {@link #close()}.
+ */
+public final class StockroomServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StockroomServer.class);
+
+  private final ServerDatabase database;
+  private final ChangeFeed feed;
+  private final ServerStore store;
+  private final Accounts accounts;
+  private final Seeder seeder;
+  private final TombstonePurger purger;
+  private final ScheduledExecutorService housekeeping;
+  private final Javalin http;
+  private final String host;
+  private boolean closed;
+
+  private StockroomServer(ServerConfig config, ServerDatabase database) {
+    this.database = database;
+    JsonCodec codec = new JsonCodec();
+    this.feed = new ChangeFeed(codec);
+    this.store = new ServerStore(database, feed);
+    PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+    ServerClock clock = new ServerClock(config.clock(), config.maxClockDrift().toMillis());
+    this.accounts = new Accounts(store, hasher, config.ids(), config.clock());
+    this.seeder = new Seeder(store, accounts, config.ids(), config.clock(), clock);
+    this.purger = new TombstonePurger(store, config.clock(), config.tombstoneRetention());
+    AuthService auth = new AuthService(store, hasher, config.clock());
+    ServerApp app =
+        new ServerApp(
+            codec,
+            auth,
+            new PullService(store),
+            new PushService(store, clock, config.clock(), config.ids(), codec),
+            feed,
+            clock);
+    this.host = config.host();
+    this.http = app.create(config.host(), config.port());
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "stockroom-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Opens the store (migrating it) without serving HTTP yet. */
+  public static StockroomServer open(ServerConfig config) {
+    ServerDatabase db =
+        config.dbUrl() != null
+            ? ServerDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword())
+            : ServerDatabase.h2(config.dataDir());
+    try {
+      return new StockroomServer(config, db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Starts serving; returns once the port is bound. */
+  public StockroomServer start() {
+    http.start();
+    housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+    return this;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** The base URL clients use, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    String h = host == null || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    return "http://" + h + ":" + port();
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Seeder seeder() {
+    return seeder;
+  }
+
+  public TombstonePurger purger() {
+    return purger;
+  }
+
+  public ServerStore store() {
+    return store;
+  }
+
+  private void purgeQuietly() {
+    try {
+      int n = purger.purge();
+      if (n > 0) {
+        log.info("purged {} old tombstones", n);
+      }
+    } catch (RuntimeException e) {
+      log.warn("tombstone purge failed: {}", e.toString());
+    }
+  }
+
+  /** Stops HTTP (in-flight requests get a few seconds), the feed, then the database. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    housekeeping.shutdownNow();
+    try {
+      http.stop();
+    } catch (RuntimeException e) {
+      log.warn("HTTP server did not stop cleanly: {}", e.toString());
+    }
+    feed.close();
+    database.close();
+  }
+}

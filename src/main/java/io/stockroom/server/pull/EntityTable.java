@@ -1,0 +1,82 @@
+package io.stockroom.server.pull;
+
+import static io.stockroom.server.store.jooq.Tables.ITEMS;
+import static io.stockroom.server.store.jooq.Tables.ITEM_NOTES;
+import static io.stockroom.server.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.server.store.jooq.Tables.SITES;
+import static io.stockroom.server.store.jooq.Tables.STOCK_COUNTS;
+import static io.stockroom.server.store.jooq.Tables.STOCK_LEVELS;
+import static io.stockroom.server.store.jooq.Tables.STOCK_MOVEMENTS;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.EntityType;
+import io.stockroom.server.RecordJson;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/**
+ * What a pull needs to know of one entity's table: its id, version and tombstone columns, the
+ * column that scopes it to a site ({@code null}: shared by every site) and its JSON form.
+ */
+record EntityTable<R extends TableRecord<R>>(
+    Table<R> table,
+    Field<UUID> id,
+    Field<Long> version,
+    Field<Boolean> deleted,
+    Field<UUID> site,
+    Function<R, ObjectNode> json) {
+
+  static EntityTable<?> of(EntityType type) {
+    return switch (type) {
+      case SITES ->
+          new EntityTable<>(
+              SITES, SITES.ID, SITES.VERSION, SITES.IS_DELETED, SITES.ID, RecordJson::site);
+      case LOCATIONS ->
+          new EntityTable<>(
+              LOCATIONS,
+              LOCATIONS.ID,
+              LOCATIONS.VERSION,
+              LOCATIONS.IS_DELETED,
+              LOCATIONS.SITE_ID,
+              RecordJson::location);
+      case ITEMS ->
+          new EntityTable<>(
+              ITEMS, ITEMS.ID, ITEMS.VERSION, ITEMS.IS_DELETED, null, RecordJson::item);
+      case ITEM_NOTES ->
+          new EntityTable<>(
+              ITEM_NOTES,
+              ITEM_NOTES.ID,
+              ITEM_NOTES.VERSION,
+              ITEM_NOTES.IS_DELETED,
+              null,
+              RecordJson::note);
+      case STOCK_MOVEMENTS ->
+          new EntityTable<>(
+              STOCK_MOVEMENTS,
+              STOCK_MOVEMENTS.ID,
+              STOCK_MOVEMENTS.VERSION,
+              STOCK_MOVEMENTS.IS_DELETED,
+              STOCK_MOVEMENTS.SITE_ID,
+              RecordJson::movement);
+      case STOCK_LEVELS ->
+          new EntityTable<>(
+              STOCK_LEVELS,
+              STOCK_LEVELS.ID,
+              STOCK_LEVELS.VERSION,
+              STOCK_LEVELS.IS_DELETED,
+              STOCK_LEVELS.SITE_ID,
+              RecordJson::level);
+      case STOCK_COUNTS ->
+          new EntityTable<>(
+              STOCK_COUNTS,
+              STOCK_COUNTS.ID,
+              STOCK_COUNTS.VERSION,
+              STOCK_COUNTS.IS_DELETED,
+              STOCK_COUNTS.SITE_ID,
+              RecordJson::count);
+    };
+  }
+}

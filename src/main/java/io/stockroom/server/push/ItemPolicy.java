@@ -1,0 +1,231 @@
+package io.stockroom.server.push;
+
+import static io.stockroom.server.store.jooq.Tables.ITEMS;
+
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.Hlc;
+import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ItemField;
+import io.stockroom.domain.ValidationException;
+import io.stockroom.protocol.MutationResult;
+import io.stockroom.server.RecordJson;
+import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Items merge field by field. A field the server has not changed since the client's {@code
+ * base_version} takes the client's value; a field changed on both sides since then (to different
+ * values) is a conflict: the server keeps its value, the other fields still merge, and the result
+ * names the conflicting fields for the user to settle. Without a base version the newer HLC stamp
+ * wins each field.
+ */
+final class ItemPolicy implements EntityPolicy {
+
+  @Override
+  public MutationResult apply(MutationContext c) {
+    ItemsRecord row = c.dsl().selectFrom(ITEMS).where(ITEMS.ID.eq(c.id())).fetchOne();
+    return switch (c.action()) {
+      case CREATE -> row == null ? create(c) : update(c, row);
+      case UPDATE -> {
+        if (row == null) {
+          throw new Rejection("unknown_item", "no item with id " + c.id());
+        }
+        yield update(c, row);
+      }
+      case DELETE -> delete(c, row);
+    };
+  }
+
+  private MutationResult create(MutationContext c) {
+    Data d = c.data();
+    ItemDraft draft =
+        validate(
+            new ItemDraft(
+                d.text("sku", 1000, false),
+                d.text("barcode", 1000, false),
+                d.text("name", 1000, false),
+                d.text("description", 10_000, true),
+                d.text("unit", 1000, false),
+                d.text("category", 1000, false),
+                orZero(d.nonNegativeInt("reorder_point"))));
+    checkUnique(c, draft);
+    Hlc created = c.clock().now();
+    ItemClocks clocks = ItemClocks.created(created);
+    for (ItemField f : ItemField.values()) {
+      if (d.has(f.wireName())) {
+        clocks.seen(f, c.stamp(f.wireName()));
+      }
+    }
+    long version = c.tx().nextVersion();
+    ItemsRecord r = c.dsl().newRecord(ITEMS);
+    r.setId(c.id());
+    r.setCreatedAt(c.now());
+    r.setHlc(created.toString());
+    write(r, draft, clocks, version, c);
+    r.insert();
+    c.tx().changed(EntityType.ITEMS, null, version);
+    return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.item(r));
+  }
+
+  private MutationResult update(MutationContext c, ItemsRecord row) {
+    if (row.getIsDeleted()) {
+      throw new Rejection("deleted", "item " + row.getSku() + " was deleted");
+    }
+    Data d = c.data();
+    Long base = c.baseVersion();
+    ItemClocks clocks = ItemClocks.of(row);
+    Map<ItemField, Object> values = new EnumMap<>(currentDraft(row).fields());
+    List<ItemField> won = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    for (ItemField f : ItemField.values()) {
+      if (!d.has(f.wireName())) {
+        continue;
+      }
+      Object incoming = read(d, f);
+      Hlc stamp = c.stamp(f.wireName());
+      if (Objects.equals(normalized(f, incoming), values.get(f))) {
+        clocks.seen(f, stamp);
+      } else if (base != null && clocks.version(f) > base) {
+        conflicts.add(f.wireName());
+      } else if (base != null || stamp.isAfter(clocks.clock(f))) {
+        values.put(f, incoming);
+        won.add(f);
+        clocks.seen(f, stamp);
+      }
+    }
+    ItemDraft draft = validate(draftOf(values));
+    long version = row.getVersion();
+    if (!won.isEmpty()) {
+      checkUnique(c, draft);
+      version = c.tx().nextVersion();
+      for (ItemField f : won) {
+        clocks.won(f, clocks.clock(f), version);
+      }
+      write(row, draft, clocks, version, c);
+      row.update();
+      c.tx().changed(EntityType.ITEMS, null, version);
+    } else {
+      row.setFieldClock(clocks.clocksJson());
+      if (row.changed()) {
+        row.update();
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      return MutationResult.conflict(
+          c.key(),
+          RecordJson.item(row),
+          "changed on both sides since version " + base + ": " + String.join(", ", conflicts),
+          conflicts);
+    }
+    return MutationResult.accepted(c.key(), row.getId(), version, RecordJson.item(row));
+  }
+
+  private MutationResult delete(MutationContext c, ItemsRecord row) {
+    if (row == null) {
+      throw new Rejection("unknown_item", "no item with id " + c.id());
+    }
+    if (!row.getIsDeleted()) {
+      long version = c.tx().nextVersion();
+      row.setIsDeleted(true);
+      // The SKU and barcode are free again for a new item.
+      row.setSkuKey("#" + row.getId());
+      row.setBarcodeKey(null);
+      row.setVersion(version);
+      row.setUpdatedAt(c.now());
+      row.update();
+      c.tx().changed(EntityType.ITEMS, null, version);
+    }
+    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.item(row));
+  }
+
+  private static void write(
+      ItemsRecord r, ItemDraft d, ItemClocks clocks, long version, MutationContext c) {
+    r.setSku(d.sku());
+    r.setSkuKey(key(d.sku()));
+    r.setBarcode(d.barcode());
+    r.setBarcodeKey(d.barcode() == null ? null : key(d.barcode()));
+    r.setName(d.name());
+    r.setDescription(d.description());
+    r.setUnit(d.unit());
+    r.setCategory(d.category());
+    r.setReorderPoint(d.reorderPoint());
+    r.setFieldClock(clocks.clocksJson());
+    r.setFieldVersions(clocks.versionsJson());
+    r.setVersion(version);
+    r.setUpdatedAt(c.now());
+    r.setIsDeleted(false);
+  }
+
+  private static void checkUnique(MutationContext c, ItemDraft d) {
+    if (c.dsl().fetchExists(ITEMS, ITEMS.SKU_KEY.eq(key(d.sku())).and(ITEMS.ID.ne(c.id())))) {
+      throw new Rejection("duplicate_sku", "another item has SKU " + d.sku());
+    }
+    if (d.barcode() != null
+        && c.dsl()
+            .fetchExists(ITEMS, ITEMS.BARCODE_KEY.eq(key(d.barcode())).and(ITEMS.ID.ne(c.id())))) {
+      throw new Rejection("duplicate_barcode", "another item has barcode " + d.barcode());
+    }
+  }
+
+  private static Object read(Data d, ItemField f) {
+    return switch (f) {
+      case REORDER_POINT -> d.nonNegativeInt(f.wireName());
+      case DESCRIPTION -> d.text(f.wireName(), 10_000, true);
+      default -> d.text(f.wireName(), 1000, false);
+    };
+  }
+
+  private static Object normalized(ItemField f, Object value) {
+    if (value == null) {
+      return switch (f) {
+        case UNIT -> ItemDraft.DEFAULT_UNIT;
+        case REORDER_POINT -> 0;
+        default -> null;
+      };
+    }
+    return value;
+  }
+
+  private static ItemDraft currentDraft(ItemsRecord r) {
+    return new ItemDraft(
+        r.getSku(),
+        r.getBarcode(),
+        r.getName(),
+        r.getDescription(),
+        r.getUnit(),
+        r.getCategory(),
+        r.getReorderPoint());
+  }
+
+  private static ItemDraft draftOf(Map<ItemField, Object> v) {
+    return new ItemDraft(
+        (String) v.get(ItemField.SKU),
+        (String) v.get(ItemField.BARCODE),
+        (String) v.get(ItemField.NAME),
+        (String) v.get(ItemField.DESCRIPTION),
+        (String) v.get(ItemField.UNIT),
+        (String) v.get(ItemField.CATEGORY),
+        orZero((Integer) v.get(ItemField.REORDER_POINT)));
+  }
+
+  private static ItemDraft validate(ItemDraft draft) {
+    try {
+      return draft.normalized().validate();
+    } catch (ValidationException e) {
+      throw Rejection.invalid(e.field() + ": " + e.getMessage());
+    }
+  }
+
+  private static int orZero(Integer i) {
+    return i == null ? 0 : i;
+  }
+
+  private static String key(String code) {
+    return code.toLowerCase(Locale.ROOT);
+  }
+}

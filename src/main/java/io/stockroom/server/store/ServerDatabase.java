@@ -1,0 +1,154 @@
+package io.stockroom.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The server's database: a connection pool on embedded H2 (a folder) or PostgreSQL (a JDBC URL),
+ * migrated by the changelogs of {@code liquibase/server/} and wrapped in one jOOQ context.
+ */
+public final class ServerDatabase implements AutoCloseable {
+
+  /** Where the build packs the server changelog inside the jar (see STACK.md). */
+  static final String CHANGELOG = "stockroom-db/server/changelog.xml";
+
+  private final HikariDataSource dataSource;
+  private final DSLContext dsl;
+  private final SQLDialect dialect;
+
+  private ServerDatabase(HikariDataSource dataSource, SQLDialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    // Names render unquoted so the same generated classes find H2's upper-case and PostgreSQL's
+    // lower-case tables.
+    Settings settings =
+        new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.NEVER)
+            .withRenderSchema(false)
+            .withExecuteLogging(false);
+    this.dsl = DSL.using(dataSource, dialect, settings);
+  }
+
+  /** The embedded H2 database in {@code dir}. */
+  public static ServerDatabase h2(Path dir) {
+    String url =
+        "jdbc:h2:file:"
+            + dir.toAbsolutePath().resolve("stockroom-server")
+            + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000";
+    return open(url, "sa", "");
+  }
+
+  /** A database by JDBC URL ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}). */
+  public static ServerDatabase open(String url, String user, String password) {
+    SQLDialect dialect;
+    if (url.startsWith("jdbc:postgresql:")) {
+      dialect = SQLDialect.POSTGRES;
+    } else if (url.startsWith("jdbc:h2:")) {
+      dialect = SQLDialect.H2;
+    } else {
+      throw new IllegalArgumentException(
+          "unsupported database URL (use jdbc:postgresql:... or jdbc:h2:...): " + url);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(dialect == SQLDialect.H2 ? 12 : 20);
+    config.setPoolName("stockroom-server");
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setInitializationFailTimeout(5_000);
+    config.setConnectionTimeout(30_000);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException(describe(e), e);
+    }
+    try {
+      migrate(ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new ServerDatabase(ds, dialect);
+  }
+
+  /** Held so the level set on Liquibase's java.util.logging logger is not collected. */
+  private static final java.util.logging.Logger LIQUIBASE_LOG =
+      java.util.logging.Logger.getLogger("liquibase");
+
+  private static void migrate(DataSource ds) {
+    LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+    // The update summary goes to the log, not to stdout, which belongs to the command.
+    System.setProperty("liquibase.command.showSummaryOutput", "log");
+    if (System.getProperty("liquibase.analytics.enabled") == null) {
+      System.setProperty("liquibase.analytics.enabled", "false");
+    }
+    try (Connection connection = ds.getConnection()) {
+      Map<String, Object> scope = new HashMap<>();
+      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+      Scope.child(
+          scope,
+          () -> {
+            Database database =
+                DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            // Not closed: closing Liquibase closes the pooled connection under the pool.
+            Liquibase liquibase =
+                new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+            liquibase.update(new Contexts());
+          });
+      // Liquibase leaves autoCommit off; the pool must get the connection back as it gave it.
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(describe(e), e);
+    } catch (Exception e) {
+      throw new StoreUnavailableException("could not migrate the server database: " + e, e);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  public SQLDialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

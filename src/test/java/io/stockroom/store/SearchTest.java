@@ -1,0 +1,104 @@
+package io.stockroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockroom.domain.Item;
+import io.stockroom.domain.ItemDraft;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SearchTest extends StoreTestSupport {
+
+  @BeforeEach
+  void catalog() {
+    create("B-200", "4006381333931", "Hex bolt M8");
+    create("A-100", "5012345678900", "Wing nut stainless");
+    create("C-300", null, "Galvanized hex washer");
+    create("D_1%", null, "Odd sku 100%");
+    create("E-500", null, "Bolt cutter");
+  }
+
+  private void create(String sku, String barcode, String name) {
+    store.catalog().create(new ItemDraft(sku, barcode, name, null, null, null, 0));
+  }
+
+  private List<String> skus(String query) {
+    return store.catalog().search(query, 0, 100).stream().map(Item::sku).toList();
+  }
+
+  @Test
+  void blankListsEverythingBySku() {
+    assertThat(skus("")).containsExactly("A-100", "B-200", "C-300", "D_1%", "E-500");
+    assertThat(skus(null)).hasSize(5);
+    assertThat(store.catalog().count("  ")).isEqualTo(5);
+  }
+
+  @Test
+  void matchesSkuBarcodeFirstWordAndFurtherWordsCaseInsensitively() {
+    assertThat(skus("b-2")).containsExactly("B-200");
+    assertThat(skus("400638")).containsExactly("B-200");
+    assertThat(skus("wing")).containsExactly("A-100");
+    assertThat(skus("STAINL")).containsExactly("A-100");
+    assertThat(skus("hex")).containsExactly("B-200", "C-300");
+    assertThat(skus("bolt")).containsExactly("B-200", "E-500");
+    assertThat(skus("m8")).containsExactly("B-200");
+    assertThat(store.catalog().count("hex")).isEqualTo(2);
+  }
+
+  @Test
+  void matchesPrefixesOnlyNotTheMiddleOfAWord() {
+    assertThat(skus("olt")).isEmpty();
+    assertThat(skus("200")).isEmpty();
+    assertThat(store.catalog().count("olt")).isZero();
+  }
+
+  @Test
+  void likeWildcardsInInputAreLiteral() {
+    assertThat(skus("%")).isEmpty();
+    assertThat(skus("_")).isEmpty();
+    assertThat(skus("D_")).containsExactly("D_1%");
+    assertThat(skus("D_1%")).containsExactly("D_1%");
+    assertThat(skus("d\\")).isEmpty();
+  }
+
+  @Test
+  void offsetAndLimitPage() {
+    assertThat(store.catalog().search("", 1, 2))
+        .extracting(Item::sku)
+        .containsExactly("B-200", "C-300");
+    assertThat(store.catalog().search("", 4, 10)).extracting(Item::sku).containsExactly("E-500");
+    assertThat(store.catalog().search("", 10, 10)).isEmpty();
+  }
+
+  @Test
+  void deletedItemsNeverAppear() {
+    Item bolt = store.catalog().search("B-200", 0, 1).get(0);
+    store.catalog().delete(bolt.id());
+
+    assertThat(skus("bolt")).containsExactly("E-500");
+    assertThat(skus("")).doesNotContain("B-200");
+    assertThat(store.catalog().count("")).isEqualTo(4);
+    assertThat(store.catalog().count("hex")).isEqualTo(1);
+  }
+
+  @Test
+  void bulkLoadedItemsAreSearchableAndSynced() {
+    store
+        .bulkLoader()
+        .importItems(
+            List.of(
+                new ItemDraft(
+                    "SKU-000001", "4000000000017", "Brass hinge large", "d", "ea", "Tools", 0),
+                new ItemDraft("SKU-000002", "4000000000024", "Nylon strap", null, null, null, 5)),
+            7);
+
+    assertThat(skus("hinge")).containsExactly("SKU-000001");
+    assertThat(skus("sku-")).containsExactly("SKU-000001", "SKU-000002");
+    Item strap = store.catalog().findByCode("4000000000024").orElseThrow();
+    assertThat(strap.serverVersion()).isEqualTo(7);
+    assertThat(strap.syncStatus()).isEqualTo(io.stockroom.domain.SyncStatus.SYNCED);
+    assertThat(strap.unit()).isEqualTo("ea");
+    assertThat(store.outbox().open()).hasSize(5); // only the five created above
+  }
+}

@@ -1,0 +1,27 @@
+package io.stockroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTextTest {
+
+  @Test
+  void splitsOnAnythingButLettersAndDigits() {
+    assertThat(SearchText.words("Hex-bolt, M8 (ZINC)"))
+        .containsExactly("hex", "bolt", "m8", "zinc");
+    assertThat(SearchText.words("Größe 10mm")).containsExactly("größe", "10mm");
+    assertThat(SearchText.words("  ")).isEmpty();
+  }
+
+  @Test
+  void indexesWordsAfterTheFirstOnce() {
+    assertThat(SearchText.indexedWords("Hex bolt bolt nut")).containsExactly("bolt", "nut");
+    assertThat(SearchText.indexedWords("Single")).isEmpty();
+  }
+
+  @Test
+  void escapesLikeWildcards() {
+    assertThat(SearchText.prefixPattern("a%b_c\\")).isEqualTo("a\\%b\\_c\\\\%");
+  }
+}
