@@ -1,8 +1,10 @@
 package io.stockroom.cli;
 
+import io.stockroom.app.Launcher;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.LocalStore;
+import io.stockroom.store.ProfileLockedException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
@@ -41,11 +43,16 @@ final class LocalCommand {
 
   /** Opens the profile, runs {@code work}, closes it; bad input becomes a one-line error. */
   <T> T withStore(Function<LocalStore, T> work) {
-    Path dir = profile != null ? profile : root != null && root.profile != null ? root.profile : Profiles.defaultDir();
+    Path dir =
+        profile != null
+            ? profile
+            : root != null && root.profile != null ? root.profile : Launcher.defaultProfile();
     try (LocalStore store = LocalStore.open(dir, Clock.systemUTC(), IdGenerator.secure())) {
       return work.apply(store);
     } catch (ValidationException e) {
       throw new UserError(e.getMessage());
+    } catch (ProfileLockedException e) {
+      throw new UserError(e.getMessage(), 1);
     }
   }
 }

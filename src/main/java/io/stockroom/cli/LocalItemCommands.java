@@ -24,9 +24,7 @@ final class LocalItemCommands {
     if (wanted.isEmpty()) {
       throw new UserError("--sku must not be empty");
     }
-    return catalog
-        .findBySku(wanted)
-        .orElseThrow(() -> new UserError("unknown SKU " + wanted));
+    return catalog.findBySku(wanted).orElseThrow(() -> new UserError("unknown SKU " + wanted));
   }
 
   static ObjectNode toJson(Item item) {
@@ -44,7 +42,10 @@ final class LocalItemCommands {
     return node;
   }
 
-  @Command(name = "add-item", mixinStandardHelpOptions = true, description = "Adds an item to the catalog.")
+  @Command(
+      name = "add-item",
+      mixinStandardHelpOptions = true,
+      description = "Adds an item to the catalog.")
   static final class AddItem implements Callable<Integer> {
     @ParentCommand LocalCommand local;
     @Spec CommandSpec spec;
@@ -78,7 +79,8 @@ final class LocalItemCommands {
                   store
                       .catalog()
                       .create(
-                          new ItemDraft(sku, barcode, name, description, unit, category, reorderPoint)));
+                          new ItemDraft(
+                              sku, barcode, name, description, unit, category, reorderPoint)));
       spec.commandLine().getOut().println("added item " + item.sku() + " (" + item.id() + ")");
       return 0;
     }
@@ -149,15 +151,23 @@ final class LocalItemCommands {
     }
   }
 
-  @Command(name = "list-items", mixinStandardHelpOptions = true, description = "Lists items, by SKU.")
+  @Command(
+      name = "list-items",
+      mixinStandardHelpOptions = true,
+      description = "Lists items, by SKU.")
   static final class ListItems implements Callable<Integer> {
     @ParentCommand LocalCommand local;
     @Spec CommandSpec spec;
 
-    @Option(names = "--query", description = "Only items whose SKU, barcode or a name word starts with this.")
+    @Option(
+        names = "--query",
+        description = "Only items whose SKU, barcode or a name word starts with this.")
     String query;
 
-    @Option(names = "--limit", defaultValue = "10000", description = "At most this many (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--limit",
+        defaultValue = "10000",
+        description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--json", description = "One JSON array of items.")

@@ -32,8 +32,11 @@ final class LocalLocationCommands {
 
     @Override
     public Integer call() {
-      Location location = local.withStore(store -> store.locations().create(code, zone, description));
-      spec.commandLine().getOut().println("added location " + location.code() + " (" + location.id() + ")");
+      Location location =
+          local.withStore(store -> store.locations().create(code, zone, description));
+      spec.commandLine()
+          .getOut()
+          .println("added location " + location.code() + " (" + location.id() + ")");
       return 0;
     }
   }

@@ -48,7 +48,8 @@ final class LocalQueueCommands {
       } else if (open.isEmpty()) {
         out.println("queue is empty");
       } else {
-        out.printf("%-5s %-16s %-7s %-10s %s%n", "SEQ", "ENTITY", "ACTION", "STATUS", "IDEMPOTENCY KEY");
+        out.printf(
+            "%-5s %-16s %-7s %-10s %s%n", "SEQ", "ENTITY", "ACTION", "STATUS", "IDEMPOTENCY KEY");
         for (QueuedMutation m : open) {
           out.printf(
               "%-5d %-16s %-7s %-10s %s%n",
@@ -76,7 +77,7 @@ final class LocalQueueCommands {
 
     @Override
     public Integer call() {
-      var conflicts = local.withStore(store -> store.outbox().conflicts());
+      var conflicts = local.withStore(store -> store.conflicts());
       var out = spec.commandLine().getOut();
       if (json) {
         ArrayNode array = Json.array();

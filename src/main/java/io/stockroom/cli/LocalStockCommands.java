@@ -43,10 +43,17 @@ final class LocalStockCommands {
     @Option(names = "--to", paramLabel = "LOC")
     String to;
 
-    @Option(names = "--qty", required = true, paramLabel = "Q", description = "Quantity, greater than zero.")
+    @Option(
+        names = "--qty",
+        required = true,
+        paramLabel = "Q",
+        description = "Quantity, greater than zero.")
     String qty;
 
-    @Option(names = "--reason", paramLabel = "R", description = "receive, pick, transfer or adjust.")
+    @Option(
+        names = "--reason",
+        paramLabel = "R",
+        description = "receive, pick, transfer or adjust.")
     String reason;
 
     @Option(names = "--reference", description = "Delivery note, order number, ...")
@@ -62,7 +69,9 @@ final class LocalStockCommands {
                 Item item = LocalItemCommands.requireItem(store.catalog(), sku);
                 return store
                     .stock()
-                    .record(new MovementRequest(item.id(), movementReason, from, to, quantity, reference));
+                    .record(
+                        new MovementRequest(
+                            item.id(), movementReason, from, to, quantity, reference));
               });
       spec.commandLine()
           .getOut()
@@ -81,7 +90,9 @@ final class LocalStockCommands {
         return MovementReason.fromWireName(reason.strip().toLowerCase(java.util.Locale.ROOT))
             .filter(r -> r != MovementReason.COUNT)
             .orElseThrow(
-                () -> new UserError("--reason must be receive, pick, transfer or adjust, not " + reason));
+                () ->
+                    new UserError(
+                        "--reason must be receive, pick, transfer or adjust, not " + reason));
       }
       boolean hasFrom = from != null && !from.isBlank();
       boolean hasTo = to != null && !to.isBlank();
@@ -136,7 +147,10 @@ final class LocalStockCommands {
     }
   }
 
-  @Command(name = "stock", mixinStandardHelpOptions = true, description = "On-hand of an item per location.")
+  @Command(
+      name = "stock",
+      mixinStandardHelpOptions = true,
+      description = "On-hand of an item per location.")
   static final class Stock implements Callable<Integer> {
     @ParentCommand LocalCommand local;
     @Spec CommandSpec spec;

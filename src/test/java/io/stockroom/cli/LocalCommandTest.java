@@ -27,7 +27,8 @@ class LocalCommandTest {
     List<String> argv = new ArrayList<>(List.of("local", "--profile", profile.toString()));
     argv.addAll(List.of(args));
     int code =
-        Main.run(argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        Main.run(
+            argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
     return new Result(code, out.toString(), err.toString());
   }
 
@@ -105,7 +106,9 @@ class LocalCommandTest {
             new String[] {"move", "--sku", "S-1", "--to", "A-01", "--qty", "0"},
             new String[] {"move", "--sku", "S-1", "--to", "Z-99", "--qty", "3"},
             new String[] {"move", "--sku", "NOPE", "--to", "A-01", "--qty", "3"},
-            new String[] {"move", "--sku", "S-1", "--to", "A-01", "--qty", "3", "--reason", "steal"},
+            new String[] {
+              "move", "--sku", "S-1", "--to", "A-01", "--qty", "3", "--reason", "steal"
+            },
             new String[] {"count", "--sku", "S-1", "--location", "A-01", "--counted", "-1"},
             new String[] {"add-location", "--code", "a-01"},
             new String[] {"update-item", "--sku", "S-1"},
@@ -113,7 +116,10 @@ class LocalCommandTest {
     for (String[] args : bad) {
       Result result = run(args);
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(result.err().strip()).as(String.join(" ", args)).startsWith("error:").doesNotContain("\n");
+      assertThat(result.err().strip())
+          .as(String.join(" ", args))
+          .startsWith("error:")
+          .doesNotContain("\n");
     }
     assertThat(runJson("queue", "--json")).hasSize(queued);
     assertThat(runJson("list-items", "--json")).hasSize(1);
@@ -123,7 +129,14 @@ class LocalCommandTest {
   void everyCommandHasHelp() {
     for (String sub :
         List.of(
-            "add-item", "add-location", "update-item", "move", "count", "list-items", "stock", "queue",
+            "add-item",
+            "add-location",
+            "update-item",
+            "move",
+            "count",
+            "list-items",
+            "stock",
+            "queue",
             "conflicts")) {
       Result result = run(sub, "--help");
       assertThat(result.code()).isZero();
