@@ -17,11 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "Stockroom 0.1.0",
     description = "Offline-first inventory. With no command, opens the desktop app.",
-    subcommands = {ServerCommand.class, AdminCommand.class})
+    subcommands = {LocalCommand.class, ServerCommand.class, AdminCommand.class})
 final class DesktopCommand implements Callable<Integer> {
-
-  /** Returned when the desktop app took over the JVM and main must not exit. */
-  static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
   @Option(
       names = "--profile",

@@ -13,9 +13,7 @@ public final class Main {
 
   public static void main(String[] args) {
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    if (code != DesktopCommand.KEEP_RUNNING) {
-      System.exit(code);
-    }
+    System.exit(code);
   }
 
   /** Runs one command line in-process; tests call this. */

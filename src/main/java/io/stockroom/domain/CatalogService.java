@@ -25,6 +25,20 @@ public interface CatalogService {
   Optional<Item> findByCode(String code);
 
   /**
+   * The live item whose SKU is exactly {@code sku}, ignoring case. Stores override this with an
+   * indexed lookup.
+   */
+  default Optional<Item> findBySku(String sku) {
+    String wanted = sku == null ? "" : sku.strip();
+    if (wanted.isEmpty()) {
+      return Optional.empty();
+    }
+    return search(wanted, 0, 50).stream()
+        .filter(item -> item.sku().equalsIgnoreCase(wanted))
+        .findFirst();
+  }
+
+  /**
    * @throws ValidationException for bad input or a SKU or barcode another item has
    */
   Item create(ItemDraft draft);

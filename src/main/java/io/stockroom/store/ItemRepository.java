@@ -48,8 +48,12 @@ class ItemRepository {
     if (byBarcode.isPresent()) {
       return byBarcode;
     }
+    return findBySku(ctx, code);
+  }
+
+  Optional<Item> findBySku(DSLContext ctx, String sku) {
     return ctx.selectFrom(ITEMS)
-        .where(ITEMS.SKU.eq(code))
+        .where(ITEMS.SKU.eq(sku))
         .and(ITEMS.IS_DELETED.isFalse())
         .fetchOptional(ItemRepository::toDomain);
   }

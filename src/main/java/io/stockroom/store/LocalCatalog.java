@@ -72,6 +72,12 @@ final class LocalCatalog implements CatalogService {
   }
 
   @Override
+  public Optional<Item> findBySku(String sku) {
+    String c = SearchText.query(sku);
+    return c == null ? Optional.empty() : items.findBySku(tx.read(), c);
+  }
+
+  @Override
   public Item create(ItemDraft draft) {
     ItemDraft d = draft.normalized().validate();
     return translatingUniqueIndex(

@@ -206,6 +206,11 @@ public final class LocalStore implements AutoCloseable {
   }
 
   /** Fast insert path for seeding and benchmarks: rows count as synced server data. */
+  /** Local records the server answered with a conflict, waiting for a decision. */
+  public java.util.List<io.stockroom.domain.ConflictSummary> conflicts() {
+    return new ConflictQuery(tx).list();
+  }
+
   public BulkLoader bulkLoader() {
     return bulkLoader;
   }

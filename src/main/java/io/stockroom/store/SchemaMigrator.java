@@ -61,7 +61,7 @@ final class SchemaMigrator {
       throw new StoreException("could not bring the local database schema up to date", e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    LOG.info("local schema checked in {} ms (liquibase {})", millis, ran ? "ran" : "skipped");
+    LOG.debug("local schema checked in {} ms (liquibase {})", millis, ran ? "ran" : "skipped");
     return new Outcome(ran, millis);
   }
 

@@ -1,0 +1,34 @@
+package io.stockroom.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+
+/** JSON output of the {@code --json} flags: snake_case keys, ISO-8601 instants. */
+final class Json {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private Json() {}
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static com.fasterxml.jackson.databind.node.ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static com.fasterxml.jackson.databind.node.ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+}
