@@ -3,15 +3,12 @@ package io.stockroom.store;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 
-import io.stockroom.domain.Hlc;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.ItemDraft;
-import io.stockroom.domain.ItemField;
 import io.stockroom.domain.SyncStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -42,7 +39,7 @@ public final class BulkLoader {
    * @return the ids, in the order of the drafts
    */
   public List<UUID> importItems(List<ItemDraft> drafts, long serverVersion) {
-    List<UUID> created = new java.util.ArrayList<>(drafts.size());
+    List<UUID> created = new ArrayList<>(drafts.size());
     for (int from = 0; from < drafts.size(); from += CHUNK) {
       List<ItemDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + CHUNK));
       tx.run(t -> created.addAll(insertChunk(t, chunk, serverVersion)));
@@ -52,12 +49,6 @@ public final class BulkLoader {
 
   private List<UUID> insertChunk(DSLContext t, List<ItemDraft> chunk, long serverVersion) {
     Instant now = stamps.now();
-    Hlc stamp = stamps.stamp(t);
-    Map<String, Hlc> clock = new TreeMap<>();
-    for (ItemField f : ItemField.values()) {
-      clock.put(f.wireName(), stamp);
-    }
-    String clockJson = Payloads.clockJson(clock);
     BatchBindStep items =
         t.batch(
             t.insertInto(
@@ -102,7 +93,7 @@ public final class BulkLoader {
             t.insertInto(ITEM_WORDS, ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
                 .values((String) null, null));
     boolean anyWords = false;
-    List<UUID> created = new java.util.ArrayList<>(chunk.size());
+    List<UUID> created = new ArrayList<>(chunk.size());
     for (ItemDraft draft : chunk) {
       ItemDraft d = draft.normalized().validate();
       UUID id = ids.next();
@@ -117,7 +108,7 @@ public final class BulkLoader {
           1L,
           serverVersion,
           SyncStatus.SYNCED.dbValue(),
-          clockJson,
+          null, // no local field stamps: see the class comment
           d.sku(),
           d.barcode(),
           d.name(),
