@@ -135,6 +135,7 @@ public final class StockroomServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("HTTP server did not stop cleanly: {}", e.toString());
     }
+    store.close();
     feed.close();
     database.close();
   }

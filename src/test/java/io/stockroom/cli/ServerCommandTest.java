@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code server} and {@code admin} commands of CLI.md, run as a real process where it counts. */
+/**
+ * The {@code server} and {@code admin} commands of CLI.md, run as a real process where it counts.
+ */
 class ServerCommandTest {
 
   @Test
@@ -32,7 +34,9 @@ class ServerCommandTest {
       HttpResponse<String> login =
           http.send(
               HttpRequest.newBuilder(URI.create(url + "/api/auth/login"))
-                  .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin\"}"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"admin\",\"password\":\"admin\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).isEqualTo(200);
@@ -55,30 +59,108 @@ class ServerCommandTest {
 
   @Test
   void adminCreatesSitesAndUsers(@TempDir Path data) throws Exception {
-    assertThat(run(data, "", "admin", "--data", data.toString(), "create-site", "EAST", "--name", "East")).isZero();
     assertThat(
-            run(data, "s3cret\n", "admin", "--data", data.toString(), "create-user", "ann",
-                "--role", "staff", "--sites", "EAST", "--password-stdin"))
+            run(
+                data,
+                "",
+                "admin",
+                "--data",
+                data.toString(),
+                "create-site",
+                "EAST",
+                "--name",
+                "East"))
+        .isZero();
+    assertThat(
+            run(
+                data,
+                "s3cret\n",
+                "admin",
+                "--data",
+                data.toString(),
+                "create-user",
+                "ann",
+                "--role",
+                "staff",
+                "--sites",
+                "EAST",
+                "--password-stdin"))
         .isZero();
     StringWriter out = new StringWriter();
-    assertThat(Main.run(new String[] {"admin", "--data", data.toString(), "list-users"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)))
+    assertThat(
+            Main.run(
+                new String[] {"admin", "--data", data.toString(), "list-users"},
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)))
         .isZero();
     assertThat(out.toString()).contains("ann\tstaff\tEAST");
     // A duplicate, an unknown site and a bad role are one-line errors with exit code 2.
-    assertThat(run(data, "x\n", "admin", "--data", data.toString(), "create-user", "ann", "--role", "staff", "--sites", "EAST", "--password-stdin")).isEqualTo(2);
-    assertThat(run(data, "x\n", "admin", "--data", data.toString(), "create-user", "bob", "--role", "staff", "--sites", "NOPE", "--password-stdin")).isEqualTo(2);
-    assertThat(run(data, "x\n", "admin", "--data", data.toString(), "create-user", "bob", "--role", "boss", "--password-stdin")).isEqualTo(2);
+    assertThat(
+            run(
+                data,
+                "x\n",
+                "admin",
+                "--data",
+                data.toString(),
+                "create-user",
+                "ann",
+                "--role",
+                "staff",
+                "--sites",
+                "EAST",
+                "--password-stdin"))
+        .isEqualTo(2);
+    assertThat(
+            run(
+                data,
+                "x\n",
+                "admin",
+                "--data",
+                data.toString(),
+                "create-user",
+                "bob",
+                "--role",
+                "staff",
+                "--sites",
+                "NOPE",
+                "--password-stdin"))
+        .isEqualTo(2);
+    assertThat(
+            run(
+                data,
+                "x\n",
+                "admin",
+                "--data",
+                data.toString(),
+                "create-user",
+                "bob",
+                "--role",
+                "boss",
+                "--password-stdin"))
+        .isEqualTo(2);
   }
 
   @Test
   void wrongArgumentsExitWithCode2() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"server", "--port", "x"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    int code =
+        Main.run(
+            new String[] {"server", "--port", "x"},
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().strip().lines()).hasSize(1);
-    assertThat(Main.run(new String[] {"server", "--port", "1"}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true)))
+    assertThat(
+            Main.run(
+                new String[] {"server", "--port", "1"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true)))
         .isEqualTo(2);
-    assertThat(Main.run(new String[] {"server", "--port", "99999", "--data", "x"}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true)))
+    assertThat(
+            Main.run(
+                new String[] {"server", "--port", "99999", "--data", "x"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true)))
         .isEqualTo(2);
   }
 
@@ -86,7 +168,10 @@ class ServerCommandTest {
     java.io.InputStream original = System.in;
     System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     try {
-      return Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+      return Main.run(
+          args,
+          new PrintWriter(new StringWriter(), true),
+          new PrintWriter(new StringWriter(), true));
     } finally {
       System.setIn(original);
     }
@@ -109,7 +194,8 @@ class ServerCommandTest {
   }
 
   private static String awaitListening(Process p) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith("listening on ")) {

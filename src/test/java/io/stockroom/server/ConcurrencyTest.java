@@ -49,7 +49,9 @@ class ConcurrencyTest {
       Map<UUID, Boolean> items = new ConcurrentHashMap<>();
       for (int p = 0; p < pushers; p++) {
         int seed = p;
-        pushes.add(pool.submit(() -> push(server, token, bins, batchesPerPusher, new Random(seed), items)));
+        pushes.add(
+            pool.submit(
+                () -> push(server, token, bins, batchesPerPusher, new Random(seed), items)));
       }
       List<Future<Puller>> pulls = new ArrayList<>();
       for (int p = 0; p < pullers; p++) {
@@ -75,22 +77,34 @@ class ConcurrencyTest {
         assertThat(p.duplicates).isEmpty();
         for (String entity : ENTITIES) {
           Map<String, Long> wrong = new HashMap<>();
-          truth.held.get(entity).forEach((id, v) -> {
-            if (!v.equals(p.held.get(entity).get(id))) {
-              wrong.put(id, p.held.get(entity).get(id));
-            }
-          });
-          assertThat(wrong).as("%s held at a stale version (or missing) by a puller", entity).isEmpty();
+          truth
+              .held
+              .get(entity)
+              .forEach(
+                  (id, v) -> {
+                    if (!v.equals(p.held.get(entity).get(id))) {
+                      wrong.put(id, p.held.get(entity).get(id));
+                    }
+                  });
+          assertThat(wrong)
+              .as("%s held at a stale version (or missing) by a puller", entity)
+              .isEmpty();
           assertThat(p.held.get(entity)).as(entity).hasSameSizeAs(truth.held.get(entity));
         }
       }
-      assertThat(truth.held.get("items").keySet()).containsAll(items.keySet().stream().map(UUID::toString).toList());
+      assertThat(truth.held.get("items").keySet())
+          .containsAll(items.keySet().stream().map(UUID::toString).toList());
       pool.shutdownNow();
     }
   }
 
   private static Void push(
-      TestServer server, String token, List<String> bins, int batches, Random random, Map<UUID, Boolean> items) {
+      TestServer server,
+      String token,
+      List<String> bins,
+      int batches,
+      Random random,
+      Map<UUID, Boolean> items) {
     List<UUID> mine = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
       List<ObjectNode> batch = new ArrayList<>();
@@ -98,12 +112,22 @@ class ConcurrencyTest {
         int kind = mine.isEmpty() ? 0 : random.nextInt(3);
         if (kind == 0) {
           UUID id = UUID.randomUUID();
-          batch.add(mutation("items", "create", id, item("C-" + id.toString().substring(0, 12), "concurrent")));
+          batch.add(
+              mutation(
+                  "items",
+                  "create",
+                  id,
+                  item("C-" + id.toString().substring(0, 12), "concurrent")));
           mine.add(id);
           items.put(id, true);
         } else if (kind == 1) {
           UUID id = mine.get(random.nextInt(mine.size()));
-          batch.add(mutation("items", "update", id, CODEC.object().put("description", "edit " + random.nextInt())));
+          batch.add(
+              mutation(
+                  "items",
+                  "update",
+                  id,
+                  CODEC.object().put("description", "edit " + random.nextInt())));
         } else {
           UUID id = mine.get(random.nextInt(mine.size()));
           ObjectNode d = CODEC.object().put("item_id", id.toString()).put("reason", "receive");
@@ -142,7 +166,9 @@ class ConcurrencyTest {
         for (int i = 0; i < maxPages; i++) {
           JsonNode page =
               server
-                  .get("/api/sync/pull?entity=" + entity + "&limit=13&since=" + cursors.get(entity), token)
+                  .get(
+                      "/api/sync/pull?entity=" + entity + "&limit=13&since=" + cursors.get(entity),
+                      token)
                   .json();
           for (JsonNode r : page.get("records")) {
             String id = r.get("id").asText();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Throws random and mutated bodies and query strings at every endpoint (seeded, bounded): never a
- * 5xx, every error is the contract's JSON, and a request that is refused as a whole changes nothing.
+ * 5xx, every error is the contract's JSON, and a request that is refused as a whole changes
+ * nothing.
  */
 class FuzzTest {
 
@@ -33,8 +34,22 @@ class FuzzTest {
     "sites", "locations", "items", "item_notes", "stock_movements", "stock_levels", "stock_counts"
   };
   private static final String[] NASTY = {
-    "", " ", "null", "'; DROP TABLE items; --", "\" OR 1=1 --", "\u0000", "\ud800", "😀", "%00",
-    "../../etc/passwd", "<script>", "9".repeat(400), "-1", "1e309", "NaN", "x".repeat(70_000)
+    "",
+    " ",
+    "null",
+    "'; DROP TABLE items; --",
+    "\" OR 1=1 --",
+    "\u0000",
+    "\ud800",
+    "😀",
+    "%00",
+    "../../etc/passwd",
+    "<script>",
+    "9".repeat(400),
+    "-1",
+    "1e309",
+    "NaN",
+    "x".repeat(70_000)
   };
 
   @Test
@@ -54,7 +69,9 @@ class FuzzTest {
           assertThat(server.lastVersion()).as(context).isEqualTo(before);
         } else if (r.json().has("results")) {
           for (JsonNode result : r.json().get("results")) {
-            assertThat(result.get("status").asText()).as(context).isIn("accepted", "conflict", "rejected");
+            assertThat(result.get("status").asText())
+                .as(context)
+                .isIn("accepted", "conflict", "rejected");
           }
         }
       }
@@ -62,7 +79,8 @@ class FuzzTest {
     }
   }
 
-  private static TestServer.Response fire(TestServer server, String token, Random random, List<ObjectNode> valid) {
+  private static TestServer.Response fire(
+      TestServer server, String token, Random random, List<ObjectNode> valid) {
     switch (random.nextInt(6)) {
       case 0:
         return server.post("/api/auth/login", null, randomJson(random, 3).toString());
@@ -91,15 +109,28 @@ class FuzzTest {
   private static List<ObjectNode> validMutations(String bin) {
     List<ObjectNode> list = new ArrayList<>();
     list.add(mutation("items", "create", UUID.randomUUID(), item("FZ-1", "fuzz")));
-    list.add(mutation("items", "update", UUID.randomUUID(), CODEC.object().put("name", "n")).put("base_version", 3));
-    ObjectNode move = CODEC.object().put("item_id", UUID.randomUUID().toString()).put("to_location_id", bin).put("reason", "receive");
+    list.add(
+        mutation("items", "update", UUID.randomUUID(), CODEC.object().put("name", "n"))
+            .put("base_version", 3));
+    ObjectNode move =
+        CODEC
+            .object()
+            .put("item_id", UUID.randomUUID().toString())
+            .put("to_location_id", bin)
+            .put("reason", "receive");
     move.put("quantity", BigDecimal.ONE);
     list.add(mutation("stock_movements", "create", UUID.randomUUID(), move));
-    ObjectNode count = CODEC.object().put("item_id", UUID.randomUUID().toString()).put("location_id", bin);
+    ObjectNode count =
+        CODEC.object().put("item_id", UUID.randomUUID().toString()).put("location_id", bin);
     count.put("counted_quantity", 1).put("expected_quantity", 0);
     list.add(mutation("stock_counts", "create", UUID.randomUUID(), count));
     list.add(mutation("locations", "create", UUID.randomUUID(), CODEC.object().put("code", "F-1")));
-    list.add(mutation("item_notes", "create", UUID.randomUUID(), CODEC.object().put("item_id", UUID.randomUUID().toString()).put("body", "b")));
+    list.add(
+        mutation(
+            "item_notes",
+            "create",
+            UUID.randomUUID(),
+            CODEC.object().put("item_id", UUID.randomUUID().toString()).put("body", "b")));
     list.add(mutation("sites", "create", UUID.randomUUID(), CODEC.object().put("code", "FZ")));
     return list;
   }
@@ -152,19 +183,32 @@ class FuzzTest {
   private static String randomQuery(Random random) {
     StringBuilder q = new StringBuilder();
     if (random.nextInt(5) > 0) {
-      q.append("entity=").append(random.nextInt(4) > 0 ? ENTITIES[random.nextInt(ENTITIES.length)] : enc(NASTY[random.nextInt(NASTY.length)]));
+      q.append("entity=")
+          .append(
+              random.nextInt(4) > 0
+                  ? ENTITIES[random.nextInt(ENTITIES.length)]
+                  : enc(NASTY[random.nextInt(NASTY.length)]));
     }
     if (random.nextBoolean()) {
-      q.append("&since=").append(random.nextBoolean() ? Long.toString(random.nextLong()) : enc(NASTY[random.nextInt(NASTY.length)]));
+      q.append("&since=")
+          .append(
+              random.nextBoolean()
+                  ? Long.toString(random.nextLong())
+                  : enc(NASTY[random.nextInt(NASTY.length)]));
     }
     if (random.nextBoolean()) {
-      q.append("&limit=").append(random.nextBoolean() ? Integer.toString(random.nextInt(3000) - 1000) : enc(NASTY[random.nextInt(NASTY.length)]));
+      q.append("&limit=")
+          .append(
+              random.nextBoolean()
+                  ? Integer.toString(random.nextInt(3000) - 1000)
+                  : enc(NASTY[random.nextInt(NASTY.length)]));
     }
     return q.toString();
   }
 
   private static String enc(String s) {
-    return java.net.URLEncoder.encode(s.length() > 2000 ? s.substring(0, 2000) : s, StandardCharsets.UTF_8);
+    return java.net.URLEncoder.encode(
+        s.length() > 2000 ? s.substring(0, 2000) : s, StandardCharsets.UTF_8);
   }
 
   private static byte[] randomBytes(Random random) {

@@ -94,7 +94,9 @@ class LiveChannelTest {
     try {
       long start = System.nanoTime();
       JsonNode result =
-          server.push(demo, mutation("items", "create", UUID.randomUUID(), item(sku("LIVE"), "poke"))).get(0);
+          server
+              .push(demo, mutation("items", "create", UUID.randomUUID(), item(sku("LIVE"), "poke")))
+              .get(0);
       JsonNode poke = header.next("items");
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertThat(poke).isNotNull();
@@ -123,7 +125,8 @@ class LiveChannelTest {
       server.push(demo, mutation("stock_movements", "create", UUID.randomUUID(), data));
       assertThat(insider.next("stock_movements")).isNotNull();
       assertThat(outsider.next("items")).isNotNull();
-      assertThat(outsider.messages.stream().map(m -> m.get("entity").asText())).doesNotContain("stock_movements", "stock_levels");
+      assertThat(outsider.messages.stream().map(m -> m.get("entity").asText()))
+          .doesNotContain("stock_movements", "stock_levels");
     } finally {
       outsider.closeBlocking();
       insider.closeBlocking();

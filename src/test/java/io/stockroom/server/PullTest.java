@@ -41,14 +41,16 @@ class PullTest {
   @Test
   void pagesCoverEveryRecordOnceAndEndWithHasMoreFalse() {
     for (int i = 0; i < 30; i++) {
-      server.push(demo, mutation("items", "create", UUID.randomUUID(), item(sku("PG"), "paged " + i)));
+      server.push(
+          demo, mutation("items", "create", UUID.randomUUID(), item(sku("PG"), "paged " + i)));
     }
     Set<String> seen = new HashSet<>();
     String cursor = "";
     int pages = 0;
     long lastVersion = 0;
     while (true) {
-      JsonNode page = server.get("/api/sync/pull?entity=items&limit=7&since=" + cursor, demo).json();
+      JsonNode page =
+          server.get("/api/sync/pull?entity=items&limit=7&since=" + cursor, demo).json();
       pages++;
       assertThat(page.get("records").size() + page.get("deletions").size()).isLessThanOrEqualTo(7);
       for (JsonNode r : page.get("records")) {
@@ -102,7 +104,8 @@ class PullTest {
       assertThat(s.purger().purge()).isEqualTo(1);
 
       assertThat(get(s, "/api/sync/pull?entity=items&since=" + early, t).status()).isEqualTo(410);
-      assertThat(get(s, "/api/sync/pull?entity=items&since=" + afterDelete, t).status()).isEqualTo(200);
+      assertThat(get(s, "/api/sync/pull?entity=items&since=" + afterDelete, t).status())
+          .isEqualTo(200);
       assertThat(get(s, "/api/sync/pull?entity=items", t).status()).isEqualTo(200);
     }
   }
@@ -113,11 +116,13 @@ class PullTest {
     return CLIENT.get(s.url(), path, token);
   }
 
-  private static TestServer.Response post(StockroomServer s, String path, String token, String body) {
+  private static TestServer.Response post(
+      StockroomServer s, String path, String token, String body) {
     return CLIENT.post(s.url(), path, token, body);
   }
 
-  private static void push(StockroomServer s, String token, com.fasterxml.jackson.databind.node.ObjectNode m) {
+  private static void push(
+      StockroomServer s, String token, com.fasterxml.jackson.databind.node.ObjectNode m) {
     String body = "{\"mutations\":[" + TestServer.CODEC.writeString(m) + "]}";
     assertThat(post(s, "/api/sync/push", token, body).status()).isEqualTo(200);
   }

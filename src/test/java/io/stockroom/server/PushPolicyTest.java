@@ -61,7 +61,9 @@ class PushPolicyTest {
     String cursor = "";
     while (true) {
       JsonNode page =
-          server.get("/api/sync/pull?entity=" + entity + "&limit=1000&since=" + cursor, token).json();
+          server
+              .get("/api/sync/pull?entity=" + entity + "&limit=1000&since=" + cursor, token)
+              .json();
       for (JsonNode r : page.get("records")) {
         if (r.get("id").asText().equals(id.toString())) {
           return r;
@@ -88,14 +90,16 @@ class PushPolicyTest {
     assertThat(rec.get("unit").asText()).isEqualTo("ea");
     assertThat(rec.get("reorder_point").asInt()).isEqualTo(4);
     assertThat(rec.get("version").asLong()).isEqualTo(r.get("server_version").asLong());
-    assertThat(rec.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(rec.get("created_at").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
   }
 
   @Test
   void duplicateSkuIsRejectedWithItsOwnCode() {
     String s = sku("DUP");
     one(demo, mutation("items", "create", UUID.randomUUID(), item(s, "first")));
-    JsonNode r = one(demo, mutation("items", "create", UUID.randomUUID(), item(s.toLowerCase(), "second")));
+    JsonNode r =
+        one(demo, mutation("items", "create", UUID.randomUUID(), item(s.toLowerCase(), "second")));
     assertThat(r.get("status").asText()).isEqualTo("rejected");
     assertThat(r.at("/error/code").asText()).isEqualTo("duplicate_sku");
   }
@@ -163,8 +167,12 @@ class PushPolicyTest {
   void sameValueOnBothSidesIsNoConflict() {
     UUID id = createItem("Same");
     long base = version("items", id, demo);
-    ObjectNode m1 = mutation("items", "update", id, CODEC.object().put("unit", "box")).put("base_version", base);
-    ObjectNode m2 = mutation("items", "update", id, CODEC.object().put("unit", "box")).put("base_version", base);
+    ObjectNode m1 =
+        mutation("items", "update", id, CODEC.object().put("unit", "box"))
+            .put("base_version", base);
+    ObjectNode m2 =
+        mutation("items", "update", id, CODEC.object().put("unit", "box"))
+            .put("base_version", base);
     assertThat(one(demo, m1).get("status").asText()).isEqualTo("accepted");
     assertThat(one(demo, m2).get("status").asText()).isEqualTo("accepted");
   }
@@ -190,8 +198,11 @@ class PushPolicyTest {
     fast.putObject("field_clock")
         .put("name", new Hlc(System.currentTimeMillis() + 3_600_000, 0, "fast").toString());
     one(demo, fast);
-    ObjectNode honest = mutation("items", "update", id, CODEC.object().put("name", "honest laptop"));
-    honest.putObject("field_clock").put("name", new Hlc(System.currentTimeMillis() + 2_000, 0, "ok").toString());
+    ObjectNode honest =
+        mutation("items", "update", id, CODEC.object().put("name", "honest laptop"));
+    honest
+        .putObject("field_clock")
+        .put("name", new Hlc(System.currentTimeMillis() + 2_000, 0, "ok").toString());
     assertThat(one(demo, honest).at("/record/name").asText()).isEqualTo("honest laptop");
   }
 
@@ -200,29 +211,37 @@ class PushPolicyTest {
     String s = sku("DEL");
     UUID id = UUID.randomUUID();
     one(demo, mutation("items", "create", id, item(s, "to delete")));
-    String cursor = server.get("/api/sync/pull?entity=items&limit=1000", demo).json().get("cursor").asText();
+    String cursor =
+        server.get("/api/sync/pull?entity=items&limit=1000", demo).json().get("cursor").asText();
     while (true) {
-      JsonNode p = server.get("/api/sync/pull?entity=items&limit=1000&since=" + cursor, demo).json();
+      JsonNode p =
+          server.get("/api/sync/pull?entity=items&limit=1000&since=" + cursor, demo).json();
       cursor = p.get("cursor").asText();
       if (!p.get("has_more").asBoolean()) {
         break;
       }
     }
-    assertThat(one(demo, mutation("items", "delete", id, null)).get("status").asText()).isEqualTo("accepted");
+    assertThat(one(demo, mutation("items", "delete", id, null)).get("status").asText())
+        .isEqualTo("accepted");
     JsonNode page = server.get("/api/sync/pull?entity=items&since=" + cursor, demo).json();
     assertThat(page.get("deletions")).extracting(JsonNode::asText).contains(id.toString());
-    assertThat(one(demo, mutation("items", "create", UUID.randomUUID(), item(s, "again"))).get("status").asText())
+    assertThat(
+            one(demo, mutation("items", "create", UUID.randomUUID(), item(s, "again")))
+                .get("status")
+                .asText())
         .isEqualTo("accepted");
   }
 
   @Test
   void staffCreateLocationsButCannotChangeOrDeleteThem() {
     UUID id = UUID.randomUUID();
-    ObjectNode data = CODEC.object().put("code", "Z-" + id.toString().substring(0, 6)).put("zone", "Z");
+    ObjectNode data =
+        CODEC.object().put("code", "Z-" + id.toString().substring(0, 6)).put("zone", "Z");
     JsonNode created = one(demo, mutation("locations", "create", id, data));
     assertThat(created.get("status").asText()).isEqualTo("accepted");
     assertThat(created.at("/record/site_id").asText()).isEqualTo(server.mainSiteId(demo));
-    JsonNode update = one(demo, mutation("locations", "update", id, CODEC.object().put("zone", "Y")));
+    JsonNode update =
+        one(demo, mutation("locations", "update", id, CODEC.object().put("zone", "Y")));
     assertThat(update.at("/error/code").asText()).isEqualTo("forbidden");
     JsonNode delete = one(demo, mutation("locations", "delete", id, null));
     assertThat(delete.at("/error/code").asText()).isEqualTo("forbidden");
@@ -230,22 +249,49 @@ class PushPolicyTest {
     assertThat(dup.at("/error/code").asText()).isEqualTo("duplicate_code");
     // Admins may, and the server wins against a stale edit.
     long v = created.get("server_version").asLong();
-    assertThat(one(admin, mutation("locations", "update", id, CODEC.object().put("zone", "Y")).put("base_version", v))
-            .get("status").asText())
+    assertThat(
+            one(
+                    admin,
+                    mutation("locations", "update", id, CODEC.object().put("zone", "Y"))
+                        .put("base_version", v))
+                .get("status")
+                .asText())
         .isEqualTo("accepted");
-    JsonNode stale = one(admin, mutation("locations", "update", id, CODEC.object().put("zone", "Q")).put("base_version", v));
+    JsonNode stale =
+        one(
+            admin,
+            mutation("locations", "update", id, CODEC.object().put("zone", "Q"))
+                .put("base_version", v));
     assertThat(stale.get("status").asText()).isEqualTo("conflict");
     assertThat(stale.at("/server_record/zone").asText()).isEqualTo("Y");
   }
 
   @Test
   void staffCannotWriteSitesNorAnyoneStockLevels() {
-    JsonNode site = one(demo, mutation("sites", "create", UUID.randomUUID(), CODEC.object().put("code", "NEW").put("name", "n")));
+    JsonNode site =
+        one(
+            demo,
+            mutation(
+                "sites",
+                "create",
+                UUID.randomUUID(),
+                CODEC.object().put("code", "NEW").put("name", "n")));
     assertThat(site.get("status").asText()).isEqualTo("rejected");
     assertThat(site.at("/error/code").asText()).isEqualTo("read_only");
-    JsonNode level = one(admin, mutation("stock_levels", "update", UUID.randomUUID(), CODEC.object().put("quantity", 5)));
+    JsonNode level =
+        one(
+            admin,
+            mutation(
+                "stock_levels", "update", UUID.randomUUID(), CODEC.object().put("quantity", 5)));
     assertThat(level.at("/error/code").asText()).isEqualTo("read_only");
-    JsonNode adminSite = one(admin, mutation("sites", "create", UUID.randomUUID(), CODEC.object().put("code", "S" + System.nanoTime() % 100000).put("name", "n")));
+    JsonNode adminSite =
+        one(
+            admin,
+            mutation(
+                "sites",
+                "create",
+                UUID.randomUUID(),
+                CODEC.object().put("code", "S" + System.nanoTime() % 100000).put("name", "n")));
     assertThat(adminSite.get("status").asText()).isEqualTo("accepted");
   }
 
@@ -266,13 +312,19 @@ class PushPolicyTest {
     assertThat(levelA.get("version").asLong()).isGreaterThanOrEqualTo(pickVersion);
     assertThat(new BigDecimal(level(item, b).get("quantity").asText())).isEqualByComparingTo("1");
 
-    assertThat(one(demo, mutation("stock_movements", "update", UUID.randomUUID(), null)).at("/error/code").asText())
+    assertThat(
+            one(demo, mutation("stock_movements", "update", UUID.randomUUID(), null))
+                .at("/error/code")
+                .asText())
         .isEqualTo("read_only");
     assertThat(one(demo, movement(item, null, null, "1", "adjust")).at("/error/code").asText())
         .isEqualTo("validation_failed");
     assertThat(one(demo, movement(item, null, a, "0", "receive")).at("/error/code").asText())
         .isEqualTo("validation_failed");
-    assertThat(one(demo, movement(UUID.randomUUID(), null, a, "1", "receive")).at("/error/code").asText())
+    assertThat(
+            one(demo, movement(UUID.randomUUID(), null, a, "1", "receive"))
+                .at("/error/code")
+                .asText())
         .isEqualTo("unknown_item");
   }
 
@@ -283,7 +335,8 @@ class PushPolicyTest {
     one(demo, m);
     ObjectNode again = m.deepCopy().put("idempotency_key", UUID.randomUUID().toString());
     assertThat(one(demo, again).get("status").asText()).isEqualTo("accepted");
-    assertThat(new BigDecimal(level(item, bins.get(2)).get("quantity").asText())).isEqualByComparingTo("2");
+    assertThat(new BigDecimal(level(item, bins.get(2)).get("quantity").asText()))
+        .isEqualByComparingTo("2");
   }
 
   @Test
@@ -302,10 +355,12 @@ class PushPolicyTest {
     JsonNode conflict = one(demo, count(c2, item, bin, "5", "10"));
     assertThat(conflict.get("status").asText()).isEqualTo("conflict");
     assertThat(conflict.at("/server_record/status").asText()).isEqualTo("conflict");
-    assertThat(new BigDecimal(conflict.at("/server_record/current_quantity").asText())).isEqualByComparingTo("8");
+    assertThat(new BigDecimal(conflict.at("/server_record/current_quantity").asText()))
+        .isEqualByComparingTo("8");
     assertThat(new BigDecimal(level(item, bin).get("quantity").asText())).isEqualByComparingTo("8");
     // Another user may not settle it; the counter applies it anyway.
-    ObjectNode settle = mutation("stock_counts", "update", c2, CODEC.object().put("resolution", "apply_anyway"));
+    ObjectNode settle =
+        mutation("stock_counts", "update", c2, CODEC.object().put("resolution", "apply_anyway"));
     one(demo, movement(item, null, bin, "1", "receive"));
     JsonNode done = one(demo, settle);
     assertThat(done.get("status").asText()).isEqualTo("accepted");
@@ -314,7 +369,10 @@ class PushPolicyTest {
     // Discard leaves stock alone.
     UUID c3 = UUID.randomUUID();
     one(demo, count(c3, item, bin, "1", "99"));
-    JsonNode discarded = one(demo, mutation("stock_counts", "update", c3, CODEC.object().put("resolution", "discard")));
+    JsonNode discarded =
+        one(
+            demo,
+            mutation("stock_counts", "update", c3, CODEC.object().put("resolution", "discard")));
     assertThat(discarded.at("/record/status").asText()).isEqualTo("discarded");
     assertThat(new BigDecimal(level(item, bin).get("quantity").asText())).isEqualByComparingTo("5");
   }
@@ -324,7 +382,12 @@ class PushPolicyTest {
     UUID item = createItem("Noted");
     UUID note = UUID.randomUUID();
     long now = Hlc.parse(server.get("/api/health", null).header("Sync-Hlc")).wallMillis() + 1;
-    ObjectNode create = mutation("item_notes", "create", note, CODEC.object().put("item_id", item.toString()).put("body", "first"));
+    ObjectNode create =
+        mutation(
+            "item_notes",
+            "create",
+            note,
+            CODEC.object().put("item_id", item.toString()).put("body", "first"));
     create.putObject("field_clock").put("body", new Hlc(now, 0, "a").toString());
     one(demo, create);
     ObjectNode late = mutation("item_notes", "update", note, CODEC.object().put("body", "newest"));
@@ -333,7 +396,12 @@ class PushPolicyTest {
     ObjectNode stale = mutation("item_notes", "update", note, CODEC.object().put("body", "stale"));
     stale.putObject("field_clock").put("body", new Hlc(now + 5, 0, "c").toString());
     assertThat(one(demo, stale).at("/record/body").asText()).isEqualTo("newest");
-    ObjectNode orphan = mutation("item_notes", "create", UUID.randomUUID(), CODEC.object().put("item_id", UUID.randomUUID().toString()).put("body", "x"));
+    ObjectNode orphan =
+        mutation(
+            "item_notes",
+            "create",
+            UUID.randomUUID(),
+            CODEC.object().put("item_id", UUID.randomUUID().toString()).put("body", "x"));
     assertThat(one(demo, orphan).at("/error/code").asText()).isEqualTo("unknown_item");
   }
 
@@ -347,7 +415,8 @@ class PushPolicyTest {
     assertThat(TestServer.stream(locations.get("records")).map(l -> l.get("id").asText()))
         .doesNotContainAnyElementsOf(bins);
     JsonNode sites = server.get("/api/sync/pull?entity=sites", other).json();
-    assertThat(TestServer.stream(sites.get("records")).map(s -> s.get("code").asText())).containsExactly("OTHER");
+    assertThat(TestServer.stream(sites.get("records")).map(s -> s.get("code").asText()))
+        .containsExactly("OTHER");
   }
 
   static ObjectNode movement(UUID item, String from, String to, String qty, String reason) {
@@ -374,9 +443,11 @@ class PushPolicyTest {
     String cursor = "";
     JsonNode found = null;
     while (true) {
-      JsonNode page = server.get("/api/sync/pull?entity=stock_levels&limit=1000&since=" + cursor, demo).json();
+      JsonNode page =
+          server.get("/api/sync/pull?entity=stock_levels&limit=1000&since=" + cursor, demo).json();
       for (JsonNode r : page.get("records")) {
-        if (r.get("item_id").asText().equals(item.toString()) && r.get("location_id").asText().equals(location)) {
+        if (r.get("item_id").asText().equals(item.toString())
+            && r.get("location_id").asText().equals(location)) {
           found = r;
         }
       }

@@ -59,7 +59,8 @@ class ReplayTest {
 
   @Test
   void rejectedResultsReplayToo() {
-    ObjectNode bad = mutation("items", "create", UUID.randomUUID(), CODEC.object().put("name", "no sku"));
+    ObjectNode bad =
+        mutation("items", "create", UUID.randomUUID(), CODEC.object().put("name", "no sku"));
     JsonNode first = server.push(demo, bad).get(0);
     assertThat(first.get("status").asText()).isEqualTo("rejected");
     assertThat(server.push(demo, bad).get(0)).isEqualTo(first);
@@ -71,7 +72,11 @@ class ReplayTest {
     server.push(demo, mutation("items", "create", itemId, item(sku("R3"), "restart")));
     String bin = server.locationIds(demo, 1).get(0);
     ObjectNode data =
-        CODEC.object().put("item_id", itemId.toString()).put("to_location_id", bin).put("reason", "receive");
+        CODEC
+            .object()
+            .put("item_id", itemId.toString())
+            .put("to_location_id", bin)
+            .put("reason", "receive");
     data.put("quantity", new BigDecimal("3"));
     ObjectNode move = mutation("stock_movements", "create", UUID.randomUUID(), data);
     JsonNode first = server.push(demo, move).get(0);
@@ -82,7 +87,9 @@ class ReplayTest {
     JsonNode again = server.push(demo, move).get(0);
     assertThat(again).isEqualTo(first);
     assertThat(server.lastVersion()).isEqualTo(before);
-    assertThat(new BigDecimal(PushPolicyTestLevels.level(server, demo, itemId, bin).get("quantity").asText()))
+    assertThat(
+            new BigDecimal(
+                PushPolicyTestLevels.level(server, demo, itemId, bin).get("quantity").asText()))
         .isEqualByComparingTo("3");
   }
 }

@@ -53,7 +53,8 @@ class ServerHttpTest {
     long ahead = System.currentTimeMillis() + 10_000;
     Hlc client = new Hlc(ahead, 5, "laptop1");
     TestServer.Response r =
-        server.send(server.builder("/api/health", null).header("Sync-Hlc", client.toString()).build());
+        server.send(
+            server.builder("/api/health", null).header("Sync-Hlc", client.toString()).build());
     assertThat(Hlc.parse(r.header("Sync-Hlc"))).isGreaterThan(client);
   }
 
@@ -61,7 +62,10 @@ class ServerHttpTest {
   void unsupportedSyncVersionIs426WithAnErrorBody() {
     TestServer.Response r =
         server.send(
-            server.builder("/api/sync/pull?entity=items", token).setHeader("Sync-Version", "2").build());
+            server
+                .builder("/api/sync/pull?entity=items", token)
+                .setHeader("Sync-Version", "2")
+                .build());
     assertThat(r.status()).isEqualTo(426);
     assertThat(r.json().at("/error/code").asText()).isEqualTo("unsupported_version");
   }
@@ -70,7 +74,10 @@ class ServerHttpTest {
   void loginReturnsTokenUserAndSites() {
     JsonNode body =
         server
-            .post("/api/auth/login", null, "{\"username\":\"demo\",\"password\":\"demo\",\"device_name\":\"d\"}")
+            .post(
+                "/api/auth/login",
+                null,
+                "{\"username\":\"demo\",\"password\":\"demo\",\"device_name\":\"d\"}")
             .json();
     assertThat(body.get("token").asText()).hasSizeGreaterThan(30);
     assertThat(body.at("/user/username").asText()).isEqualTo("demo");
@@ -109,13 +116,19 @@ class ServerHttpTest {
 
   @Test
   void badPullParametersAre400() {
-    assertThat(code(server.get("/api/sync/pull?entity=widgets", token))).isEqualTo("unknown_entity");
+    assertThat(code(server.get("/api/sync/pull?entity=widgets", token)))
+        .isEqualTo("unknown_entity");
     assertThat(code(server.get("/api/sync/pull", token))).isEqualTo("bad_request");
-    assertThat(code(server.get("/api/sync/pull?entity=items&limit=-1", token))).isEqualTo("bad_request");
-    assertThat(code(server.get("/api/sync/pull?entity=items&limit=0", token))).isEqualTo("bad_request");
-    assertThat(code(server.get("/api/sync/pull?entity=items&limit=abc", token))).isEqualTo("bad_request");
-    assertThat(code(server.get("/api/sync/pull?entity=items&since=x1", token))).isEqualTo("bad_request");
-    assertThat(code(server.get("/api/sync/pull?entity=items&since=-5", token))).isEqualTo("bad_request");
+    assertThat(code(server.get("/api/sync/pull?entity=items&limit=-1", token)))
+        .isEqualTo("bad_request");
+    assertThat(code(server.get("/api/sync/pull?entity=items&limit=0", token)))
+        .isEqualTo("bad_request");
+    assertThat(code(server.get("/api/sync/pull?entity=items&limit=abc", token)))
+        .isEqualTo("bad_request");
+    assertThat(code(server.get("/api/sync/pull?entity=items&since=x1", token)))
+        .isEqualTo("bad_request");
+    assertThat(code(server.get("/api/sync/pull?entity=items&since=-5", token)))
+        .isEqualTo("bad_request");
   }
 
   @Test
@@ -128,9 +141,13 @@ class ServerHttpTest {
   void malformedBodiesAre400() {
     assertThat(code(server.post("/api/sync/push", token, "{not json"))).isEqualTo("bad_request");
     assertThat(code(server.post("/api/sync/push", token, "[]"))).isEqualTo("bad_request");
-    assertThat(code(server.post("/api/sync/push", token, "{\"mutations\": 5}"))).isEqualTo("bad_request");
+    assertThat(code(server.post("/api/sync/push", token, "{\"mutations\": 5}")))
+        .isEqualTo("bad_request");
     assertThat(code(server.post("/api/sync/push", token, "null"))).isEqualTo("bad_request");
-    assertThat(code(server.post("/api/sync/push", token, "{\"mutations\":[{\"idempotency_key\":\"nope\"}]}")))
+    assertThat(
+            code(
+                server.post(
+                    "/api/sync/push", token, "{\"mutations\":[{\"idempotency_key\":\"nope\"}]}")))
         .isEqualTo("bad_request");
     assertThat(code(server.post("/api/auth/login", null, "{\"username\": 5, \"password\": \"x\"}")))
         .isEqualTo("bad_request");
@@ -141,7 +158,12 @@ class ServerHttpTest {
     long before = server.lastVersion();
     String body =
         "{\"mutations\":["
-            + CODEC.writeString(TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(TestServer.sku("U"), "n")))
+            + CODEC.writeString(
+                TestServer.mutation(
+                    "items",
+                    "create",
+                    UUID.randomUUID(),
+                    TestServer.item(TestServer.sku("U"), "n")))
             + ","
             + CODEC.writeString(TestServer.mutation("widgets", "create", UUID.randomUUID(), null))
             + "]}";
@@ -162,10 +184,12 @@ class ServerHttpTest {
     StringBuilder many = new StringBuilder("{\"mutations\":[");
     for (int i = 0; i < 1001; i++) {
       many.append(i == 0 ? "" : ",")
-          .append(CODEC.writeString(TestServer.mutation("items", "delete", UUID.randomUUID(), null)));
+          .append(
+              CODEC.writeString(TestServer.mutation("items", "delete", UUID.randomUUID(), null)));
     }
     many.append("]}");
-    assertThat(code(server.post("/api/sync/push", token, many.toString()))).isEqualTo("payload_too_large");
+    assertThat(code(server.post("/api/sync/push", token, many.toString())))
+        .isEqualTo("payload_too_large");
   }
 
   @Test
@@ -173,24 +197,34 @@ class ServerHttpTest {
     String sku = TestServer.sku("GZ");
     String body =
         "{\"mutations\":["
-            + CODEC.writeString(TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, "zipped")))
+            + CODEC.writeString(
+                TestServer.mutation(
+                    "items", "create", UUID.randomUUID(), TestServer.item(sku, "zipped")))
             + "]}";
     TestServer.Response r =
         server.send(
             server
                 .builder("/api/sync/push", token)
                 .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body.getBytes(StandardCharsets.UTF_8))))
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        gzip(body.getBytes(StandardCharsets.UTF_8))))
                 .build());
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().at("/results/0/status").asText()).isEqualTo("accepted");
 
     HttpResponse<byte[]> raw =
         server
-            .send(server.builder("/api/sync/pull?entity=items&limit=100", token).header("Accept-Encoding", "gzip").GET().build())
+            .send(
+                server
+                    .builder("/api/sync/pull?entity=items&limit=100", token)
+                    .header("Accept-Encoding", "gzip")
+                    .GET()
+                    .build())
             .raw();
     assertThat(raw.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    JsonNode page = CODEC.tree(new GZIPInputStream(new ByteArrayInputStream(raw.body())).readAllBytes());
+    JsonNode page =
+        CODEC.tree(new GZIPInputStream(new ByteArrayInputStream(raw.body())).readAllBytes());
     assertThat(page.get("records").size()).isGreaterThan(0);
 
     TestServer.Response bad =

@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * A real server for tests: embedded H2 in a temporary folder, or a fresh schema of the PostgreSQL
  * named by {@code -Dstockroom.test.pg.url} / {@code STOCKROOM_TEST_PG_URL}. Binds 127.0.0.1 on a
- * free port; seeds site MAIN (users demo/demo staff, admin/admin) and site OTHER (user other/other).
+ * free port; seeds site MAIN (users demo/demo staff, admin/admin) and site OTHER (user
+ * other/other).
  */
 public final class TestServer implements AutoCloseable {
 
@@ -105,7 +106,14 @@ public final class TestServer implements AutoCloseable {
 
   public String login(String user, String password) {
     Response r =
-        post("/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"device_name\":\"test\"}");
+        post(
+            "/api/auth/login",
+            null,
+            "{\"username\":\""
+                + user
+                + "\",\"password\":\""
+                + password
+                + "\",\"device_name\":\"test\"}");
     if (r.status() != 200) {
       throw new IllegalStateException("login failed: " + r);
     }

@@ -53,7 +53,7 @@ public final class ServerDatabase implements AutoCloseable {
     String url =
         "jdbc:h2:file:"
             + dir.toAbsolutePath().resolve("stockroom-server")
-            + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000";
+            + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000;QUERY_CACHE_SIZE=128";
     return open(url, "sa", "");
   }
 
