@@ -189,14 +189,44 @@ public final class Seeder {
         });
   }
 
-  /** One multi-row insert: far faster than a batch of single-row statements. */
+  /**
+   * Inserts rows as one JDBC batch of a plain prepared statement: for 100,000 items several times
+   * faster than rendering and binding each row through jOOQ. Names are unquoted, as jOOQ renders
+   * them, so the same text runs on H2 and PostgreSQL.
+   */
   private static <R extends org.jooq.TableRecord<R>> void insertAll(
       io.stockroom.server.store.WriteTx w, List<R> rows) {
     if (rows.isEmpty()) {
       return;
     }
     org.jooq.Table<R> table = rows.get(0).getTable();
-    w.dsl().insertInto(table).columns(table.fields()).valuesOfRecords(rows).execute();
+    org.jooq.Field<?>[] fields = table.fields();
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.getName()).append(" (");
+    for (int i = 0; i < fields.length; i++) {
+      sql.append(i == 0 ? "" : ", ").append(fields[i].getName());
+    }
+    sql.append(") VALUES (").append("?, ".repeat(fields.length - 1)).append("?)");
+    w.dsl()
+        .connection(
+            c -> {
+              try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (R r : rows) {
+                  for (int i = 0; i < fields.length; i++) {
+                    Object v = r.get(fields[i]);
+                    if (v == null) {
+                      ps.setNull(i + 1, fields[i].getDataType().getSQLType());
+                    } else if (v instanceof Instant t) {
+                      ps.setObject(
+                          i + 1, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+                    } else {
+                      ps.setObject(i + 1, v);
+                    }
+                  }
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
   private Instant now() {
