@@ -133,6 +133,8 @@ public final class ServerLoadBench {
     for (String e : PULLED) {
       start.put(e, latestCursor(e, tokens.get(0)));
     }
+    System.out.printf(Locale.ROOT, "%d devices signed in; measuring for %d s%n", devices, seconds);
+    System.out.flush();
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     List<Future<?>> runs = new ArrayList<>();
     for (int d = 0; d < devices; d++) {
