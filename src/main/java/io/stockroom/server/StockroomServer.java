@@ -111,6 +111,11 @@ public final class StockroomServer implements AutoCloseable {
     return store;
   }
 
+  /** How many live sockets are subscribed right now. */
+  public int liveSubscribers() {
+    return feed.subscriberCount();
+  }
+
   private void purgeQuietly() {
     try {
       int n = purger.purge();
