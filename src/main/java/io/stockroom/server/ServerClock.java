@@ -28,10 +28,6 @@ public final class ServerClock {
     return hlc.now();
   }
 
-  public Hlc peek() {
-    return hlc.peek();
-  }
-
   /**
    * Accepts a client's stamp: merges it into this clock and returns the stamp to store, which is
    * the client's own or, if its wall time runs more than the allowed drift ahead, a fresh server

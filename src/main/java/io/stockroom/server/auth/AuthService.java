@@ -140,11 +140,6 @@ public final class AuthService {
         .execute();
   }
 
-  /** Drops every cached principal (after an admin changed users or tokens out of band). */
-  public void forgetCachedTokens() {
-    cache.clear();
-  }
-
   private Principal principal(UsersRecord user) {
     Set<UUID> sites =
         new HashSet<>(

@@ -55,10 +55,6 @@ public final class ItemClocks {
     return m;
   }
 
-  public Hlc created() {
-    return created;
-  }
-
   public Hlc clock(ItemField f) {
     return clocks.getOrDefault(f, created);
   }
