@@ -22,10 +22,6 @@ public final class ApiError extends RuntimeException {
     return new ApiError(401, "unauthorized", message);
   }
 
-  public static ApiError forbidden(String message) {
-    return new ApiError(403, "forbidden", message);
-  }
-
   public int status() {
     return status;
   }

@@ -14,6 +14,7 @@ import io.stockroom.server.store.jooq.tables.records.StockLevelsRecord;
 import io.stockroom.server.store.jooq.tables.records.StockMovementsRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Server rows as the records of PROTOCOL.md: snake_case, ISO-8601 UTC millis, lowercase UUIDs. */
@@ -49,9 +50,9 @@ public final class RecordJson {
     o.put("category", r.getCategory());
     o.put("reorder_point", r.getReorderPoint());
     ObjectNode clock = o.putObject("field_clock");
-    ItemClocks clocks = ItemClocks.of(r);
+    Map<String, String> written = ItemClocks.writtenStamps(r);
     for (ItemField f : ItemField.values()) {
-      clock.put(f.wireName(), clocks.clock(f).toString());
+      clock.put(f.wireName(), written.getOrDefault(f.wireName(), r.getHlc()));
     }
     return o;
   }

@@ -12,18 +12,25 @@ import io.stockroom.domain.MovementReason;
 import io.stockroom.server.auth.Accounts;
 import io.stockroom.server.auth.Role;
 import io.stockroom.server.store.ServerStore;
+import io.stockroom.server.store.WriteTx;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
 import io.stockroom.server.store.jooq.tables.records.StockLevelsRecord;
 import io.stockroom.server.store.jooq.tables.records.StockMovementsRecord;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 
 /**
  * The demo data of {@code server --demo}: site {@code MAIN}, its bins, N items (batched inserts, so
@@ -189,14 +196,42 @@ public final class Seeder {
         });
   }
 
-  /** One multi-row insert: far faster than a batch of single-row statements. */
-  private static <R extends org.jooq.TableRecord<R>> void insertAll(
-      io.stockroom.server.store.WriteTx w, List<R> rows) {
+  /**
+   * Inserts rows as one JDBC batch of a plain prepared statement: for 100,000 items several times
+   * faster than rendering and binding each row through jOOQ. Names are unquoted, as jOOQ renders
+   * them, so the same text runs on H2 and PostgreSQL.
+   */
+  private static <R extends TableRecord<R>> void insertAll(WriteTx w, List<R> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    org.jooq.Table<R> table = rows.get(0).getTable();
-    w.dsl().insertInto(table).columns(table.fields()).valuesOfRecords(rows).execute();
+    Table<R> table = rows.get(0).getTable();
+    Field<?>[] fields = table.fields();
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.getName()).append(" (");
+    for (int i = 0; i < fields.length; i++) {
+      sql.append(i == 0 ? "" : ", ").append(fields[i].getName());
+    }
+    sql.append(") VALUES (").append("?, ".repeat(fields.length - 1)).append("?)");
+    w.dsl()
+        .connection(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (R r : rows) {
+                  for (int i = 0; i < fields.length; i++) {
+                    Object v = r.get(fields[i]);
+                    if (v == null) {
+                      ps.setNull(i + 1, fields[i].getDataType().getSQLType());
+                    } else if (v instanceof Instant t) {
+                      ps.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+                    } else {
+                      ps.setObject(i + 1, v);
+                    }
+                  }
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
   private Instant now() {

@@ -2,6 +2,7 @@ package io.stockroom.server;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsContext;
@@ -71,13 +72,14 @@ final class ServerApp {
           config.jetty.host = host;
           config.jetty.port = port;
           config.http.maxRequestSize = PushRequest.MAX_BODY_BYTES + 1;
-          config.http.compressionStrategy = CompressionStrategy.GZIP;
+          // Level 1: pull pages are repetitive JSON, and CPU is what many devices compete for.
+          config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
           config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
           config.jetty.modifyWebSocketServletFactory(
               factory -> factory.setIdleTimeout(Duration.ofMinutes(2)));
 
           config.routes.before(this::versionAndClock);
-          config.routes.after(ctx -> ctx.header(SyncHeaders.HLC, clock.now().toString()));
+          config.routes.after(ctx -> ctx.header(SyncHeaders.HLC, ServerClock.format(clock.now())));
 
           config.routes.get("/api/health", ctx -> json(ctx, HealthResponse.ok()));
           config.routes.post("/api/auth/login", this::login);

@@ -28,10 +28,6 @@ public final class ServerClock {
     return hlc.now();
   }
 
-  public Hlc peek() {
-    return hlc.peek();
-  }
-
   /**
    * Accepts a client's stamp: merges it into this clock and returns the stamp to store, which is
    * the client's own or, if its wall time runs more than the allowed drift ahead, a fresh server
@@ -43,6 +39,24 @@ public final class ServerClock {
     }
     hlc.receive(remote);
     return remote;
+  }
+
+  /** The text form of {@link Hlc#toString()}, built without {@code String.format} (hot path). */
+  public static String format(Hlc h) {
+    char[] c = new char[22 + h.node().length()];
+    hex(c, 0, h.wallMillis(), 16);
+    c[16] = '-';
+    hex(c, 17, h.counter(), 4);
+    c[21] = '-';
+    h.node().getChars(0, h.node().length(), c, 22);
+    return new String(c);
+  }
+
+  private static void hex(char[] c, int at, long value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = Character.forDigit((int) (value & 0xF), 16);
+      value >>>= 4;
+    }
   }
 
   /** Parses a client's stamp; {@code null} when it is not one this server stores. */

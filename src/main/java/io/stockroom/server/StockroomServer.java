@@ -111,6 +111,11 @@ public final class StockroomServer implements AutoCloseable {
     return store;
   }
 
+  /** How many live sockets are subscribed right now. */
+  public int liveSubscribers() {
+    return feed.subscriberCount();
+  }
+
   private void purgeQuietly() {
     try {
       int n = purger.purge();
@@ -135,6 +140,7 @@ public final class StockroomServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("HTTP server did not stop cleanly: {}", e.toString());
     }
+    store.close();
     feed.close();
     database.close();
   }

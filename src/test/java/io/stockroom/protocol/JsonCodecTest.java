@@ -59,4 +59,15 @@ class JsonCodecTest {
                 + key
                 + "\",\"status\":\"rejected\",\"error\":{\"code\":\"read_only\",\"message\":\"no\"}}");
   }
+
+  @Test
+  void wireTimeAlwaysHasMilliseconds() {
+    assertThat(WireTime.format(Instant.parse("2026-04-09T10:00:00Z")))
+        .isEqualTo("2026-04-09T10:00:00.000Z");
+    assertThat(WireTime.format(Instant.parse("2026-12-31T23:59:59.987654Z")))
+        .isEqualTo("2026-12-31T23:59:59.987Z");
+    assertThat(WireTime.format(Instant.parse("0999-01-02T03:04:05.006Z")))
+        .isEqualTo("0999-01-02T03:04:05.006Z");
+    assertThat(WireTime.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00.000Z");
+  }
 }

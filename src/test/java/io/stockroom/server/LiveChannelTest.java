@@ -81,6 +81,13 @@ class LiveChannelTest {
     }
   }
 
+  /** The client's handshake can finish just before the server registers the socket. */
+  static void awaitSubscribers(int n) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> server.server().liveSubscribers() == n);
+  }
+
   static URI live(String query) {
     return URI.create(server.url().replace("http://", "ws://") + "/api/sync/live" + query);
   }
@@ -91,6 +98,7 @@ class LiveChannelTest {
     Client query = new Client(live("?token=" + demo), Map.of());
     assertThat(header.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
     assertThat(query.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(2);
     try {
       long start = System.nanoTime();
       JsonNode result =
@@ -117,6 +125,7 @@ class LiveChannelTest {
     Client insider = new Client(live("?token=" + demo), Map.of());
     assertThat(outsider.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
     assertThat(insider.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(2);
     try {
       UUID itemId = UUID.randomUUID();
       server.push(demo, mutation("items", "create", itemId, item(sku("SC"), "scoped")));

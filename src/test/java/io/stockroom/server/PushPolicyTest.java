@@ -440,21 +440,6 @@ class PushPolicyTest {
   }
 
   static JsonNode level(UUID item, String location) {
-    String cursor = "";
-    JsonNode found = null;
-    while (true) {
-      JsonNode page =
-          server.get("/api/sync/pull?entity=stock_levels&limit=1000&since=" + cursor, demo).json();
-      for (JsonNode r : page.get("records")) {
-        if (r.get("item_id").asText().equals(item.toString())
-            && r.get("location_id").asText().equals(location)) {
-          found = r;
-        }
-      }
-      cursor = page.get("cursor").asText();
-      if (!page.get("has_more").asBoolean()) {
-        return found;
-      }
-    }
+    return PushPolicyTestLevels.level(server, demo, item, location);
   }
 }

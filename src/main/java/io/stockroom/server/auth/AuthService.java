@@ -72,15 +72,14 @@ public final class AuthService {
     if (device != null && device.length() > 200) {
       device = device.substring(0, 200);
     }
-    String deviceName = device;
-    store.read(
-        dsl ->
-            dsl.insertInto(TOKENS)
-                .set(TOKENS.TOKEN_HASH, hash(token))
-                .set(TOKENS.USER_ID, user.getId())
-                .set(TOKENS.DEVICE_NAME, deviceName)
-                .set(TOKENS.CREATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .execute());
+    store
+        .dsl()
+        .insertInto(TOKENS)
+        .set(TOKENS.TOKEN_HASH, hash(token))
+        .set(TOKENS.USER_ID, user.getId())
+        .set(TOKENS.DEVICE_NAME, device)
+        .set(TOKENS.CREATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+        .execute();
     Principal principal = principal(user);
     List<LoginResponse.SiteInfo> sites =
         store.read(
@@ -132,18 +131,13 @@ public final class AuthService {
   public void logout(String token) {
     String key = hash(token);
     cache.remove(key);
-    store.read(
-        dsl ->
-            dsl.update(TOKENS)
-                .set(TOKENS.REVOKED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .where(TOKENS.TOKEN_HASH.eq(key))
-                .and(TOKENS.REVOKED_AT.isNull())
-                .execute());
-  }
-
-  /** Drops every cached principal (after an admin changed users or tokens out of band). */
-  public void forgetCachedTokens() {
-    cache.clear();
+    store
+        .dsl()
+        .update(TOKENS)
+        .set(TOKENS.REVOKED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+        .where(TOKENS.TOKEN_HASH.eq(key))
+        .and(TOKENS.REVOKED_AT.isNull())
+        .execute();
   }
 
   private Principal principal(UsersRecord user) {

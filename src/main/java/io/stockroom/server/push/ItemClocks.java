@@ -45,8 +45,14 @@ public final class ItemClocks {
     return c;
   }
 
-  public Hlc created() {
-    return created;
+  /**
+   * The stamps stored for fields written since the create, as text by wire name (fields not in the
+   * map carry the row's creation stamp). Cheap: no stamp is parsed or formatted.
+   */
+  public static Map<String, String> writtenStamps(ItemsRecord r) {
+    Map<String, String> m = new LinkedHashMap<>();
+    parse(r.getFieldClock()).forEach((k, v) -> m.put(k, String.valueOf(v)));
+    return m;
   }
 
   public Hlc clock(ItemField f) {

@@ -74,7 +74,7 @@ public final class PushService {
 
   public PushResponse push(Principal user, PushRequest request) {
     List<Checked> batch = check(request);
-    List<MutationResult> results = store.write(w -> apply(w, user, batch));
+    List<MutationResult> results = store.writeGrouped(w -> apply(w, user, batch));
     return new PushResponse(results);
   }
 
@@ -164,7 +164,11 @@ public final class PushService {
       results.add(result);
     }
     if (!fresh.isEmpty()) {
-      w.dsl().batchInsert(fresh).execute();
+      w.dsl()
+          .insertInto(IDEMPOTENCY)
+          .columns(IDEMPOTENCY.fields())
+          .valuesOfRecords(fresh)
+          .execute();
     }
     return results;
   }

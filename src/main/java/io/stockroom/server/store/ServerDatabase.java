@@ -33,11 +33,9 @@ public final class ServerDatabase implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final DSLContext dsl;
-  private final SQLDialect dialect;
 
   private ServerDatabase(HikariDataSource dataSource, SQLDialect dialect) {
     this.dataSource = dataSource;
-    this.dialect = dialect;
     // Names render unquoted so the same generated classes find H2's upper-case and PostgreSQL's
     // lower-case tables.
     Settings settings =
@@ -53,7 +51,7 @@ public final class ServerDatabase implements AutoCloseable {
     String url =
         "jdbc:h2:file:"
             + dir.toAbsolutePath().resolve("stockroom-server")
-            + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000";
+            + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000;QUERY_CACHE_SIZE=128";
     return open(url, "sa", "");
   }
 
@@ -141,10 +139,6 @@ public final class ServerDatabase implements AutoCloseable {
 
   public DSLContext dsl() {
     return dsl;
-  }
-
-  public SQLDialect dialect() {
-    return dialect;
   }
 
   @Override
