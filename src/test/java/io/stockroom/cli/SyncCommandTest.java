@@ -121,6 +121,24 @@ class SyncCommandTest {
     }
   }
 
+  @Test
+  void demoPreparesAServerAndASignedInProfile() {
+    StringWriter out = new StringWriter();
+    int code =
+        run(
+            out,
+            "",
+            "demo",
+            "--dir",
+            tmp.resolve("demo").toString(),
+            "--demo-items",
+            "50",
+            "--no-window");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("demo server listening on http://127.0.0.1:");
+    assertThat(out.toString()).contains("signed in as demo; first sync: ok");
+  }
+
   private static int run(StringWriter out, String stdin, String... args) {
     java.io.InputStream original = System.in;
     System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
