@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stop and everyone syncs, every laptop equals the server, every operation landed exactly once,
  * every level is the sum of its movements and nothing is left queued.
  *
- * <p>Seeds: {@code -Dstockroom.sim.seeds=N} (default 40) from {@code -Dstockroom.sim.first=S};
+ * <p>Seeds: {@code -Dstockroom.sim.seeds=N} (default 25) from {@code -Dstockroom.sim.first=S};
  * replay one with {@code -Dstockroom.sim.seed=S}.
  */
 class SimulationTest {
@@ -74,7 +74,7 @@ class SimulationTest {
       return Stream.of(Long.parseLong(one.strip()));
     }
     long first = Long.getLong("stockroom.sim.first", 1);
-    long n = Long.getLong("stockroom.sim.seeds", 40);
+    long n = Long.getLong("stockroom.sim.seeds", 25);
     return LongStream.range(first, first + n).boxed();
   }
 
