@@ -126,11 +126,7 @@ public final class LiveChannel implements AutoCloseable {
     closed = true;
     WebSocketClient s = socket;
     if (s != null) {
-      try {
-        s.closeBlocking();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      s.close(); // never wait: the socket may never have opened
     }
   }
 }

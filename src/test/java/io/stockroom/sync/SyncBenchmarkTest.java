@@ -38,7 +38,8 @@ class SyncBenchmarkTest {
       server.accounts().createUser("bench", Role.STAFF, List.of("MAIN"), "bench");
 
       // 1. First sync of 100,000 items into a fresh profile.
-      try (LocalStore store = LocalStore.open(tmp.resolve("a"), Clock.systemUTC(), IdGenerator.secure());
+      try (LocalStore store =
+              LocalStore.open(tmp.resolve("a"), Clock.systemUTC(), IdGenerator.secure());
           SyncAgent a = agent(store, false)) {
         a.signIn(server.url(), "bench", "bench");
         long t0 = System.nanoTime();
@@ -64,8 +65,10 @@ class SyncBenchmarkTest {
       }
 
       // 3. A change on laptop A visible on laptop B through the live channel.
-      try (LocalStore sa = LocalStore.open(tmp.resolve("la"), Clock.systemUTC(), IdGenerator.secure());
-          LocalStore sb = LocalStore.open(tmp.resolve("lb"), Clock.systemUTC(), IdGenerator.secure());
+      try (LocalStore sa =
+              LocalStore.open(tmp.resolve("la"), Clock.systemUTC(), IdGenerator.secure());
+          LocalStore sb =
+              LocalStore.open(tmp.resolve("lb"), Clock.systemUTC(), IdGenerator.secure());
           SyncAgent a = agent(sa, true);
           SyncAgent b = agent(sb, true)) {
         a.signIn(server.url(), "bench", "bench");
