@@ -1,6 +1,7 @@
 package io.stockroom.app;
 
 import io.stockroom.store.LocalStore;
+import io.stockroom.sync.SyncAgent;
 
 /** Opens the real local store of a profile (the only place the app names the store). */
 final class LocalStores {
@@ -9,7 +10,16 @@ final class LocalStores {
 
   static StoreOpener.OpenStore open(AppConfig config) {
     LocalStore store = LocalStore.open(config.profileDir(), config.clock(), config.ids());
+    SyncAgent agent = new SyncAgent(store, config.clock(), SyncAgent.Options.defaults());
     return new StoreOpener.OpenStore(
-        new Services(store.catalog(), store.locations(), store.stock(), store.outbox()), store);
+        new Services(store.catalog(), store.locations(), store.stock(), store.outbox()),
+        () -> {
+          try {
+            agent.close();
+          } finally {
+            store.close();
+          }
+        },
+        new AgentSyncControl(agent));
   }
 }

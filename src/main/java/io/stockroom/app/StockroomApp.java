@@ -15,6 +15,7 @@ import io.stockroom.app.status.StatusBarViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -68,6 +69,11 @@ public class StockroomApp extends Application {
     ZoneId zone = resolved.clock().getZone();
     LocalChanges changes = new LocalChanges();
     MainViewModel main = new MainViewModel(changes);
+    SyncControl sync = store.sync();
+    StatusBarViewModel status = new StatusBarViewModel(s.outbox(), runner, sync, zone);
+    // The agent publishes on its own thread; the status bar reads it on the FX thread.
+    sync.addListener(st -> Platform.runLater(() -> status.apply(st)));
+    changes.subscribe(sync::localWrite);
     Dialogs dialogs = new FxDialogs(stage);
     main.start(
         new MainViewModel.Screens(
@@ -79,7 +85,7 @@ public class StockroomApp extends Application {
             new ActivityViewModel(s.stock(), runner, zone),
             new QueueViewModel(s.outbox(), runner, zone),
             new LocationsViewModel(s.locations(), runner, changes),
-            new StatusBarViewModel(s.outbox(), runner),
+            status,
             new ScanViewModel(s.catalog(), runner, main)));
     MainView view = new MainView(main);
     Scene scene = new Scene(view, 1280, 800);
@@ -91,6 +97,7 @@ public class StockroomApp extends Application {
     stage.setScene(scene);
     stage.show();
     view.focusStart();
+    sync.start();
   }
 
   @Override

@@ -7,5 +7,10 @@ public interface StoreOpener {
   OpenStore open(AppConfig config) throws Exception;
 
   /** The services of an open store and how to close it. */
-  record OpenStore(Services services, AutoCloseable closer) {}
+  record OpenStore(Services services, AutoCloseable closer, SyncControl sync) {
+
+    public OpenStore(Services services, AutoCloseable closer) {
+      this(services, closer, SyncControl.none());
+    }
+  }
 }

@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "Stockroom 0.1.0",
     description = "Offline-first inventory. With no command, opens the desktop app.",
-    subcommands = {LocalCommand.class, ServerCommand.class, AdminCommand.class})
+    subcommands = {
+      LocalCommand.class,
+      ServerCommand.class,
+      AdminCommand.class,
+      SyncCommand.class,
+      DemoCommand.class
+    })
 final class DesktopCommand implements Callable<Integer> {
 
   @Option(

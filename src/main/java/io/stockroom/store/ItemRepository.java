@@ -150,7 +150,7 @@ class ItemRepository {
     r.setReorderPoint(d.reorderPoint());
   }
 
-  private static void replaceWords(DSLContext ctx, UUID itemId, String name) {
+  static void replaceWords(DSLContext ctx, UUID itemId, String name) {
     ctx.deleteFrom(ITEM_WORDS).where(ITEM_WORDS.ITEM_ID.eq(itemId)).execute();
     Set<String> words = SearchText.indexedWords(name);
     if (!words.isEmpty()) {

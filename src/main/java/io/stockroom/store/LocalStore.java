@@ -44,6 +44,7 @@ public final class LocalStore implements AutoCloseable {
   private final LocationRepository locations;
   private final LocalStock stock;
   private final BulkLoader bulkLoader;
+  private final SyncStore sync;
   private final SchemaMigrator.Outcome migration;
   private boolean closed;
 
@@ -76,6 +77,7 @@ public final class LocalStore implements AutoCloseable {
     this.locations = new LocationRepository(tx, ids, stamps, queue);
     this.stock = new LocalStock(tx, ids, stamps, queue, items, new StockRepository());
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
+    this.sync = new SyncStore(tx, ids, stamps, queue);
     ensureLocalSite(ids);
     int reset = queue.resetInFlight();
     if (reset > 0) {
@@ -180,6 +182,11 @@ public final class LocalStore implements AutoCloseable {
    */
   public MutationQueue outbox() {
     return queue;
+  }
+
+  /** What the sync agent writes: pulled pages, push results, conflicts inbox, sync log. */
+  public SyncStore sync() {
+    return sync;
   }
 
   /** Local, never-synced settings (server URL, interval, theme...). */

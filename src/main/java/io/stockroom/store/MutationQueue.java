@@ -232,7 +232,7 @@ public final class MutationQueue implements OutboxService {
     return Objects.requireNonNull(row, () -> "no queued mutation " + mutationId);
   }
 
-  private static QueuedMutation toDomain(MutationQueueRecord r) {
+  static QueuedMutation toDomain(MutationQueueRecord r) {
     return new QueuedMutation(
         r.getId(),
         r.getSeq(),

@@ -36,12 +36,23 @@ public final class StatusBarView extends HBox {
     lastSync.textProperty().bind(vm.lastSyncProperty());
     getStyleClass().add("status-bar");
     setSpacing(12);
+    javafx.scene.control.Button syncNow = new javafx.scene.control.Button("Sync now");
+    syncNow.setId("syncNowButton");
+    syncNow.setOnAction(e -> vm.syncNow());
+    javafx.scene.control.Button account = new javafx.scene.control.Button("Account...");
+    account.setId("accountButton");
+    account.setOnAction(e -> new AccountDialog(vm).show());
+    javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+    HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
     getChildren()
         .addAll(
             connection,
             new Separator(Orientation.VERTICAL),
             pending,
             new Separator(Orientation.VERTICAL),
-            lastSync);
+            lastSync,
+            spring,
+            syncNow,
+            account);
   }
 }

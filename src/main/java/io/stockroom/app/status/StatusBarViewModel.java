@@ -1,15 +1,20 @@
 package io.stockroom.app.status;
 
+import io.stockroom.app.SyncControl;
 import io.stockroom.app.TaskRunner;
 import io.stockroom.domain.OutboxService;
+import io.stockroom.sync.SyncStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Connection, pending changes and last sync. No sync agent is wired in yet, so the app is offline
- * and has never synced; the pending count comes from the local queue.
+ * Connection, pending changes, last sync and the account. The sync agent publishes an immutable
+ * status on its own thread; the composition root hands it to {@link #apply} on the FX thread.
+ * Without an agent the app is offline and the pending count comes from the local queue.
  */
 public final class StatusBarViewModel {
 
@@ -24,11 +29,113 @@ public final class StatusBarViewModel {
       new ReadOnlyStringWrapper(this, "pending", "0 pending");
   private final ReadOnlyStringWrapper lastSync =
       new ReadOnlyStringWrapper(this, "lastSync", "Last sync: never");
+  private final ReadOnlyStringWrapper accountMessage =
+      new ReadOnlyStringWrapper(this, "accountMessage", "");
+  private final ReadOnlyBooleanWrapper signedIn =
+      new ReadOnlyBooleanWrapper(this, "signedIn", false);
+  private final SyncControl sync;
+  private final ZoneId zone;
   private long generation;
 
   public StatusBarViewModel(OutboxService outbox, TaskRunner runner) {
+    this(outbox, runner, SyncControl.none(), ZoneId.systemDefault());
+  }
+
+  public StatusBarViewModel(
+      OutboxService outbox, TaskRunner runner, SyncControl sync, ZoneId zone) {
     this.outbox = outbox;
     this.runner = runner;
+    this.sync = sync;
+    this.zone = zone;
+  }
+
+  /** Shows the agent's latest status. Call on the UI thread. */
+  public void apply(SyncStatus s) {
+    generation++; // a queue count read before this is older than the agent's
+    signedIn.set(s.state() != SyncStatus.State.SIGNED_OUT);
+    online.set(s.state() == SyncStatus.State.ONLINE || s.state() == SyncStatus.State.SYNCING);
+    switch (s.state()) {
+      case SIGNED_OUT -> {
+        connection.set("Offline");
+        connectionDetail.set("Not signed in to a sync server; working from this laptop.");
+      }
+      case OFFLINE -> {
+        connection.set("Offline");
+        connectionDetail.set(
+            "Cannot reach "
+                + (s.server() == null ? "the server" : s.server())
+                + (s.nextRetryAt() == null ? "" : "; next try at " + time(s.nextRetryAt()))
+                + (s.lastError() == null ? "" : " (" + s.lastError() + ")"));
+      }
+      case SYNCING -> {
+        connection.set(
+            s.pulledThisCycle() > 0
+                ? String.format(
+                    java.util.Locale.ROOT, "Syncing... %,d records", s.pulledThisCycle())
+                : "Syncing...");
+        connectionDetail.set("Syncing with " + s.server());
+      }
+      case ONLINE -> {
+        connection.set(s.liveConnected() ? "Online (live)" : "Online");
+        connectionDetail.set("Signed in to " + s.server() + " as " + s.user());
+      }
+    }
+    StringBuilder p = new StringBuilder().append(s.pending()).append(" pending");
+    if (s.failed() > 0) {
+      p.append(", ").append(s.failed()).append(" failed");
+    }
+    if (s.openConflicts() > 0) {
+      p.append(", ").append(s.openConflicts()).append(" conflicts");
+    }
+    pending.set(p.toString());
+    lastSync.set("Last sync: " + (s.lastSync() == null ? "never" : time(s.lastSync())));
+  }
+
+  private String time(java.time.Instant t) {
+    return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(t);
+  }
+
+  /** "Sync now": runs a cycle whatever the backoff. */
+  public void syncNow() {
+    sync.syncNow();
+  }
+
+  /** Signs in off the UI thread; the outcome lands in {@link #accountMessageProperty()}. */
+  public void signIn(String serverUrl, String user, String password) {
+    accountMessage.set("Signing in...");
+    runner.run(
+        () -> {
+          sync.signIn(serverUrl.strip(), user.strip(), password);
+          return true;
+        },
+        ok -> accountMessage.set("Signed in as " + user.strip() + "."),
+        e -> accountMessage.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+  }
+
+  public void signOut() {
+    runner.run(
+        () -> {
+          sync.signOut();
+          return true;
+        },
+        ok -> accountMessage.set("Signed out. Everything keeps working on this laptop."),
+        e -> accountMessage.set(e.getMessage()));
+  }
+
+  public String serverUrl() {
+    return sync.serverUrl().orElse("");
+  }
+
+  public String userName() {
+    return sync.userName().orElse("");
+  }
+
+  public ReadOnlyStringProperty accountMessageProperty() {
+    return accountMessage.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty signedInProperty() {
+    return signedIn.getReadOnlyProperty();
   }
 
   public void refresh() {

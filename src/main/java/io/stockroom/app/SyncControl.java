@@ -1,0 +1,64 @@
+package io.stockroom.app;
+
+import io.stockroom.sync.SyncStatus;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the screens may ask of the sync agent. Listeners are called on the agent's thread; the
+ * composition root moves them onto the FX thread.
+ */
+public interface SyncControl {
+
+  void addListener(Consumer<SyncStatus> listener);
+
+  void start();
+
+  void syncNow();
+
+  void localWrite();
+
+  /** Signs in; throws with a message a user understands when it cannot. */
+  void signIn(String serverUrl, String user, String password) throws Exception;
+
+  void signOut();
+
+  Optional<String> serverUrl();
+
+  Optional<String> userName();
+
+  /** No agent (tests on fake stores): the app stays offline. */
+  static SyncControl none() {
+    return new SyncControl() {
+      @Override
+      public void addListener(Consumer<SyncStatus> listener) {}
+
+      @Override
+      public void start() {}
+
+      @Override
+      public void syncNow() {}
+
+      @Override
+      public void localWrite() {}
+
+      @Override
+      public void signIn(String serverUrl, String user, String password) throws Exception {
+        throw new IllegalStateException("sync is not available here");
+      }
+
+      @Override
+      public void signOut() {}
+
+      @Override
+      public Optional<String> serverUrl() {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<String> userName() {
+        return Optional.empty();
+      }
+    };
+  }
+}

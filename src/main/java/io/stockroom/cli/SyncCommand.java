@@ -1,0 +1,136 @@
+package io.stockroom.cli;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.store.LocalStore;
+import io.stockroom.store.ProfileLockedException;
+import io.stockroom.sync.CycleResult;
+import io.stockroom.sync.SyncAgent;
+import io.stockroom.sync.SyncException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sync}: one headless cycle of a client profile (pull, push, pull) against a server. Signs
+ * in with the password read from stdin, so the profile's local site is attached on first use.
+ */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = "One headless sync cycle of a client profile (pull, push, pull).")
+final class SyncCommand implements Callable<Integer> {
+
+  /** Exit code when the server cannot be reached; the mutations stay queued. */
+  static final int UNREACHABLE = 3;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--profile", paramLabel = "DIR", required = true, description = "Client profile.")
+  Path profile;
+
+  @Option(names = "--server", paramLabel = "URL", required = true, description = "Server URL.")
+  String server;
+
+  @Option(names = "--user", paramLabel = "NAME", required = true, description = "User name.")
+  String user;
+
+  @Option(
+      names = "--password-stdin",
+      required = true,
+      description = "Read the password from the first line of stdin.")
+  boolean passwordStdin;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (!server.startsWith("http://") && !server.startsWith("https://")) {
+      throw new UserError("--server must be an http:// or https:// URL");
+    }
+    String password = readPassword();
+    PrintWriter out = spec.commandLine().getOut();
+    try (LocalStore store = LocalStore.open(profile, Clock.systemUTC(), IdGenerator.secure());
+        SyncAgent agent =
+            new SyncAgent(store, Clock.systemUTC(), SyncAgent.Options.defaults().withLive(false))) {
+      try {
+        agent.signIn(server, user, password);
+      } catch (SyncException e) {
+        if (e.kind() == SyncException.Kind.TRANSIENT) {
+          throw new UserError("cannot reach " + server + ": " + e.getMessage(), UNREACHABLE);
+        }
+        throw new UserError("sign-in refused: " + e.getMessage(), 1);
+      }
+      CycleResult r = agent.runOnce();
+      print(out, r);
+      return switch (r.outcome()) {
+        case "ok" -> 0;
+        case "offline" -> UNREACHABLE;
+        default -> 1;
+      };
+    } catch (ProfileLockedException e) {
+      throw new UserError(e.getMessage(), 1);
+    }
+  }
+
+  private void print(PrintWriter out, CycleResult r) {
+    if (json) {
+      var o = Json.object();
+      o.put("outcome", r.outcome());
+      o.put("pulled", r.pulled());
+      o.put("pushed", r.pushed());
+      o.put("accepted", r.accepted());
+      o.put("conflicts", r.conflicts());
+      o.put("rejected", r.rejected());
+      o.put("failed", r.failed());
+      o.put("bytes_sent", r.bytesSent());
+      o.put("bytes_received", r.bytesReceived());
+      o.put("millis", r.millis());
+      if (r.error() != null) {
+        o.put("error", r.error());
+      }
+      out.println(Json.write(o));
+    } else {
+      out.printf(
+          "%s: pulled %d, pushed %d (accepted %d, conflicts %d, rejected %d), failed %d,"
+              + " sent %d B, received %d B, %d ms%n",
+          r.outcome(),
+          r.pulled(),
+          r.pushed(),
+          r.accepted(),
+          r.conflicts(),
+          r.rejected(),
+          r.failed(),
+          r.bytesSent(),
+          r.bytesReceived(),
+          r.millis());
+      if (r.error() != null) {
+        out.println("error: " + r.error());
+      }
+    }
+    out.flush();
+  }
+
+  private static String readPassword() {
+    try {
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = in.readLine();
+      if (line == null) {
+        throw new UserError("no password on stdin");
+      }
+      return line;
+    } catch (IOException e) {
+      throw new UserError("cannot read the password from stdin: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,890 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.jooq.Tables.ITEMS;
+import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
+import static io.stockroom.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
+import static io.stockroom.store.jooq.Tables.SITES;
+import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
+import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
+import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
+import static io.stockroom.store.jooq.Tables.SYNC_CONFLICTS;
+import static io.stockroom.store.jooq.Tables.SYNC_LOG;
+import static io.stockroom.store.jooq.Tables.SYNC_STATE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.MutationAction;
+import io.stockroom.domain.MutationStatus;
+import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.Site;
+import io.stockroom.domain.SyncConflict;
+import io.stockroom.domain.SyncLogEntry;
+import io.stockroom.domain.SyncStatus;
+import io.stockroom.store.jooq.tables.records.ItemNotesRecord;
+import io.stockroom.store.jooq.tables.records.ItemsRecord;
+import io.stockroom.store.jooq.tables.records.LocationsRecord;
+import io.stockroom.store.jooq.tables.records.SitesRecord;
+import io.stockroom.store.jooq.tables.records.StockCountsRecord;
+import io.stockroom.store.jooq.tables.records.StockLevelsRecord;
+import io.stockroom.store.jooq.tables.records.StockMovementsRecord;
+import io.stockroom.store.jooq.tables.records.SyncConflictsRecord;
+import io.stockroom.store.jooq.tables.records.SyncLogRecord;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * What the sync agent writes locally. Each method is one short transaction and none is ever held
+ * across a network call: a pulled page is applied together with its cursor, a push result marks its
+ * mutation and its record together. Records with an open mutation (pending, in flight or failed)
+ * keep their local values when a page arrives; the server's answer to that mutation, or the pull
+ * after it, brings them up to date.
+ */
+public final class SyncStore {
+
+  private static final List<String> OPEN =
+      List.of(
+          MutationStatus.PENDING.dbValue(),
+          MutationStatus.IN_FLIGHT.dbValue(),
+          MutationStatus.FAILED.dbValue());
+  private static final String SYNCED = SyncStatus.SYNCED.dbValue();
+  private static final String CONFLICT = SyncStatus.CONFLICT.dbValue();
+
+  private final Tx tx;
+  private final IdGenerator ids;
+  private final Stamps stamps;
+  private final MutationQueue queue;
+
+  SyncStore(Tx tx, IdGenerator ids, Stamps stamps, MutationQueue queue) {
+    this.tx = tx;
+    this.ids = ids;
+    this.stamps = stamps;
+    this.queue = queue;
+  }
+
+  // ---------------------------------------------------------------- cursors and pulled pages
+
+  /** The stored pull cursor of an entity; empty before its first pull. */
+  public Optional<String> cursor(EntityType type) {
+    return tx.read()
+        .select(SYNC_STATE.CURSOR)
+        .from(SYNC_STATE)
+        .where(SYNC_STATE.ENTITY.eq(type.wireName()))
+        .fetchOptional(SYNC_STATE.CURSOR);
+  }
+
+  /** Forgets an entity's cursor (after {@code 410 cursor_expired}); pending mutations stay. */
+  public void resetCursor(EntityType type) {
+    tx.run(t -> t.deleteFrom(SYNC_STATE).where(SYNC_STATE.ENTITY.eq(type.wireName())).execute());
+  }
+
+  /**
+   * Applies one pulled page and stores its cursor, in one transaction: a crash leaves either the
+   * page and its cursor or neither.
+   *
+   * @return how many records and deletions were applied (skipped ones not counted)
+   */
+  public int applyPage(
+      EntityType type, List<ObjectNode> records, Collection<UUID> deletions, String cursor) {
+    return tx.write(
+        t -> {
+          Instant now = stamps.now();
+          Set<UUID> touched = new HashSet<>();
+          for (ObjectNode r : records) {
+            touched.add(UUID.fromString(r.get("id").asText()));
+          }
+          touched.addAll(deletions);
+          Set<UUID> open = openEntities(t, touched);
+          int applied = 0;
+          for (ObjectNode r : records) {
+            if (!open.contains(UUID.fromString(r.get("id").asText()))) {
+              upsert(t, type, r, now);
+              applied++;
+            }
+          }
+          for (UUID id : deletions) {
+            if (!open.contains(id)) {
+              applied += markDeleted(t, type, id, now);
+            }
+          }
+          t.mergeInto(SYNC_STATE)
+              .using(t.selectOne())
+              .on(SYNC_STATE.ENTITY.eq(type.wireName()))
+              .whenMatchedThenUpdate()
+              .set(SYNC_STATE.CURSOR, cursor)
+              .set(SYNC_STATE.LAST_PULLED_AT, now)
+              .whenNotMatchedThenInsert(
+                  SYNC_STATE.ENTITY, SYNC_STATE.CURSOR, SYNC_STATE.LAST_PULLED_AT)
+              .values(type.wireName(), cursor, now)
+              .execute();
+          return applied;
+        });
+  }
+
+  private static Set<UUID> openEntities(DSLContext t, Collection<UUID> entityIds) {
+    if (entityIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        t.selectDistinct(MUTATION_QUEUE.ENTITY_ID)
+            .from(MUTATION_QUEUE)
+            .where(MUTATION_QUEUE.STATUS.in(OPEN))
+            .and(MUTATION_QUEUE.ENTITY_ID.in(entityIds))
+            .fetch(MUTATION_QUEUE.ENTITY_ID));
+  }
+
+  private static boolean hasOpen(DSLContext t, UUID entityId) {
+    return t.fetchExists(
+        MUTATION_QUEUE, MUTATION_QUEUE.ENTITY_ID.eq(entityId).and(MUTATION_QUEUE.STATUS.in(OPEN)));
+  }
+
+  // ---------------------------------------------------------------- push results
+
+  /**
+   * The server accepted a mutation (or replayed its stored result): the mutation is completed and,
+   * unless another mutation of the same record is still open, the record takes the server's values
+   * and is marked synced with its server id and version.
+   */
+  public void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
+    tx.run(
+        t -> {
+          complete(t, m.id(), null);
+          Instant now = stamps.now();
+          boolean settled = !hasOpen(t, m.entityId());
+          if (settled && record != null && m.action() != MutationAction.DELETE) {
+            upsert(t, m.entityType(), record, now);
+          }
+          stampSynced(t, m.entityType(), m.entityId(), serverId, serverVersion, now, settled);
+        });
+  }
+
+  /**
+   * The server answered a conflict. The mutation is done (the server decided); the inbox keeps both
+   * sides. With {@code openForUser} the record is flagged {@code conflict} until the user settles
+   * it; otherwise the policy already decided and the entry is stored as resolved.
+   */
+  public void markConflict(
+      QueuedMutation m,
+      ObjectNode serverRecord,
+      String reason,
+      List<String> fields,
+      String policy,
+      boolean openForUser) {
+    tx.run(
+        t -> {
+          complete(t, m.id(), reason);
+          Instant now = stamps.now();
+          SyncConflictsRecord c = t.newRecord(SYNC_CONFLICTS);
+          c.setId(ids.next());
+          c.setMutationId(m.id());
+          c.setIdempotencyKey(m.idempotencyKey());
+          c.setEntityType(m.entityType().wireName());
+          c.setEntityId(m.entityId());
+          c.setAction(m.action().wireName());
+          c.setPolicy(policy);
+          c.setReason(truncate(reason, 4000));
+          c.setFields(fields == null || fields.isEmpty() ? null : String.join(",", fields));
+          c.setLocalPayload(m.payload());
+          c.setServerRecord(serverRecord == null ? null : serverRecord.toString());
+          c.setStatus(openForUser ? "open" : "resolved");
+          c.setResolution(openForUser ? null : policy);
+          c.setCreatedAt(now);
+          c.setResolvedAt(openForUser ? null : now);
+          t.executeInsert(c);
+          boolean settled = !hasOpen(t, m.entityId());
+          if (settled && serverRecord != null && serverRecord.has("id")) {
+            upsert(t, m.entityType(), serverRecord, now);
+          }
+          if (openForUser) {
+            setStatus(t, m.entityType(), m.entityId(), CONFLICT);
+          } else if (settled) {
+            setStatus(t, m.entityType(), m.entityId(), SYNCED);
+          }
+        });
+  }
+
+  /** A 4xx rejection: the mutation fails at once and the record is flagged {@code error}. */
+  public void markRejected(QueuedMutation m, String error) {
+    tx.run(
+        t -> {
+          t.update(MUTATION_QUEUE)
+              .set(MUTATION_QUEUE.STATUS, MutationStatus.FAILED.dbValue())
+              .set(MUTATION_QUEUE.ERROR, truncate(error, 4000))
+              .setNull(MUTATION_QUEUE.NEXT_ATTEMPT_AT)
+              .where(MUTATION_QUEUE.ID.eq(m.id()))
+              .execute();
+          setStatus(t, m.entityType(), m.entityId(), SyncStatus.ERROR.dbValue());
+        });
+  }
+
+  /**
+   * Mutations claimed for a push that never got an answer of their own go back to pending, without
+   * counting as a retry.
+   */
+  public void release(Collection<UUID> mutationIds) {
+    tx.run(
+        t ->
+            t.update(MUTATION_QUEUE)
+                .set(MUTATION_QUEUE.STATUS, MutationStatus.PENDING.dbValue())
+                .where(MUTATION_QUEUE.ID.in(mutationIds))
+                .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.IN_FLIGHT.dbValue()))
+                .execute());
+  }
+
+  /**
+   * Client-wins: queues the same payload again as a fresh mutation (new idempotency key) based on
+   * the server's current version.
+   */
+  public void resend(QueuedMutation m, Long baseVersion) {
+    tx.run(
+        t -> {
+          MutationAction action =
+              m.action() == MutationAction.CREATE ? MutationAction.UPDATE : m.action();
+          queue.enqueue(t, m.entityType(), action, m.entityId(), m.payload(), baseVersion);
+        });
+  }
+
+  /** The user discards a failed mutation: it is completed without being applied anywhere. */
+  public void discard(UUID mutationId) {
+    tx.run(
+        t ->
+            t.update(MUTATION_QUEUE)
+                .set(MUTATION_QUEUE.STATUS, MutationStatus.COMPLETED.dbValue())
+                .set(MUTATION_QUEUE.ERROR, "discarded by the user")
+                .where(MUTATION_QUEUE.ID.eq(mutationId))
+                .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
+                .execute());
+  }
+
+  /** Failed mutations, oldest first: the list the user retries or discards from. */
+  public List<QueuedMutation> failed() {
+    return tx.read()
+        .selectFrom(MUTATION_QUEUE)
+        .where(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
+        .orderBy(MUTATION_QUEUE.SEQ)
+        .fetch()
+        .map(r -> MutationQueue.toDomain(r));
+  }
+
+  /** How many mutations are open (pending, in flight or failed). */
+  public int openCount() {
+    return tx.read().fetchCount(MUTATION_QUEUE, MUTATION_QUEUE.STATUS.in(OPEN));
+  }
+
+  private static void complete(DSLContext t, UUID mutationId, String note) {
+    t.update(MUTATION_QUEUE)
+        .set(MUTATION_QUEUE.STATUS, MutationStatus.COMPLETED.dbValue())
+        .set(MUTATION_QUEUE.ERROR, truncate(note, 4000))
+        .setNull(MUTATION_QUEUE.NEXT_ATTEMPT_AT)
+        .where(MUTATION_QUEUE.ID.eq(mutationId))
+        .execute();
+  }
+
+  // ---------------------------------------------------------------- conflicts inbox
+
+  public List<SyncConflict> conflicts(boolean openOnly) {
+    var q = tx.read().selectFrom(SYNC_CONFLICTS);
+    var where = openOnly ? SYNC_CONFLICTS.STATUS.eq("open") : SYNC_CONFLICTS.STATUS.isNotNull();
+    return q.where(where).orderBy(SYNC_CONFLICTS.CREATED_AT).fetch().map(SyncStore::toConflict);
+  }
+
+  /**
+   * Settles an open conflict. The record's conflict flag goes away once no open entry is left for
+   * it; what the user chose to send again is queued by the caller through the normal services.
+   */
+  public void resolve(UUID conflictId, String resolution) {
+    tx.run(
+        t -> {
+          SyncConflictsRecord c =
+              t.selectFrom(SYNC_CONFLICTS).where(SYNC_CONFLICTS.ID.eq(conflictId)).fetchSingle();
+          c.setStatus("resolved");
+          c.setResolution(resolution);
+          c.setResolvedAt(stamps.now());
+          c.update();
+          boolean more =
+              t.fetchExists(
+                  SYNC_CONFLICTS,
+                  SYNC_CONFLICTS
+                      .ENTITY_ID
+                      .eq(c.getEntityId())
+                      .and(SYNC_CONFLICTS.STATUS.eq("open")));
+          if (!more) {
+            EntityType type = EntityType.fromWireName(c.getEntityType()).orElseThrow();
+            setStatus(
+                t,
+                type,
+                c.getEntityId(),
+                hasOpen(t, c.getEntityId()) ? SyncStatus.PENDING.dbValue() : SYNCED);
+          }
+        });
+  }
+
+  private static SyncConflict toConflict(SyncConflictsRecord r) {
+    return new SyncConflict(
+        r.getId(),
+        r.getMutationId(),
+        EntityType.fromWireName(r.getEntityType()).orElseThrow(),
+        r.getEntityId(),
+        MutationAction.fromWireName(r.getAction()),
+        r.getPolicy(),
+        r.getReason(),
+        r.getFields() == null ? List.of() : Arrays.asList(r.getFields().split(",")),
+        r.getLocalPayload(),
+        r.getServerRecord(),
+        "open".equals(r.getStatus()),
+        r.getResolution(),
+        r.getCreatedAt(),
+        r.getResolvedAt());
+  }
+
+  // ---------------------------------------------------------------- sync log
+
+  public void log(SyncLogEntry e) {
+    tx.run(
+        t -> {
+          SyncLogRecord r = t.newRecord(SYNC_LOG);
+          r.setStartedAt(e.startedAt());
+          r.setFinishedAt(e.finishedAt());
+          r.setTriggerName(truncate(e.trigger(), 32));
+          r.setOutcome(truncate(e.outcome(), 16));
+          r.setPulled(e.pulled());
+          r.setPushed(e.pushed());
+          r.setAccepted(e.accepted());
+          r.setConflicts(e.conflicts());
+          r.setRejected(e.rejected());
+          r.setFailed(e.failed());
+          r.setBytesSent(e.bytesSent());
+          r.setBytesReceived(e.bytesReceived());
+          r.setMillis(e.millis());
+          r.setError(truncate(e.error(), 4000));
+          r.insert();
+          // Keep the log bounded: the last 10,000 cycles.
+          t.deleteFrom(SYNC_LOG).where(SYNC_LOG.ID.le(r.getId() - 10_000)).execute();
+        });
+  }
+
+  /** The latest cycles, newest first. */
+  public List<SyncLogEntry> recentLog(int limit) {
+    return tx.read()
+        .selectFrom(SYNC_LOG)
+        .orderBy(SYNC_LOG.ID.desc())
+        .limit(limit)
+        .fetch()
+        .map(
+            r ->
+                new SyncLogEntry(
+                    r.getId(),
+                    r.getStartedAt(),
+                    r.getFinishedAt(),
+                    r.getTriggerName(),
+                    r.getOutcome(),
+                    r.getPulled(),
+                    r.getPushed(),
+                    r.getAccepted(),
+                    r.getConflicts(),
+                    r.getRejected(),
+                    r.getFailed(),
+                    r.getBytesSent(),
+                    r.getBytesReceived(),
+                    r.getMillis(),
+                    r.getError()));
+  }
+
+  /** When the last cycle that reached the server ended well, if ever. */
+  public Optional<Instant> lastSuccess() {
+    return tx.read()
+        .select(SYNC_LOG.FINISHED_AT)
+        .from(SYNC_LOG)
+        .where(SYNC_LOG.OUTCOME.eq("ok"))
+        .orderBy(SYNC_LOG.ID.desc())
+        .limit(1)
+        .fetchOptional(SYNC_LOG.FINISHED_AT);
+  }
+
+  // ---------------------------------------------------------------- the local site
+
+  /**
+   * Attaches the profile's local site to a server site at the first sign-in: every local row and
+   * every open queued payload that names the local site names the server's instead, in one
+   * transaction. A profile already on a server site just switches to {@code siteId}.
+   *
+   * @return whether the local site was attached now
+   */
+  public boolean attachLocalSite(UUID siteId, String code, String name) {
+    return tx.write(
+        t -> {
+          Site current = LocationRepository.currentSite(t);
+          if (current.id().equals(siteId)) {
+            return false;
+          }
+          SitesRecord local = t.selectFrom(SITES).where(SITES.ID.eq(current.id())).fetchSingle();
+          boolean isLocal =
+              LocationRepository.LOCAL_SITE_CODE.equals(local.getCode())
+                  && local.getServerVersion() == null;
+          Instant now = stamps.now();
+          SitesRecord target = t.selectFrom(SITES).where(SITES.ID.eq(siteId)).fetchOne();
+          if (target == null) {
+            freeCode(t, siteId, code);
+            target = t.newRecord(SITES);
+            target.setId(siteId);
+            target.setServerId(siteId);
+            target.setCreatedAt(now);
+            target.setUpdatedAt(now);
+            target.setIsDeleted(false);
+            target.setVersion(1L);
+            target.setSyncStatus(SYNCED);
+            target.setCode(code);
+            target.setName(name);
+            target.insert();
+          }
+          if (isLocal) {
+            UUID from = local.getId();
+            t.update(LOCATIONS)
+                .set(LOCATIONS.SITE_ID, siteId)
+                .where(LOCATIONS.SITE_ID.eq(from))
+                .execute();
+            t.update(STOCK_MOVEMENTS)
+                .set(STOCK_MOVEMENTS.SITE_ID, siteId)
+                .where(STOCK_MOVEMENTS.SITE_ID.eq(from))
+                .execute();
+            t.update(STOCK_COUNTS)
+                .set(STOCK_COUNTS.SITE_ID, siteId)
+                .where(STOCK_COUNTS.SITE_ID.eq(from))
+                .execute();
+            t.update(STOCK_LEVELS)
+                .set(STOCK_LEVELS.SITE_ID, siteId)
+                .where(STOCK_LEVELS.SITE_ID.eq(from))
+                .execute();
+            String fromText = from.toString();
+            String toText = siteId.toString();
+            t.selectFrom(MUTATION_QUEUE)
+                .where(MUTATION_QUEUE.STATUS.in(OPEN))
+                .and(MUTATION_QUEUE.PAYLOAD.contains(fromText))
+                .forEach(
+                    row -> {
+                      row.setPayload(row.getPayload().replace(fromText, toText));
+                      row.update();
+                    });
+            Settings.put(t, Settings.CURRENT_SITE, siteId.toString());
+            t.deleteFrom(SITES).where(SITES.ID.eq(from)).execute();
+          } else {
+            Settings.put(t, Settings.CURRENT_SITE, siteId.toString());
+          }
+          return isLocal;
+        });
+  }
+
+  /** Whether the profile still works on its unattached local site. */
+  public boolean onLocalSite() {
+    Site s = LocationRepository.currentSite(tx.read());
+    return LocationRepository.LOCAL_SITE_CODE.equals(s.code())
+        && tx.read().fetchExists(SITES, SITES.ID.eq(s.id()).and(SITES.SERVER_VERSION.isNull()));
+  }
+
+  // ---------------------------------------------------------------- upserts
+
+  private void upsert(DSLContext t, EntityType type, ObjectNode r, Instant now) {
+    switch (type) {
+      case SITES -> upsertSite(t, r, now);
+      case LOCATIONS -> upsertLocation(t, r, now);
+      case ITEMS -> upsertItem(t, r, now);
+      case ITEM_NOTES -> upsertNote(t, r, now);
+      case STOCK_MOVEMENTS -> upsertMovement(t, r, now);
+      case STOCK_LEVELS -> upsertLevel(t, r, now);
+      case STOCK_COUNTS -> upsertCount(t, r, now);
+    }
+  }
+
+  /** Common sync fields; returns false when the stored row is already newer than {@code r}. */
+  private static boolean syncFields(org.jooq.UpdatableRecord<?> row, ObjectNode r, Instant now) {
+    Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
+    Long stored = (Long) row.get("SERVER_VERSION");
+    if (stored != null && version != null && version < stored) {
+      return false;
+    }
+    UUID id = uuid(r, "id");
+    row.set(field(row, "ID"), id);
+    row.set(field(row, "SERVER_ID"), id);
+    row.set(field(row, "SERVER_VERSION"), version);
+    row.set(field(row, "SYNCED_AT"), now);
+    Instant created = instant(r, "created_at");
+    Instant updated = instant(r, "updated_at");
+    if (row.get("CREATED_AT") == null) {
+      row.set(field(row, "CREATED_AT"), created != null ? created : now);
+    }
+    row.set(field(row, "UPDATED_AT"), updated != null ? updated : now);
+    row.set(field(row, "IS_DELETED"), false);
+    if (row.get("VERSION") == null) {
+      row.set(field(row, "VERSION"), 1L);
+    }
+    String status = (String) row.get("SYNC_STATUS");
+    if (!CONFLICT.equals(status)) {
+      row.set(field(row, "SYNC_STATUS"), SYNCED);
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> org.jooq.Field<T> field(org.jooq.Record row, String name) {
+    return (org.jooq.Field<T>) row.field(name);
+  }
+
+  private static void store(org.jooq.UpdatableRecord<?> row, boolean insert) {
+    if (insert) {
+      row.insert();
+    } else {
+      row.update();
+    }
+  }
+
+  private void upsertSite(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    SitesRecord row = t.selectFrom(SITES).where(SITES.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(SITES);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    String code = text(r, "code");
+    freeCode(t, id, code);
+    row.setCode(code);
+    row.setName(text(r, "name"));
+    store(row, insert);
+  }
+
+  private static void freeCode(DSLContext t, UUID id, String code) {
+    t.update(SITES)
+        .set(SITES.CODE, "#" + id)
+        .where(SITES.CODE.eq(code))
+        .and(SITES.ID.ne(id))
+        .and(SITES.CODE.ne(LocationRepository.LOCAL_SITE_CODE))
+        .execute();
+  }
+
+  private void upsertLocation(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    LocationsRecord row = t.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(LOCATIONS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID site = uuid(r, "site_id");
+    ensureSite(t, site, now);
+    String code = text(r, "code");
+    // A bin with this code that the server does not know (a rejected duplicate, a deleted one)
+    // steps aside; its own queued create still carries what the user typed.
+    t.update(LOCATIONS)
+        .set(LOCATIONS.CODE, "#" + id.toString().substring(0, 8) + "-" + code)
+        .where(LOCATIONS.SITE_ID.eq(site))
+        .and(LOCATIONS.CODE.eq(code))
+        .and(LOCATIONS.ID.ne(id))
+        .execute();
+    row.setSiteId(site);
+    row.setCode(code);
+    row.setZone(text(r, "zone"));
+    row.setDescription(text(r, "description"));
+    store(row, insert);
+  }
+
+  private void upsertItem(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    ItemsRecord row = t.selectFrom(ITEMS).where(ITEMS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(ITEMS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    String sku = text(r, "sku");
+    String barcode = text(r, "barcode");
+    t.update(ITEMS)
+        .set(ITEMS.SKU, ITEMS.ID.cast(String.class).concat("#"))
+        .where(ITEMS.SKU.eq(sku))
+        .and(ITEMS.ID.ne(id))
+        .execute();
+    if (barcode != null) {
+      t.update(ITEMS)
+          .setNull(ITEMS.BARCODE)
+          .where(ITEMS.BARCODE.eq(barcode))
+          .and(ITEMS.ID.ne(id))
+          .execute();
+    }
+    String oldName = row.getName();
+    row.setSku(sku);
+    row.setBarcode(barcode);
+    row.setName(text(r, "name"));
+    row.setDescription(text(r, "description"));
+    row.setUnit(r.hasNonNull("unit") ? text(r, "unit") : "ea");
+    row.setCategory(text(r, "category"));
+    row.setReorderPoint(r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+    if (r.hasNonNull("field_clock")) {
+      row.setFieldClock(r.get("field_clock").toString());
+    }
+    store(row, insert);
+    if (insert || !row.getName().equals(oldName)) {
+      ItemRepository.replaceWords(t, id, row.getName());
+    }
+  }
+
+  private void upsertNote(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    ItemNotesRecord row = t.selectFrom(ITEM_NOTES).where(ITEM_NOTES.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(ITEM_NOTES);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID item = uuid(r, "item_id");
+    ensureItem(t, item, now);
+    row.setItemId(item);
+    row.setBody(text(r, "body"));
+    row.setAuthor(text(r, "author"));
+    JsonNode clock = r.get("field_clock");
+    if (clock != null && clock.hasNonNull("body")) {
+      row.setHlc(clock.get("body").asText());
+    } else if (row.getHlc() == null) {
+      row.setHlc(stamps.hlc().peek().toString());
+    }
+    store(row, insert);
+  }
+
+  private void upsertMovement(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    StockMovementsRecord row =
+        t.selectFrom(STOCK_MOVEMENTS).where(STOCK_MOVEMENTS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(STOCK_MOVEMENTS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID site = uuid(r, "site_id");
+    UUID item = uuid(r, "item_id");
+    UUID from = uuid(r, "from_location_id");
+    UUID to = uuid(r, "to_location_id");
+    ensureSite(t, site, now);
+    ensureItem(t, item, now);
+    ensureLocation(t, from, site, now);
+    ensureLocation(t, to, site, now);
+    row.setSiteId(site);
+    row.setItemId(item);
+    row.setFromLocationId(from);
+    row.setToLocationId(to);
+    row.setQuantity(decimal(r, "quantity"));
+    row.setReason(text(r, "reason"));
+    row.setReference(text(r, "reference"));
+    Instant occurred = instant(r, "occurred_at");
+    row.setOccurredAt(occurred != null ? occurred : now);
+    row.setUserId(uuid(r, "user_id"));
+    store(row, insert);
+  }
+
+  private void upsertLevel(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    UUID item = uuid(r, "item_id");
+    UUID location = uuid(r, "location_id");
+    t.deleteFrom(STOCK_LEVELS)
+        .where(STOCK_LEVELS.ITEM_ID.eq(item))
+        .and(STOCK_LEVELS.LOCATION_ID.eq(location))
+        .and(STOCK_LEVELS.ID.ne(id))
+        .execute();
+    StockLevelsRecord row = t.selectFrom(STOCK_LEVELS).where(STOCK_LEVELS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(STOCK_LEVELS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    row.setSiteId(uuid(r, "site_id"));
+    row.setItemId(item);
+    row.setLocationId(location);
+    row.setQuantity(decimal(r, "quantity"));
+    store(row, insert);
+  }
+
+  private void upsertCount(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    StockCountsRecord row = t.selectFrom(STOCK_COUNTS).where(STOCK_COUNTS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(STOCK_COUNTS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID site = uuid(r, "site_id");
+    UUID item = uuid(r, "item_id");
+    UUID location = uuid(r, "location_id");
+    ensureSite(t, site, now);
+    ensureItem(t, item, now);
+    ensureLocation(t, location, site, now);
+    row.setSiteId(site);
+    row.setItemId(item);
+    row.setLocationId(location);
+    row.setCountedQuantity(decimal(r, "counted_quantity"));
+    row.setExpectedQuantity(decimal(r, "expected_quantity"));
+    Instant counted = instant(r, "counted_at");
+    row.setCountedAt(counted != null ? counted : now);
+    row.setStatus(text(r, "status"));
+    store(row, insert);
+  }
+
+  // Placeholders keep foreign keys whole when a referenced record is not (or no longer) served,
+  // e.g. a bin deleted before this profile's first pull. A later pull of the real record
+  // overwrites them (server version 0 sorts before any real one).
+
+  private static void ensureSite(DSLContext t, UUID id, Instant now) {
+    if (id == null || t.fetchExists(SITES, SITES.ID.eq(id))) {
+      return;
+    }
+    SitesRecord s = t.newRecord(SITES);
+    placeholder(s, id, now);
+    s.setCode("#" + id);
+    s.setName("(unknown site)");
+    s.insert();
+  }
+
+  private static void ensureItem(DSLContext t, UUID id, Instant now) {
+    if (id == null || t.fetchExists(ITEMS, ITEMS.ID.eq(id))) {
+      return;
+    }
+    ItemsRecord i = t.newRecord(ITEMS);
+    placeholder(i, id, now);
+    i.setSku("#" + id);
+    i.setName("(unknown item)");
+    i.setUnit("ea");
+    i.setReorderPoint(0);
+    i.insert();
+  }
+
+  private static void ensureLocation(DSLContext t, UUID id, UUID site, Instant now) {
+    if (id == null || t.fetchExists(LOCATIONS, LOCATIONS.ID.eq(id))) {
+      return;
+    }
+    ensureSite(t, site, now);
+    LocationsRecord l = t.newRecord(LOCATIONS);
+    placeholder(l, id, now);
+    l.setSiteId(site);
+    l.setCode("#" + id);
+    l.insert();
+  }
+
+  private static void placeholder(org.jooq.UpdatableRecord<?> row, UUID id, Instant now) {
+    row.set(field(row, "ID"), id);
+    row.set(field(row, "SERVER_ID"), id);
+    row.set(field(row, "CREATED_AT"), now);
+    row.set(field(row, "UPDATED_AT"), now);
+    row.set(field(row, "IS_DELETED"), true);
+    row.set(field(row, "VERSION"), 1L);
+    row.set(field(row, "SERVER_VERSION"), 0L);
+    row.set(field(row, "SYNC_STATUS"), SYNCED);
+  }
+
+  private static int markDeleted(DSLContext t, EntityType type, UUID id, Instant now) {
+    org.jooq.Table<?> table = table(type);
+    return t.update(table)
+        .set(table.field("IS_DELETED", Boolean.class), true)
+        .set(table.field("SYNC_STATUS", String.class), SYNCED)
+        .set(table.field("SYNCED_AT", Instant.class), now)
+        .where(table.field("ID", UUID.class).eq(id))
+        .execute();
+  }
+
+  private static void stampSynced(
+      DSLContext t,
+      EntityType type,
+      UUID id,
+      UUID serverId,
+      Long serverVersion,
+      Instant now,
+      boolean settled) {
+    org.jooq.Table<?> table = table(type);
+    var update =
+        t.update(table)
+            .set(table.field("SERVER_ID", UUID.class), serverId != null ? serverId : id)
+            .set(table.field("SYNCED_AT", Instant.class), now);
+    var withVersion =
+        serverVersion == null
+            ? update
+            : update.set(table.field("SERVER_VERSION", Long.class), serverVersion);
+    var withStatus =
+        settled ? withVersion.set(table.field("SYNC_STATUS", String.class), SYNCED) : withVersion;
+    var where = withStatus.where(table.field("ID", UUID.class).eq(id));
+    if (settled) {
+      // A record the user must still settle keeps its conflict flag.
+      where.and(table.field("SYNC_STATUS", String.class).ne(CONFLICT)).execute();
+    } else {
+      where.execute();
+    }
+  }
+
+  private static void setStatus(DSLContext t, EntityType type, UUID id, String status) {
+    org.jooq.Table<?> table = table(type);
+    t.update(table)
+        .set(table.field("SYNC_STATUS", String.class), status)
+        .where(table.field("ID", UUID.class).eq(id))
+        .execute();
+  }
+
+  private static org.jooq.Table<?> table(EntityType type) {
+    return switch (type) {
+      case SITES -> SITES;
+      case LOCATIONS -> LOCATIONS;
+      case ITEMS -> ITEMS;
+      case ITEM_NOTES -> ITEM_NOTES;
+      case STOCK_MOVEMENTS -> STOCK_MOVEMENTS;
+      case STOCK_LEVELS -> STOCK_LEVELS;
+      case STOCK_COUNTS -> STOCK_COUNTS;
+    };
+  }
+
+  // ---------------------------------------------------------------- JSON helpers
+
+  private static String text(JsonNode r, String field) {
+    JsonNode v = r.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static UUID uuid(JsonNode r, String field) {
+    String s = text(r, field);
+    return s == null ? null : UUID.fromString(s);
+  }
+
+  private static BigDecimal decimal(JsonNode r, String field) {
+    JsonNode v = r.get(field);
+    if (v == null || v.isNull()) {
+      return BigDecimal.ZERO;
+    }
+    return (v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText()))
+        .setScale(3, java.math.RoundingMode.UNNECESSARY);
+  }
+
+  private static Instant instant(JsonNode r, String field) {
+    String s = text(r, field);
+    return s == null ? null : Instant.parse(s);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,213 @@
+package io.stockroom.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockroom.domain.Hlc;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.LoginRequest;
+import io.stockroom.protocol.LoginResponse;
+import io.stockroom.protocol.Mutation;
+import io.stockroom.protocol.PullResponse;
+import io.stockroom.protocol.PushRequest;
+import io.stockroom.protocol.PushResponse;
+import io.stockroom.protocol.SyncHeaders;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * PROTOCOL.md over a {@link Transport}: login, pull, push. Bodies over 10 KB go gzipped; responses
+ * are asked gzipped. Every response's {@code Sync-Hlc} is handed to {@code clockSink} so the local
+ * clock moves past the server's. Counts the bytes that cross the wire.
+ */
+public final class SyncClient {
+
+  /** Request bodies larger than this are gzipped. */
+  public static final int GZIP_ABOVE = 10 * 1024;
+
+  private final JsonCodec codec;
+  private final Supplier<Hlc> localClock;
+  private final Consumer<Hlc> clockSink;
+  private final AtomicLong bytesSent = new AtomicLong();
+  private final AtomicLong bytesReceived = new AtomicLong();
+  private volatile Transport transport;
+  private volatile String token;
+
+  public SyncClient(
+      Transport transport, JsonCodec codec, Supplier<Hlc> localClock, Consumer<Hlc> clockSink) {
+    this.transport = transport;
+    this.codec = codec;
+    this.localClock = localClock;
+    this.clockSink = clockSink;
+  }
+
+  /** Points the client at another server (or none) and token (or none). */
+  public void configure(Transport t, String bearer) {
+    this.transport = t;
+    this.token = bearer;
+  }
+
+  public void setToken(String bearer) {
+    this.token = bearer;
+  }
+
+  public boolean configured() {
+    return transport != null && token != null;
+  }
+
+  public long bytesSent() {
+    return bytesSent.get();
+  }
+
+  public long bytesReceived() {
+    return bytesReceived.get();
+  }
+
+  public LoginResponse login(String user, String password, String device) throws SyncException {
+    byte[] body = codec.write(new LoginRequest(user, password, device));
+    return read(call("POST", "/api/auth/login", body, false), LoginResponse.class);
+  }
+
+  public void logout() throws SyncException {
+    call("POST", "/api/auth/logout", new byte[0], true);
+  }
+
+  public PullResponse pull(String entity, String cursor, int limit) throws SyncException {
+    StringBuilder path = new StringBuilder("/api/sync/pull?entity=").append(entity);
+    if (cursor != null && !cursor.isEmpty()) {
+      path.append("&since=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+    }
+    path.append("&limit=").append(limit);
+    return read(call("GET", path.toString(), null, true), PullResponse.class);
+  }
+
+  public PushResponse push(List<Mutation> mutations) throws SyncException {
+    byte[] body = codec.write(new PushRequest(mutations));
+    return read(call("POST", "/api/sync/push", body, true), PushResponse.class);
+  }
+
+  private <T> T read(byte[] body, Class<T> type) throws SyncException {
+    try {
+      return codec.read(body, type);
+    } catch (IOException e) {
+      // A garbled answer (cut short on the way) is worth another try.
+      throw new SyncException(
+          SyncException.Kind.TRANSIENT, 200, "bad_response", "unreadable answer: " + e, null);
+    }
+  }
+
+  private byte[] call(String method, String path, byte[] body, boolean auth) throws SyncException {
+    Transport t = transport;
+    if (t == null) {
+      throw new SyncException(
+          SyncException.Kind.UNAUTHORIZED, 0, "not_configured", "no sync server set up", null);
+    }
+    Map<String, String> headers = new HashMap<>();
+    headers.put(SyncHeaders.VERSION, Integer.toString(SyncHeaders.SYNC_VERSION));
+    headers.put("Accept-Encoding", "gzip");
+    headers.put(SyncHeaders.HLC, localClock.get().toString());
+    if (auth) {
+      String bearer = token;
+      if (bearer == null) {
+        throw new SyncException(
+            SyncException.Kind.UNAUTHORIZED, 401, "signed_out", "not signed in", null);
+      }
+      headers.put("Authorization", "Bearer " + bearer);
+    }
+    byte[] wire = body;
+    if (body != null) {
+      headers.put("Content-Type", "application/json");
+      if (body.length > GZIP_ABOVE) {
+        wire = gzip(body);
+        headers.put("Content-Encoding", "gzip");
+      }
+    }
+    Transport.Response r;
+    try {
+      r = t.send(new Transport.Request(method, path, headers, wire));
+    } catch (IOException e) {
+      throw SyncException.network(e);
+    } finally {
+      bytesSent.addAndGet(wire == null ? 0 : wire.length);
+    }
+    bytesReceived.addAndGet(r.body().length);
+    String hlc = r.header(SyncHeaders.HLC);
+    if (hlc != null) {
+      try {
+        clockSink.accept(Hlc.parse(hlc));
+      } catch (IllegalArgumentException ignored) {
+        // A clock we cannot read is not worth failing the exchange for.
+      }
+    }
+    byte[] payload;
+    try {
+      payload = "gzip".equalsIgnoreCase(r.header("Content-Encoding")) ? gunzip(r.body()) : r.body();
+    } catch (IOException e) {
+      throw SyncException.network(e);
+    }
+    int status = r.status();
+    if (status >= 200 && status < 300) {
+      return payload;
+    }
+    String code = "http_" + status;
+    String message = "HTTP " + status;
+    try {
+      JsonNode error = codec.tree(payload).path("error");
+      if (error.hasNonNull("code")) {
+        code = error.get("code").asText();
+        message = error.path("message").asText(message);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // Not the contract's error body (a proxy's page): the status says enough.
+    }
+    SyncException.Kind kind;
+    if (status == 401) {
+      kind = SyncException.Kind.UNAUTHORIZED;
+    } else if (status == 410) {
+      kind = SyncException.Kind.CURSOR_EXPIRED;
+    } else if (status == 429 || status == 408 || status >= 500) {
+      kind = SyncException.Kind.TRANSIENT;
+    } else {
+      kind = SyncException.Kind.REJECTED;
+    }
+    throw new SyncException(kind, status, code, message, retryAfter(r.header("Retry-After")));
+  }
+
+  private static Duration retryAfter(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] gunzip(byte[] body) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    }
+  }
+}

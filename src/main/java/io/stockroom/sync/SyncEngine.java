@@ -1,0 +1,417 @@
+package io.stockroom.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.MutationAction;
+import io.stockroom.domain.MutationStatus;
+import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.SyncLogEntry;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.Mutation;
+import io.stockroom.protocol.MutationResult;
+import io.stockroom.protocol.PullResponse;
+import io.stockroom.protocol.PushResponse;
+import io.stockroom.protocol.WireTime;
+import io.stockroom.store.MutationQueue;
+import io.stockroom.store.SyncStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync cycle, and nothing about when it runs (that is {@link SyncScheduler}'s job): pull every
+ * entity until {@code has_more} is false, each page applied with its cursor in one local
+ * transaction; push the due mutations (creates before updates, parents before children, one batch
+ * per entity); pull again when the server accepted anything. No local transaction is open while a
+ * request is on the wire. Not thread-safe: the scheduler's single thread calls it.
+ */
+public final class SyncEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+  /** Records per pull page (the protocol's maximum). */
+  public static final int PAGE = 1000;
+
+  /** Mutations per push request (the protocol allows 1000). */
+  public static final int BATCH = 500;
+
+  /** Uncompressed bytes per push request, well under the protocol's 8 MiB. */
+  static final int BATCH_BYTES = 4 * 1024 * 1024;
+
+  private static final List<EntityType> PULL_ORDER = List.of(EntityType.values());
+
+  private final SyncStore store;
+  private final MutationQueue queue;
+  private final SyncClient client;
+  private final JsonCodec codec;
+  private final Backoff backoff;
+  private final Clock clock;
+
+  public SyncEngine(
+      SyncStore store,
+      MutationQueue queue,
+      SyncClient client,
+      JsonCodec codec,
+      Backoff backoff,
+      Clock clock) {
+    this.store = store;
+    this.queue = queue;
+    this.client = client;
+    this.codec = codec;
+    this.backoff = backoff;
+    this.clock = clock;
+  }
+
+  /** Counters of one cycle. */
+  private static final class Tally {
+    int pulled;
+    int pushed;
+    int accepted;
+    int conflicts;
+    int rejected;
+    int failed;
+  }
+
+  /** Runs one cycle; never throws for a network or server failure (see the outcome). */
+  public CycleResult run(Trigger trigger, IntConsumer pulledSoFar) {
+    Instant started = clock.instant();
+    long nanos = System.nanoTime();
+    long sent0 = client.bytesSent();
+    long received0 = client.bytesReceived();
+    Tally tally = new Tally();
+    String outcome = "ok";
+    String error = null;
+    java.time.Duration retryAfter = null;
+    try {
+      if (!client.configured()) {
+        throw new SyncException(
+            SyncException.Kind.UNAUTHORIZED, 0, "signed_out", "not signed in", null);
+      }
+      pullAll(tally, pulledSoFar);
+      pushAll(tally);
+      if (tally.accepted > 0) {
+        pullAll(tally, pulledSoFar);
+      }
+    } catch (SyncException e) {
+      error = e.getMessage();
+      retryAfter = e.retryAfter();
+      outcome =
+          switch (e.kind()) {
+            case TRANSIENT -> "offline";
+            case UNAUTHORIZED -> "signed_out";
+            default -> "error";
+          };
+    } catch (RuntimeException e) {
+      LOG.warn("sync cycle failed", e);
+      outcome = "error";
+      error = e.toString();
+    }
+    Instant finished = clock.instant();
+    CycleResult result =
+        new CycleResult(
+            outcome,
+            trigger,
+            started,
+            finished,
+            tally.pulled,
+            tally.pushed,
+            tally.accepted,
+            tally.conflicts,
+            tally.rejected,
+            tally.failed,
+            client.bytesSent() - sent0,
+            client.bytesReceived() - received0,
+            (System.nanoTime() - nanos) / 1_000_000,
+            error,
+            retryAfter);
+    try {
+      store.log(
+          new SyncLogEntry(
+              0,
+              started,
+              finished,
+              trigger.wireName(),
+              outcome,
+              result.pulled(),
+              result.pushed(),
+              result.accepted(),
+              result.conflicts(),
+              result.rejected(),
+              result.failed(),
+              result.bytesSent(),
+              result.bytesReceived(),
+              result.millis(),
+              error));
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the sync log: {}", e.toString());
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------------ pull
+
+  private void pullAll(Tally tally, IntConsumer progress) throws SyncException {
+    for (EntityType type : PULL_ORDER) {
+      try {
+        pull(type, tally, progress);
+      } catch (SyncException e) {
+        if (e.kind() != SyncException.Kind.CURSOR_EXPIRED) {
+          throw e;
+        }
+        LOG.info("cursor of {} expired; pulling it again from the start", type.wireName());
+        store.resetCursor(type);
+        pull(type, tally, progress);
+      }
+    }
+  }
+
+  private void pull(EntityType type, Tally tally, IntConsumer progress) throws SyncException {
+    String cursor = store.cursor(type).orElse(null);
+    while (true) {
+      PullResponse page = client.pull(type.wireName(), cursor, PAGE);
+      List<ObjectNode> records = page.records() == null ? List.of() : page.records();
+      List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
+      store.applyPage(type, records, deletions, page.cursor());
+      tally.pulled += records.size() + deletions.size();
+      if (progress != null && !records.isEmpty()) {
+        progress.accept(tally.pulled);
+      }
+      cursor = page.cursor();
+      if (!page.hasMore()) {
+        return;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ push
+
+  private void pushAll(Tally tally) throws SyncException {
+    List<UUID> previous = List.of();
+    while (true) {
+      List<QueuedMutation> due = queue.due(PushLimits.ROUND);
+      List<UUID> dueIds = due.stream().map(QueuedMutation::id).toList();
+      if (due.isEmpty() || dueIds.equals(previous)) {
+        return; // nothing due, or nothing moved since the last round
+      }
+      previous = dueIds;
+      for (List<QueuedMutation> batch : batches(order(due))) {
+        pushBatch(batch, tally);
+      }
+    }
+  }
+
+  /** Creates before updates before deletes, parents before children, then queue order. */
+  static List<QueuedMutation> order(List<QueuedMutation> due) {
+    List<QueuedMutation> sorted = new ArrayList<>(due);
+    sorted.sort(
+        Comparator.comparing((QueuedMutation m) -> m.entityType().ordinal())
+            .thenComparing(m -> actionRank(m.action()))
+            .thenComparingLong(QueuedMutation::seq));
+    return sorted;
+  }
+
+  private static int actionRank(MutationAction a) {
+    return switch (a) {
+      case CREATE -> 0;
+      case UPDATE -> 1;
+      case DELETE -> 2;
+    };
+  }
+
+  /** Consecutive runs of one entity, cut at the batch size and byte budget. */
+  static List<List<QueuedMutation>> batches(List<QueuedMutation> ordered) {
+    List<List<QueuedMutation>> out = new ArrayList<>();
+    List<QueuedMutation> current = new ArrayList<>();
+    long bytes = 0;
+    for (QueuedMutation m : ordered) {
+      boolean cut =
+          !current.isEmpty()
+              && (current.get(0).entityType() != m.entityType()
+                  || current.size() >= BATCH
+                  || bytes + m.payload().length() > BATCH_BYTES);
+      if (cut) {
+        out.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(m);
+      bytes += m.payload().length();
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  private void pushBatch(List<QueuedMutation> batch, Tally tally) throws SyncException {
+    List<UUID> ids = batch.stream().map(QueuedMutation::id).toList();
+    queue.markInFlight(ids);
+    // Read again after claiming: a local write may have folded into a row just before the claim.
+    List<QueuedMutation> claimed = new ArrayList<>();
+    for (UUID id : ids) {
+      QueuedMutation m = queue.get(id);
+      if (m.status() == MutationStatus.IN_FLIGHT) {
+        claimed.add(m);
+      }
+    }
+    if (claimed.isEmpty()) {
+      return;
+    }
+    List<Mutation> wire = new ArrayList<>(claimed.size());
+    for (QueuedMutation m : claimed) {
+      wire.add(toWire(m));
+    }
+    PushResponse response;
+    try {
+      response = client.push(wire);
+    } catch (SyncException e) {
+      handleBatchFailure(claimed, e, tally);
+      return;
+    }
+    tally.pushed += claimed.size();
+    Map<UUID, MutationResult> byKey = new HashMap<>();
+    if (response.results() != null) {
+      for (MutationResult r : response.results()) {
+        if (r != null && r.idempotencyKey() != null) {
+          byKey.put(r.idempotencyKey(), r);
+        }
+      }
+    }
+    for (QueuedMutation m : claimed) {
+      MutationResult r = byKey.get(m.idempotencyKey());
+      if (r == null) {
+        store.release(List.of(m.id()));
+        continue;
+      }
+      apply(m, r, tally);
+    }
+  }
+
+  private void handleBatchFailure(List<QueuedMutation> claimed, SyncException e, Tally tally)
+      throws SyncException {
+    switch (e.kind()) {
+      case TRANSIENT -> {
+        Instant now = clock.instant();
+        for (QueuedMutation m : claimed) {
+          int attempt = m.retryCount() + 1;
+          Instant next = now.plus(backoff.delay(attempt, e.retryAfter()));
+          if (queue.markRetry(m.id(), e.getMessage(), next) == MutationStatus.FAILED) {
+            tally.failed++;
+          }
+        }
+        throw e;
+      }
+      case REJECTED -> {
+        if (claimed.size() > 1) {
+          // One bad mutation must not sink its batch: send them one by one.
+          store.release(claimed.stream().map(QueuedMutation::id).toList());
+          for (QueuedMutation m : claimed) {
+            pushBatch(List.of(m), tally);
+          }
+        } else {
+          QueuedMutation m = claimed.get(0);
+          store.markRejected(m, e.code() + ": " + e.getMessage());
+          tally.pushed++;
+          tally.rejected++;
+          tally.failed++;
+        }
+      }
+      default -> {
+        store.release(claimed.stream().map(QueuedMutation::id).toList());
+        throw e;
+      }
+    }
+  }
+
+  private void apply(QueuedMutation m, MutationResult r, Tally tally) {
+    switch (r.status() == null ? "" : r.status()) {
+      case MutationResult.ACCEPTED -> {
+        store.markAccepted(m, r.serverId(), r.serverVersion(), r.record());
+        tally.accepted++;
+      }
+      case MutationResult.CONFLICT -> {
+        ConflictPolicy policy = ConflictPolicy.of(m.entityType());
+        tally.conflicts++;
+        switch (policy.outcome()) {
+          case ASK_USER ->
+              store.markConflict(
+                  m, r.serverRecord(), r.reason(), r.conflictFields(), policy.name(), true);
+          case SERVER_DECIDED ->
+              store.markConflict(
+                  m, r.serverRecord(), r.reason(), r.conflictFields(), policy.name(), false);
+          case RESEND_MINE -> {
+            store.markConflict(
+                m, r.serverRecord(), r.reason(), r.conflictFields(), policy.name(), false);
+            Long version =
+                r.serverRecord() != null && r.serverRecord().hasNonNull("version")
+                    ? r.serverRecord().get("version").asLong()
+                    : null;
+            store.resend(m, version);
+          }
+        }
+      }
+      case MutationResult.REJECTED -> {
+        String code = r.error() == null ? "rejected" : r.error().code();
+        String message = r.error() == null ? "" : r.error().message();
+        store.markRejected(m, code + ": " + message);
+        tally.rejected++;
+        tally.failed++;
+      }
+      default -> store.release(List.of(m.id()));
+    }
+  }
+
+  /** The outbox row in wire form. */
+  Mutation toWire(QueuedMutation m) {
+    JsonNode payload;
+    try {
+      payload = codec.mapper().readTree(m.payload());
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable queued payload of " + m.id(), e);
+    }
+    ObjectNode data =
+        payload.get("data") instanceof ObjectNode o ? o : codec.mapper().createObjectNode();
+    Map<String, String> fieldClock = null;
+    JsonNode fc = payload.get("field_clock");
+    if (fc != null && fc.isObject()) {
+      fieldClock = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : fc.properties()) {
+        fieldClock.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    Long clientVersion =
+        payload.hasNonNull("client_version") ? payload.get("client_version").asLong() : null;
+    Instant updatedAt =
+        payload.hasNonNull("client_updated_at")
+            ? WireTime.parse(payload.get("client_updated_at").asText())
+            : null;
+    return new Mutation(
+        m.idempotencyKey(),
+        m.entityType().wireName(),
+        m.action().wireName(),
+        m.entityId(),
+        data,
+        m.baseVersion(),
+        clientVersion,
+        updatedAt,
+        fieldClock);
+  }
+
+  /** How many due mutations one push round reads. */
+  static final class PushLimits {
+    static final int ROUND = 2000;
+
+    private PushLimits() {}
+  }
+}

@@ -1,0 +1,106 @@
+package io.stockroom.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.ItemDraft;
+import io.stockroom.server.ServerConfig;
+import io.stockroom.server.StockroomServer;
+import io.stockroom.server.auth.Role;
+import io.stockroom.store.LocalStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sync benchmarks of docs/benchmarks/sync.md. Heavy (seeds 100,000 items), so they run only
+ * with {@code -Dstockroom.bench=true}: {@code mvn -B test -Dtest=SyncBenchmarkTest
+ * -Dstockroom.bench=true}.
+ */
+@EnabledIfSystemProperty(named = "stockroom.bench", matches = "true")
+class SyncBenchmarkTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void firstSyncPushAndLiveVisibility() throws Exception {
+    try (StockroomServer server =
+        StockroomServer.open(
+                ServerConfig.h2(tmp.resolve("server"), 0)
+                    .withPasswordIterations(1_000)
+                    .withIds(IdGenerator.secure()))
+            .start()) {
+      server.seeder().seed(100_000);
+      server.accounts().createUser("bench", Role.STAFF, List.of("MAIN"), "bench");
+
+      // 1. First sync of 100,000 items into a fresh profile.
+      try (LocalStore store =
+              LocalStore.open(tmp.resolve("a"), Clock.systemUTC(), IdGenerator.secure());
+          SyncAgent a = agent(store, false)) {
+        a.signIn(server.url(), "bench", "bench");
+        long t0 = System.nanoTime();
+        CycleResult first = a.runOnce();
+        long firstMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(first.ok()).isTrue();
+        assertThat(store.catalog().count("")).isEqualTo(100_000);
+        System.out.printf(
+            "BENCH first sync: %d records in %d ms, %d bytes received%n",
+            first.pulled(), firstMs, first.bytesReceived());
+
+        // 2. Push of 1,000 queued mutations.
+        for (int i = 0; i < 1000; i++) {
+          store.catalog().create(ItemDraft.of("PUSH-" + i, "Pushed item " + i));
+        }
+        long t1 = System.nanoTime();
+        CycleResult push = a.runOnce();
+        long pushMs = (System.nanoTime() - t1) / 1_000_000;
+        assertThat(push.accepted()).isEqualTo(1000);
+        System.out.printf(
+            "BENCH push of 1000 mutations: cycle %d ms (pull, push, pull), %d bytes sent%n",
+            pushMs, push.bytesSent());
+      }
+
+      // 3. A change on laptop A visible on laptop B through the live channel.
+      try (LocalStore sa =
+              LocalStore.open(tmp.resolve("la"), Clock.systemUTC(), IdGenerator.secure());
+          LocalStore sb =
+              LocalStore.open(tmp.resolve("lb"), Clock.systemUTC(), IdGenerator.secure());
+          SyncAgent a = agent(sa, true);
+          SyncAgent b = agent(sb, true)) {
+        a.signIn(server.url(), "bench", "bench");
+        b.signIn(server.url(), "bench", "bench");
+        assertThat(a.runOnce().ok()).isTrue();
+        assertThat(b.runOnce().ok()).isTrue();
+        a.start();
+        b.start();
+        Thread.sleep(1500); // both live sockets open, start-up cycles done
+        long[] samples = new long[5];
+        for (int i = 0; i < samples.length; i++) {
+          String sku = "LIVE-" + i;
+          long t = System.nanoTime();
+          sa.catalog().create(ItemDraft.of(sku, "Live " + i));
+          a.localWrite();
+          while (sb.catalog().findBySku(sku).isEmpty()) {
+            Thread.sleep(2);
+            assertThat(System.nanoTime() - t).isLessThan(Duration.ofSeconds(10).toNanos());
+          }
+          samples[i] = (System.nanoTime() - t) / 1_000_000;
+        }
+        System.out.printf("BENCH live A->B ms: %s%n", java.util.Arrays.toString(samples));
+      }
+    }
+  }
+
+  private static SyncAgent agent(LocalStore store, boolean live) {
+    return new SyncAgent(
+        store,
+        Clock.systemUTC(),
+        SyncAgent.Options.defaults()
+            .withTimers(Duration.ofMinutes(5), Duration.ofMillis(20))
+            .withLive(live));
+  }
+}
