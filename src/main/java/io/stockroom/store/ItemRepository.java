@@ -9,8 +9,11 @@ import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -182,24 +185,93 @@ class ItemRepository {
           .fetch(ItemRepository::toDomain);
     }
     Set<UUID> ids = matchingLiveIds(ctx, q);
-    if (ids.isEmpty()) {
+    if (ids.isEmpty() || limit <= 0) {
       return List.of();
     }
+    int from = Math.max(0, offset);
+    List<UUID> page =
+        ids.size() > SCAN_THRESHOLD
+            ? pageBySkuScan(ctx, ids, from, limit)
+            : pageByKeyLookups(ctx, ids, from, limit);
+    return fetchInSkuOrder(ctx, page);
+  }
+
+  /**
+   * Matches at or above this many are paged by walking the SKU index in order (reading only the
+   * index) and keeping the ids that matched; below it, each match is looked up by key and sorted. A
+   * common name word matches thousands of items, and reading those rows only to sort them costs
+   * more than walking the index to the page that is shown (docs/decisions/0004).
+   */
+  static final int SCAN_THRESHOLD = 1_000;
+
+  private static final int SCAN_CHUNK = 4_096;
+
+  /** Page ids in SKU order: one key lookup per match, sorted by SKU, then cut to the page. */
+  private static List<UUID> pageByKeyLookups(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
     // The ids as a table joined to items: one primary key lookup per id. (`ID = ANY(?)` also
     // looks up by key but then scans the whole array again for every row: 4x slower at 4,000 ids.)
     Table<?> matches =
         DSL.table(
                 "TABLE(X UUID = {0})", DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))
             .as("M");
-    return ctx.select(ITEMS.fields())
+    return ctx.select(ITEMS.ID)
         .from(matches)
         .join(ITEMS)
         .on(ITEMS.ID.eq(DSL.field(DSL.name("M", "X"), SQLDataType.UUID)))
-        .where(LIVE)
         .orderBy(ITEMS.SKU)
-        .offset(Math.max(0, offset))
-        .limit(Math.max(0, limit))
-        .fetch(r -> toDomain(r.into(ITEMS)));
+        .offset(offset)
+        .limit(limit)
+        .fetch(ITEMS.ID);
+  }
+
+  /**
+   * Page ids in SKU order by walking {@code ux_items_sku} (which holds the key, so no row is read)
+   * in chunks, keyset-paged by SKU, until the page is full or the index ends.
+   */
+  private static List<UUID> pageBySkuScan(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
+    List<UUID> page = new ArrayList<>(limit);
+    int skipped = 0;
+    String after = null;
+    while (page.size() < limit) {
+      var chunk =
+          ctx.select(ITEMS.SKU, ITEMS.ID)
+              .from(ITEMS)
+              .where(after == null ? DSL.noCondition() : ITEMS.SKU.gt(after))
+              .orderBy(ITEMS.SKU)
+              .limit(SCAN_CHUNK)
+              .fetch();
+      for (var r : chunk) {
+        if (ids.contains(r.value2())) {
+          if (skipped < offset) {
+            skipped++;
+          } else if (page.size() < limit) {
+            page.add(r.value2());
+          }
+        }
+      }
+      if (chunk.size() < SCAN_CHUNK) {
+        break;
+      }
+      after = chunk.get(chunk.size() - 1).value1();
+    }
+    return page;
+  }
+
+  /** The rows of {@code ids}, in the order given. */
+  private static List<Item> fetchInSkuOrder(DSLContext ctx, List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Item> byId = new HashMap<>();
+    ctx.selectFrom(ITEMS).where(ITEMS.ID.in(ids)).forEach(r -> byId.put(r.getId(), toDomain(r)));
+    List<Item> out = new ArrayList<>(ids.size());
+    for (UUID id : ids) {
+      Item item = byId.get(id);
+      if (item != null) {
+        out.add(item);
+      }
+    }
+    return out;
   }
 
   int count(DSLContext ctx, String query) {

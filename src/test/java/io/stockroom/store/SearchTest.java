@@ -101,4 +101,30 @@ class SearchTest extends StoreTestSupport {
     assertThat(strap.unit()).isEqualTo("ea");
     assertThat(store.outbox().open()).hasSize(5); // only the five created above
   }
+
+  @Test
+  void manyMatchesPageInSkuOrderThroughTheIndexWalk() {
+    // More matches than ItemRepository.SCAN_THRESHOLD, interleaved with items that do not
+    // match, in an insertion order unlike SKU order: pages must still come in SKU order, with
+    // nothing skipped or repeated across pages and across the index chunks.
+    List<ItemDraft> drafts = new java.util.ArrayList<>();
+    int matching = ItemRepository.SCAN_THRESHOLD + 700;
+    for (int i = matching - 1; i >= 0; i--) {
+      drafts.add(ItemDraft.of(String.format("M-%05d", i * 3), "Blue widget " + i));
+      drafts.add(ItemDraft.of(String.format("M-%05d", i * 3 + 1), "Red gadget " + i));
+    }
+    store.bulkLoader().importItems(drafts, 1);
+    assertThat(store.catalog().count("widget")).isEqualTo(matching);
+
+    List<String> seen = new java.util.ArrayList<>();
+    for (int offset = 0; offset < matching; offset += 250) {
+      seen.addAll(store.catalog().search("widget", offset, 250).stream().map(Item::sku).toList());
+    }
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < matching; i++) {
+      expected.add(String.format("M-%05d", i * 3));
+    }
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(store.catalog().search("widget", matching - 5, 100)).hasSize(5);
+  }
 }
