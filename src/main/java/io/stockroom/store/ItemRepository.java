@@ -184,7 +184,11 @@ class ItemRepository {
           .limit(Math.max(0, limit))
           .fetch(ItemRepository::toDomain);
     }
-    Set<UUID> ids = matchingLiveIds(ctx, q);
+    return page(ctx, matchingLiveIds(ctx, q), offset, limit);
+  }
+
+  /** A page, in SKU order, of the live items {@code ids} (from {@link #matchingLiveIds}). */
+  List<Item> page(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
     if (ids.isEmpty() || limit <= 0) {
       return List.of();
     }
@@ -291,7 +295,7 @@ class ItemRepository {
    * branch and no row reads. Deleted items (few: tombstones) are taken out in memory rather than by
    * reading every matching row. See docs/decisions/0004.
    */
-  private static Set<UUID> matchingLiveIds(DSLContext ctx, String q) {
+  static Set<UUID> matchingLiveIds(DSLContext ctx, String q) {
     String pattern = SearchText.prefixPattern(q);
     char esc = SearchText.ESCAPE;
     Set<UUID> ids =

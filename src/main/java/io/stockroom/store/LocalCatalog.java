@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -52,13 +53,37 @@ final class LocalCatalog implements CatalogService {
 
   @Override
   public List<Item> search(String query, int offset, int limit) {
-    return items.search(tx.read(), query, offset, limit);
+    String q = SearchText.query(query);
+    if (q == null) {
+      return items.search(tx.read(), null, offset, limit);
+    }
+    return items.page(tx.read(), matches(q), offset, limit);
   }
 
   @Override
   public int count(String query) {
-    return items.count(tx.read(), query);
+    String q = SearchText.query(query);
+    return q == null ? items.count(tx.read(), null) : matches(q).size();
   }
+
+  /**
+   * The list asks for the count and then for pages of the same query; the matching ids are computed
+   * once per query and reused until the next local write (see docs/decisions/0004).
+   */
+  private Set<UUID> matches(String q) {
+    long generation = tx.generation();
+    Matches last = lastMatches;
+    if (last != null && last.generation() == generation && last.query().equals(q)) {
+      return last.ids();
+    }
+    Set<UUID> ids = Set.copyOf(ItemRepository.matchingLiveIds(tx.read(), q));
+    lastMatches = new Matches(q, generation, ids);
+    return ids;
+  }
+
+  private record Matches(String query, long generation, Set<UUID> ids) {}
+
+  private volatile Matches lastMatches;
 
   @Override
   public Optional<Item> get(UUID id) {

@@ -13,6 +13,8 @@ final class Tx {
 
   private final DSLContext dsl;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
 
   Tx(DSLContext dsl) {
     this.dsl = dsl;
@@ -29,8 +31,17 @@ final class Tx {
     try {
       return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
     } finally {
+      generation.incrementAndGet();
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Moves on with every write (committed or not), so a read cached under one generation is known to
+   * be stale once another write has run.
+   */
+  long generation() {
+    return generation.get();
   }
 
   void run(java.util.function.Consumer<DSLContext> work) {
