@@ -81,7 +81,7 @@ public final class LocalStore implements AutoCloseable {
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
     this.sync = new SyncStore(tx, ids, stamps, queue);
     this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync, catalog);
-    this.syncDesk = new LocalSyncDesk(tx, queue, sync);
+    this.syncDesk = new LocalSyncDesk(tx, ids, sync);
     ensureLocalSite(ids);
     int reset = queue.resetInFlight();
     if (reset > 0) {
