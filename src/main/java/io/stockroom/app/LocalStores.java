@@ -12,7 +12,13 @@ final class LocalStores {
     LocalStore store = LocalStore.open(config.profileDir(), config.clock(), config.ids());
     SyncAgent agent = new SyncAgent(store, config.clock(), SyncAgent.Options.defaults());
     return new StoreOpener.OpenStore(
-        new Services(store.catalog(), store.locations(), store.stock(), store.outbox()),
+        new Services(
+            store.catalog(),
+            store.locations(),
+            store.stock(),
+            store.outbox(),
+            store.conflictInbox(),
+            store.syncDesk()),
         () -> {
           try {
             agent.close();

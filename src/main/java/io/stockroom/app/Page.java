@@ -1,13 +1,14 @@
 package io.stockroom.app;
 
-/** The screens of the left navigation, in order; Ctrl+1..6 select them. */
+/** The screens of the left navigation, in order; Ctrl+1..7 select them. */
 public enum Page {
   ITEMS("Items"),
   MOVEMENT("Receive / Pick"),
   COUNT("Cycle count"),
   ACTIVITY("Activity"),
-  QUEUE("Sync queue"),
-  LOCATIONS("Locations");
+  QUEUE("Sync"),
+  LOCATIONS("Locations"),
+  CONFLICTS("Conflicts");
 
   private final String title;
 

@@ -2,6 +2,9 @@ package io.stockroom.app;
 
 import atlantafx.base.theme.PrimerLight;
 import io.stockroom.app.activity.ActivityViewModel;
+import io.stockroom.app.conflicts.ConflictDialogs;
+import io.stockroom.app.conflicts.ConflictsViewModel;
+import io.stockroom.app.conflicts.FxConflictDialogs;
 import io.stockroom.app.count.CountViewModel;
 import io.stockroom.app.item.ItemDetailViewModel;
 import io.stockroom.app.items.ItemsViewModel;
@@ -71,10 +74,25 @@ public class StockroomApp extends Application {
     MainViewModel main = new MainViewModel(changes);
     SyncControl sync = store.sync();
     StatusBarViewModel status = new StatusBarViewModel(s.outbox(), runner, sync, zone);
-    // The agent publishes on its own thread; the status bar reads it on the FX thread.
-    sync.addListener(st -> Platform.runLater(() -> status.apply(st)));
-    changes.subscribe(sync::localWrite);
     Dialogs dialogs = new FxDialogs(stage);
+    ConflictDialogs conflictDialogs = new FxConflictDialogs(stage);
+    TextClipboard clipboard = new FxClipboard();
+    ConflictsViewModel conflicts =
+        new ConflictsViewModel(
+            s.conflicts(), runner, conflictDialogs, clipboard, changes, main, zone);
+    conflicts.openCountProperty().addListener((o, was, n) -> status.openConflicts(n.intValue()));
+    // The agent publishes on its own thread; the status bar reads it on the FX thread.
+    SyncSteps steps = new SyncSteps();
+    sync.addListener(
+        st ->
+            Platform.runLater(
+                () -> {
+                  status.apply(st);
+                  if (steps.changed(st)) {
+                    main.afterSync();
+                  }
+                }));
+    changes.subscribe(sync::localWrite);
     main.start(
         new MainViewModel.Screens(
             new ItemsViewModel(s.catalog(), runner, ItemsViewModel.TYPING_PAUSE),
@@ -83,10 +101,22 @@ public class StockroomApp extends Application {
             new MovementViewModel(s.catalog(), s.locations(), s.stock(), runner, changes),
             new CountViewModel(s.catalog(), s.locations(), s.stock(), runner, changes),
             new ActivityViewModel(s.stock(), runner, zone),
-            new QueueViewModel(s.outbox(), runner, zone),
+            new QueueViewModel(
+                s.outbox(),
+                runner,
+                zone,
+                new QueueViewModel.Desk(
+                    s.desk(),
+                    dialogs,
+                    conflictDialogs,
+                    clipboard,
+                    sync,
+                    changes,
+                    resolved.clock())),
             new LocationsViewModel(s.locations(), runner, changes),
             status,
-            new ScanViewModel(s.catalog(), runner, main)));
+            new ScanViewModel(s.catalog(), runner, main),
+            conflicts));
     MainView view = new MainView(main);
     Scene scene = new Scene(view, 1280, 800);
     scene.getStylesheets().add(StockroomApp.class.getResource("stockroom.css").toExternalForm());
@@ -112,6 +142,24 @@ public class StockroomApp extends Application {
         LOG.error("Closing the local store failed", e);
       }
       store = null;
+    }
+  }
+
+  /** Whether a published status ends a step worth reloading the inbox and the sync screen for. */
+  private static final class SyncSteps {
+    private Object last;
+
+    boolean changed(io.stockroom.sync.SyncStatus st) {
+      Object now =
+          java.util.List.of(
+              st.state(),
+              st.pending(),
+              st.failed(),
+              st.openConflicts(),
+              String.valueOf(st.lastSync()));
+      boolean changed = !now.equals(last);
+      last = now;
+      return changed;
     }
   }
 

@@ -45,6 +45,8 @@ public final class LocalStore implements AutoCloseable {
   private final LocalStock stock;
   private final BulkLoader bulkLoader;
   private final SyncStore sync;
+  private final io.stockroom.domain.ConflictService conflictInbox;
+  private final io.stockroom.domain.SyncDesk syncDesk;
   private final SchemaMigrator.Outcome migration;
   private boolean closed;
 
@@ -78,6 +80,8 @@ public final class LocalStore implements AutoCloseable {
     this.stock = new LocalStock(tx, ids, stamps, queue, items, new StockRepository());
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
     this.sync = new SyncStore(tx, ids, stamps, queue);
+    this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync, catalog);
+    this.syncDesk = new LocalSyncDesk(tx, ids, sync);
     ensureLocalSite(ids);
     int reset = queue.resetInFlight();
     if (reset > 0) {
@@ -158,6 +162,16 @@ public final class LocalStore implements AutoCloseable {
             LocationRepository.createLocalSite(t, ids.next(), stamps.now());
           }
         });
+  }
+
+  /** The conflicts inbox the screens read and settle. */
+  public io.stockroom.domain.ConflictService conflictInbox() {
+    return conflictInbox;
+  }
+
+  /** Failed mutations, cursors and the sync log, for the sync screen. */
+  public io.stockroom.domain.SyncDesk syncDesk() {
+    return syncDesk;
   }
 
   public Path profileDir() {

@@ -1,5 +1,7 @@
 package io.stockroom.app.queue;
 
+import java.util.UUID;
+
 /** One mutation waiting in the outbox, with the idempotency key the server deduplicates by. */
 public record QueueRow(
     long seq,
@@ -10,4 +12,11 @@ public record QueueRow(
     String status,
     String retries,
     String created,
-    String error) {}
+    String error,
+    UUID id,
+    String payload) {
+
+  public boolean failed() {
+    return "failed".equals(status);
+  }
+}

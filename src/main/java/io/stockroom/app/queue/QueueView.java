@@ -1,12 +1,18 @@
 package io.stockroom.app.queue;
 
 import io.stockroom.app.Ui;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** Mutations waiting to be pushed, with the idempotency key each one carries. */
+/** The sync screen: the queue with retry / discard / explain, cursors, the log, "Sync now". */
 public final class QueueView extends VBox {
 
   public QueueView(QueueViewModel vm) {
@@ -21,10 +27,57 @@ public final class QueueView extends VBox {
     table.getColumns().add(Ui.column("Queued", 150, QueueRow::created));
     table.getColumns().add(Ui.column("Error", 150, QueueRow::error));
     VBox.setVgrow(table, Priority.ALWAYS);
+    var selected = table.getSelectionModel().selectedItemProperty();
+    Button syncNow = Ui.primary("syncNowPageButton", "Sync now", MaterialDesignS.SYNC);
+    syncNow.setOnAction(e -> vm.syncNow());
+    Button retry = Ui.button("retryButton", "Retry", MaterialDesignR.REPLAY);
+    retry.setOnAction(e -> vm.retry(selected.get()));
+    Button discard = Ui.button("discardButton", "Discard...", MaterialDesignD.DELETE_OUTLINE);
+    discard.setOnAction(e -> vm.discard(selected.get()));
+    Button explain = Ui.button("explainButton", "Explain", MaterialDesignI.INFORMATION_OUTLINE);
+    explain.setOnAction(e -> vm.explain(selected.get()));
+    retry.disableProperty().bind(selected.isNull());
+    discard.disableProperty().bind(selected.isNull());
+    explain.disableProperty().bind(selected.isNull());
+    Label message = Ui.muted(vm.messageProperty());
+    message.setId("syncMessage");
     Label summary = Ui.muted(vm.summaryProperty());
     summary.setId("queueSummary");
+
+    TableView<CursorRow> cursors = Ui.table("cursorsTable", "Never pulled.");
+    cursors.setItems(vm.cursors());
+    cursors.getColumns().add(Ui.column("Entity", 130, CursorRow::entity));
+    cursors.getColumns().add(Ui.column("Cursor", 200, CursorRow::cursor));
+    cursors.getColumns().add(Ui.column("Last pull", 160, CursorRow::lastPull));
+    cursors.setPrefHeight(150);
+
+    TableView<LogRow> log = Ui.table("syncLogTable", "No sync yet.");
+    log.setItems(vm.log());
+    log.getColumns().add(Ui.column("Started", 150, LogRow::when));
+    log.getColumns().add(Ui.column("Trigger", 80, LogRow::trigger));
+    log.getColumns().add(Ui.column("Outcome", 70, LogRow::outcome));
+    log.getColumns().add(Ui.column("Pulled", 60, LogRow::pulled));
+    log.getColumns().add(Ui.column("Pushed", 60, LogRow::pushed));
+    log.getColumns().add(Ui.column("Conflicts", 70, LogRow::conflicts));
+    log.getColumns().add(Ui.column("Up", 70, LogRow::sent));
+    log.getColumns().add(Ui.column("Down", 70, LogRow::received));
+    log.getColumns().add(Ui.column("Took", 70, LogRow::millis));
+    log.getColumns().add(Ui.column("Error", 150, LogRow::error));
+    log.setPrefHeight(200);
+    Label totals = Ui.muted(vm.totalsProperty());
+    totals.setId("syncTotals");
+
     getStyleClass().add("page");
-    setSpacing(12);
-    getChildren().addAll(Ui.title("Sync queue"), summary, table);
+    setSpacing(10);
+    getChildren()
+        .addAll(
+            Ui.title("Sync"),
+            summary,
+            new HBox(8, syncNow, retry, discard, explain, message),
+            table,
+            new Label("Pull cursors"),
+            cursors,
+            new HBox(12, new Label("Sync log"), totals),
+            log);
   }
 }

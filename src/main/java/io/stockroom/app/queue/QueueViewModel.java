@@ -1,50 +1,173 @@
 package io.stockroom.app.queue;
 
+import io.stockroom.app.Dialogs;
 import io.stockroom.app.Errors;
+import io.stockroom.app.LocalChanges;
+import io.stockroom.app.SyncControl;
 import io.stockroom.app.TaskRunner;
+import io.stockroom.app.TextClipboard;
+import io.stockroom.app.conflicts.ConflictDialogs;
+import io.stockroom.app.conflicts.ExplanationViewModel;
+import io.stockroom.app.conflicts.Explanations;
 import io.stockroom.domain.OutboxService;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.SyncDesk;
+import io.stockroom.domain.SyncLogEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The local mutation queue: what this laptop will push at its next sync, oldest first. */
+/**
+ * The sync screen: the local queue (pending, in flight, failed with its error; retry, discard after
+ * a confirmation, explain), the pull cursors, the sync log with bytes per cycle and today's totals,
+ * and "Sync now".
+ */
 public final class QueueViewModel {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final int LOG_ROWS = 2_000;
+
+  /** What the sync screen needs besides the queue; {@link #none()} for a queue-only screen. */
+  public record Desk(
+      SyncDesk desk,
+      Dialogs dialogs,
+      ConflictDialogs explain,
+      TextClipboard clipboard,
+      SyncControl sync,
+      LocalChanges changes,
+      Clock clock) {
+
+    public static Desk none() {
+      return new Desk(
+          SyncDesk.none(),
+          (t, m, c) -> false,
+          null,
+          text -> {},
+          SyncControl.none(),
+          new LocalChanges(),
+          Clock.systemUTC());
+    }
+  }
 
   private final OutboxService outbox;
   private final TaskRunner runner;
   private final ZoneId zone;
+  private final Desk d;
   private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<CursorRow> cursors = FXCollections.observableArrayList();
+  private final ObservableList<LogRow> log = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private long generation;
 
   public QueueViewModel(OutboxService outbox, TaskRunner runner, ZoneId zone) {
+    this(outbox, runner, zone, Desk.none());
+  }
+
+  public QueueViewModel(OutboxService outbox, TaskRunner runner, ZoneId zone, Desk desk) {
     this.outbox = outbox;
     this.runner = runner;
     this.zone = zone;
+    this.d = desk;
   }
+
+  private record Snapshot(
+      List<QueueRow> queue, List<CursorRow> cursors, List<LogRow> log, String totals) {}
 
   public void refresh() {
     long mine = ++generation;
     runner.run(
-        () -> outbox.open().stream().map(this::row).toList(),
-        list -> {
+        this::read,
+        s -> {
           if (mine == generation) {
-            rows.setAll(list);
+            rows.setAll(s.queue());
+            cursors.setAll(s.cursors());
+            log.setAll(s.log().subList(0, Math.min(200, s.log().size())));
+            totals.set(s.totals());
+            long failed = s.queue().stream().filter(QueueRow::failed).count();
+            int n = s.queue().size();
             summary.set(
-                list.isEmpty()
+                n == 0
                     ? "Nothing waiting: every local change has been sent."
-                    : list.size()
-                        + (list.size() == 1 ? " change waits" : " changes wait")
-                        + " on this laptop for the next sync.");
+                    : n
+                        + (n == 1 ? " change waits" : " changes wait")
+                        + " on this laptop for the next sync."
+                        + (failed == 0 ? "" : " " + failed + " failed: retry or discard them."));
           }
         },
         e -> summary.set(Errors.message(e)));
+  }
+
+  private Snapshot read() {
+    List<QueueRow> queue = outbox.open().stream().map(this::row).toList();
+    List<CursorRow> cs =
+        d.desk().cursors().stream()
+            .map(
+                c ->
+                    new CursorRow(
+                        c.entity().wireName(),
+                        c.cursor() == null ? "" : c.cursor(),
+                        time(c.lastPulledAt())))
+            .toList();
+    List<SyncLogEntry> entries = d.desk().log(LOG_ROWS);
+    LocalDate today = LocalDate.now(d.clock().withZone(zone));
+    long up = 0;
+    long down = 0;
+    int cycles = 0;
+    for (SyncLogEntry e : entries) {
+      if (e.startedAt() != null && e.startedAt().atZone(zone).toLocalDate().equals(today)) {
+        up += e.bytesSent();
+        down += e.bytesReceived();
+        cycles++;
+      }
+    }
+    String t =
+        "Today: "
+            + cycles
+            + (cycles == 1 ? " cycle, " : " cycles, ")
+            + bytes(up)
+            + " up, "
+            + bytes(down)
+            + " down";
+    return new Snapshot(queue, cs, entries.stream().map(this::logRow).toList(), t);
+  }
+
+  private LogRow logRow(SyncLogEntry e) {
+    return new LogRow(
+        time(e.startedAt()),
+        e.trigger(),
+        e.outcome(),
+        String.valueOf(e.pulled()),
+        String.valueOf(e.pushed()),
+        String.valueOf(e.conflicts()),
+        bytes(e.bytesSent()),
+        bytes(e.bytesReceived()),
+        e.millis() + " ms",
+        e.error() == null ? "" : e.error());
+  }
+
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    if (n < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+  }
+
+  private String time(Instant t) {
+    return t == null ? "" : WHEN.format(t.atZone(zone));
   }
 
   private QueueRow row(QueuedMutation m) {
@@ -56,15 +179,106 @@ public final class QueueViewModel {
         String.valueOf(m.idempotencyKey()),
         m.status().dbValue(),
         m.retryCount() + "/" + m.maxRetries(),
-        m.createdAt() == null ? "" : WHEN.format(m.createdAt().atZone(zone)),
-        m.error() == null ? "" : m.error());
+        time(m.createdAt()),
+        m.error() == null ? "" : m.error(),
+        m.id(),
+        m.payload());
+  }
+
+  /** Sends a failed change again at the next sync, which starts now. */
+  public void retry(QueueRow row) {
+    if (row == null || !row.failed()) {
+      message.set("Pick a failed change to retry.");
+      return;
+    }
+    act(row.id(), true, "Queued again; syncing now.");
+  }
+
+  /** Drops a failed change after the user confirms; what it held can be copied first. */
+  public void discard(QueueRow row) {
+    if (row == null || !row.failed()) {
+      message.set("Pick a failed change to discard.");
+      return;
+    }
+    boolean sure =
+        d.dialogs()
+            .confirm(
+                "Discard this change?",
+                "The "
+                    + row.action()
+                    + " of this "
+                    + row.entity()
+                    + " will never reach the server. Use Explain to copy it first.",
+                "Discard");
+    if (sure) {
+      act(row.id(), false, "Discarded.");
+    }
+  }
+
+  private void act(UUID id, boolean retry, String done) {
+    runner.run(
+        () -> {
+          if (retry) {
+            d.desk().retry(id);
+          } else {
+            d.desk().discard(id);
+          }
+          return true;
+        },
+        ok -> {
+          message.set(done);
+          d.changes().fire();
+          if (retry) {
+            d.sync().syncNow();
+          }
+          refresh();
+        },
+        e -> message.set(Errors.message(e)));
+  }
+
+  /** Why the server refused a change, in plain words, with "Copy my version". */
+  public void explain(QueueRow row) {
+    if (row == null || d.explain() == null) {
+      return;
+    }
+    d.explain()
+        .showExplanation(
+            new ExplanationViewModel(
+                "Why this " + row.entity() + " change was not sent",
+                row.failed()
+                    ? Explanations.forError(row.error())
+                    : "This change waits for the next sync"
+                        + (row.error().isEmpty() ? "." : " (last try: " + row.error() + ")."),
+                row.payload(),
+                d.clipboard()));
+  }
+
+  public void syncNow() {
+    message.set("Syncing...");
+    d.sync().syncNow();
   }
 
   public ObservableList<QueueRow> rows() {
     return FXCollections.unmodifiableObservableList(rows);
   }
 
+  public ObservableList<CursorRow> cursors() {
+    return FXCollections.unmodifiableObservableList(cursors);
+  }
+
+  public ObservableList<LogRow> log() {
+    return FXCollections.unmodifiableObservableList(log);
+  }
+
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty totalsProperty() {
+    return totals.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
   }
 }

@@ -2,6 +2,7 @@ package io.stockroom.app.shell;
 
 import io.stockroom.app.Page;
 import io.stockroom.app.activity.ActivityView;
+import io.stockroom.app.conflicts.ConflictsView;
 import io.stockroom.app.count.CountView;
 import io.stockroom.app.items.ItemsView;
 import io.stockroom.app.locations.LocationsView;
@@ -29,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -37,7 +39,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The window: top bar with the scan field, left navigation, the current screen, status bar.
- * Keyboard: Ctrl+1..6 screens, Ctrl+F search, Ctrl+N new item, Ctrl+K scan field; a scanner's
+ * Keyboard: Ctrl+1..7 screens, Ctrl+F search, Ctrl+N new item, Ctrl+K scan field; a scanner's
  * keystrokes typed outside a text field go to the scan field.
  */
 public final class MainView extends BorderPane {
@@ -49,7 +51,8 @@ public final class MainView extends BorderPane {
           Page.COUNT, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
           Page.ACTIVITY, MaterialDesignH.HISTORY,
           Page.QUEUE, MaterialDesignC.CLOUD_UPLOAD_OUTLINE,
-          Page.LOCATIONS, MaterialDesignM.MAP_MARKER_OUTLINE);
+          Page.LOCATIONS, MaterialDesignM.MAP_MARKER_OUTLINE,
+          Page.CONFLICTS, MaterialDesignA.ALERT_OUTLINE);
 
   private final MainViewModel vm;
   private final ScanView scan;
@@ -74,6 +77,7 @@ public final class MainView extends BorderPane {
     pages.put(Page.ACTIVITY, new ActivityView(s.activity()));
     pages.put(Page.QUEUE, new QueueView(s.queue()));
     pages.put(Page.LOCATIONS, locations);
+    pages.put(Page.CONFLICTS, new ConflictsView(s.conflicts()));
 
     StackPane center = new StackPane();
     pages.forEach(
@@ -180,9 +184,24 @@ public final class MainView extends BorderPane {
             vm.show(page);
           });
       navButtons.put(page, b);
-      box.getChildren().add(b);
+      box.getChildren().add(page == Page.CONFLICTS ? withBadge(b) : b);
     }
     return box;
+  }
+
+  /** The conflicts button with the open count beside it, hidden at zero. */
+  private HBox withBadge(ToggleButton b) {
+    Label badge = new Label();
+    badge.setId("conflictsBadge");
+    badge.getStyleClass().add("badge");
+    var open = vm.screens().conflicts().openCountProperty();
+    badge.textProperty().bind(open.asString());
+    badge.visibleProperty().bind(open.greaterThan(0));
+    badge.managedProperty().bind(badge.visibleProperty());
+    HBox.setHgrow(b, Priority.ALWAYS);
+    HBox row = new HBox(4, b, badge);
+    row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return row;
   }
 
   private static String camel(Page page) {

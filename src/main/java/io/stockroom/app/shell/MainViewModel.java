@@ -4,6 +4,7 @@ import io.stockroom.app.LocalChanges;
 import io.stockroom.app.Navigator;
 import io.stockroom.app.Page;
 import io.stockroom.app.activity.ActivityViewModel;
+import io.stockroom.app.conflicts.ConflictsViewModel;
 import io.stockroom.app.count.CountViewModel;
 import io.stockroom.app.item.ItemDetailViewModel;
 import io.stockroom.app.items.ItemsViewModel;
@@ -34,7 +35,23 @@ public final class MainViewModel implements Navigator {
       QueueViewModel queue,
       LocationsViewModel locations,
       StatusBarViewModel status,
-      ScanViewModel scan) {}
+      ScanViewModel scan,
+      ConflictsViewModel conflicts) {
+
+    /** Without the conflicts inbox (tests of the other screens). */
+    public Screens(
+        ItemsViewModel items,
+        ItemDetailViewModel detail,
+        MovementViewModel movement,
+        CountViewModel count,
+        ActivityViewModel activity,
+        QueueViewModel queue,
+        LocationsViewModel locations,
+        StatusBarViewModel status,
+        ScanViewModel scan) {
+      this(items, detail, movement, count, activity, queue, locations, status, scan, null);
+    }
+  }
 
   private final ReadOnlyObjectWrapper<Page> page =
       new ReadOnlyObjectWrapper<>(this, "page", Page.ITEMS);
@@ -50,6 +67,9 @@ public final class MainViewModel implements Navigator {
     this.screens = s;
     s.items().refresh();
     s.status().refresh();
+    if (s.conflicts() != null) {
+      s.conflicts().refresh();
+    }
     refresh(page.get());
   }
 
@@ -76,6 +96,19 @@ public final class MainViewModel implements Navigator {
     page.set(Page.MOVEMENT);
   }
 
+  /** The sync agent finished a step: counts, the inbox and the sync screen may have changed. */
+  public void afterSync() {
+    if (screens == null) {
+      return;
+    }
+    if (screens.conflicts() != null) {
+      screens.conflicts().refresh();
+    }
+    if (page.get() == Page.QUEUE) {
+      screens.queue().refresh();
+    }
+  }
+
   private void afterLocalChange() {
     screens.status().refresh();
     screens.items().reload();
@@ -93,6 +126,11 @@ public final class MainViewModel implements Navigator {
       case ACTIVITY -> screens.activity().refresh();
       case QUEUE -> screens.queue().refresh();
       case LOCATIONS -> screens.locations().refresh();
+      case CONFLICTS -> {
+        if (screens.conflicts() != null) {
+          screens.conflicts().refresh();
+        }
+      }
       case ITEMS -> screens.detail().reload();
       default -> {}
     }

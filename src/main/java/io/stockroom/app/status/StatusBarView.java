@@ -34,6 +34,12 @@ public final class StatusBarView extends HBox {
     Label lastSync = new Label();
     lastSync.setId("statusLastSync");
     lastSync.textProperty().bind(vm.lastSyncProperty());
+    Label conflicts = new Label();
+    conflicts.setId("statusConflicts");
+    conflicts.textProperty().bind(vm.conflictsProperty());
+    conflicts.visibleProperty().bind(vm.conflictsProperty().isNotEmpty());
+    conflicts.managedProperty().bind(conflicts.visibleProperty());
+    conflicts.getStyleClass().add("badge");
     getStyleClass().add("status-bar");
     setSpacing(12);
     javafx.scene.control.Button syncNow = new javafx.scene.control.Button("Sync now");
@@ -51,6 +57,7 @@ public final class StatusBarView extends HBox {
             pending,
             new Separator(Orientation.VERTICAL),
             lastSync,
+            conflicts,
             spring,
             syncNow,
             account);

@@ -33,6 +33,7 @@ public final class StatusBarViewModel {
       new ReadOnlyStringWrapper(this, "accountMessage", "");
   private final ReadOnlyBooleanWrapper signedIn =
       new ReadOnlyBooleanWrapper(this, "signedIn", false);
+  private final ReadOnlyStringWrapper conflicts = new ReadOnlyStringWrapper(this, "conflicts", "");
   private final SyncControl sync;
   private final ZoneId zone;
   private long generation;
@@ -83,9 +84,6 @@ public final class StatusBarViewModel {
     StringBuilder p = new StringBuilder().append(s.pending()).append(" pending");
     if (s.failed() > 0) {
       p.append(", ").append(s.failed()).append(" failed");
-    }
-    if (s.openConflicts() > 0) {
-      p.append(", ").append(s.openConflicts()).append(" conflicts");
     }
     pending.set(p.toString());
     lastSync.set("Last sync: " + (s.lastSync() == null ? "never" : time(s.lastSync())));
@@ -148,6 +146,15 @@ public final class StatusBarViewModel {
           }
         },
         e -> pending.set("pending: unknown"));
+  }
+
+  /** The open conflicts, as the inbox counts them; empty at zero. */
+  public void openConflicts(int n) {
+    conflicts.set(n == 0 ? "" : n + (n == 1 ? " conflict" : " conflicts"));
+  }
+
+  public ReadOnlyStringProperty conflictsProperty() {
+    return conflicts.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty onlineProperty() {

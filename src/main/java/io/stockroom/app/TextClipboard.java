@@ -1,0 +1,8 @@
+package io.stockroom.app;
+
+/** The system clipboard, behind an interface so view-model tests need no toolkit. */
+@FunctionalInterface
+public interface TextClipboard {
+
+  void copy(String text);
+}

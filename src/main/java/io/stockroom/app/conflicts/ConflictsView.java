@@ -1,0 +1,50 @@
+package io.stockroom.app.conflicts;
+
+import io.stockroom.app.Ui;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The conflicts inbox: one line per conflict; double-click or "Resolve..." opens its dialog. */
+public final class ConflictsView extends VBox {
+
+  public ConflictsView(ConflictsViewModel vm) {
+    TableView<ConflictRow> table = Ui.table("conflictsTable", "No conflicts.");
+    table.setItems(vm.rows());
+    table.getColumns().add(Ui.column("Entity", 110, ConflictRow::entity));
+    table.getColumns().add(Ui.column("Record", 100, ConflictRow::record));
+    table.getColumns().add(Ui.column("What changed", 260, ConflictRow::changed));
+    table.getColumns().add(Ui.column("When", 140, ConflictRow::when));
+    table.getColumns().add(Ui.column("State", 140, ConflictRow::state));
+    table.setRowFactory(
+        t -> {
+          TableRow<ConflictRow> row = new TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                  vm.open(row.getItem());
+                }
+              });
+          return row;
+        });
+    VBox.setVgrow(table, Priority.ALWAYS);
+    Button resolve =
+        Ui.primary("resolveConflictButton", "Resolve...", MaterialDesignS.SCALE_BALANCE);
+    resolve.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+    resolve.setOnAction(e -> vm.open(table.getSelectionModel().getSelectedItem()));
+    CheckBox settled = new CheckBox("Show settled");
+    settled.setId("showSettledConflicts");
+    settled.selectedProperty().bindBidirectional(vm.showSettledProperty());
+    Label summary = Ui.muted(vm.summaryProperty());
+    summary.setId("conflictsSummary");
+    getStyleClass().add("page");
+    setSpacing(12);
+    getChildren().addAll(Ui.title("Conflicts"), summary, new HBox(12, resolve, settled), table);
+  }
+}

@@ -1,0 +1,133 @@
+package io.stockroom.app.conflicts;
+
+import io.stockroom.app.Errors;
+import io.stockroom.app.TaskRunner;
+import io.stockroom.domain.ConflictService;
+import io.stockroom.domain.CountConflict;
+import io.stockroom.domain.CountResolution;
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * A cycle count that met moved stock: "You counted 37 in A-01-03. The laptop expected 42; the
+ * server now has 40." Apply my count anyway, recount or discard, each with the adjustment it would
+ * record.
+ */
+public final class CountConflictViewModel {
+
+  private final ConflictService conflicts;
+  private final TaskRunner runner;
+  private final UUID conflictId;
+  private final Consumer<CountResolution> onSettled;
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyStringWrapper applyEffect = new ReadOnlyStringWrapper(this, "apply", "");
+  private final ReadOnlyStringWrapper recountEffect =
+      new ReadOnlyStringWrapper(this, "recount", "");
+  private final ReadOnlyStringWrapper discardEffect =
+      new ReadOnlyStringWrapper(this, "discard", "");
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+  private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done", false);
+
+  public CountConflictViewModel(
+      ConflictService conflicts,
+      TaskRunner runner,
+      UUID conflictId,
+      Consumer<CountResolution> onSettled) {
+    this.conflicts = conflicts;
+    this.runner = runner;
+    this.conflictId = conflictId;
+    this.onSettled = onSettled;
+  }
+
+  public void load() {
+    runner.run(() -> conflicts.count(conflictId), this::show, e -> error.set(Errors.message(e)));
+  }
+
+  private void show(CountConflict c) {
+    summary.set(
+        "You counted "
+            + q(c.counted())
+            + " of "
+            + c.item()
+            + " in "
+            + c.location()
+            + ". The laptop expected "
+            + q(c.expected())
+            + "; the server now has "
+            + q(c.serverNow())
+            + ".");
+    BigDecimal delta = c.applyAdjustment();
+    applyEffect.set(
+        delta.signum() == 0
+            ? "Records no adjustment: the server already has " + q(c.serverNow()) + "."
+            : "Records an adjustment of "
+                + (delta.signum() > 0 ? "+" : "")
+                + q(delta)
+                + " ("
+                + q(c.serverNow())
+                + " -> "
+                + q(c.counted())
+                + ").");
+    recountEffect.set(
+        "Records nothing now; count " + c.location() + " again from the cycle count screen.");
+    discardEffect.set("Records nothing; " + c.location() + " stays at " + q(c.serverNow()) + ".");
+  }
+
+  private static String q(BigDecimal v) {
+    return v.stripTrailingZeros().toPlainString();
+  }
+
+  public void applyAnyway() {
+    settle(CountResolution.APPLY_ANYWAY);
+  }
+
+  public void recount() {
+    settle(CountResolution.RECOUNT);
+  }
+
+  public void discard() {
+    settle(CountResolution.DISCARD);
+  }
+
+  private void settle(CountResolution r) {
+    runner.run(
+        () -> {
+          conflicts.resolveCount(conflictId, r);
+          return r;
+        },
+        ok -> {
+          done.set(true);
+          onSettled.accept(ok);
+        },
+        e -> error.set(Errors.message(e)));
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty applyEffectProperty() {
+    return applyEffect.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty recountEffectProperty() {
+    return recountEffect.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty discardEffectProperty() {
+    return discardEffect.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty doneProperty() {
+    return done.getReadOnlyProperty();
+  }
+}
