@@ -12,9 +12,11 @@ import io.stockroom.app.scan.ScanViewModel;
 import io.stockroom.app.shell.MainView;
 import io.stockroom.app.shell.MainViewModel;
 import io.stockroom.app.status.StatusBarViewModel;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -28,11 +30,19 @@ public class StockroomApp extends Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(StockroomApp.class);
 
+  /** The command-line flag (an unnamed launch parameter) that turns on the smoke mode. */
+  public static final String SMOKE_TEST = "--smoke-test";
+
+  /** How long the smoke mode waits for a painted items table before it fails. */
+  private static final long SMOKE_TIMEOUT_MILLIS = 60_000;
+
   private final AppConfig config;
   private final StoreOpener opener;
   private AppConfig resolved;
   private StoreOpener.OpenStore store;
   private FxTaskRunner runner;
+  private boolean smoke;
+  private volatile String smokeFailure;
 
   /** For {@code Application.launch}: reads {@code --profile=DIR} from the parameters. */
   public StockroomApp() {
@@ -52,6 +62,7 @@ public class StockroomApp extends Application {
   @Override
   public void init() throws Exception {
     resolved = config != null ? config : fromParameters();
+    smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
     store = opener.open(resolved);
     runner = new FxTaskRunner(2);
   }
@@ -91,6 +102,31 @@ public class StockroomApp extends Application {
     stage.setScene(scene);
     stage.show();
     view.focusStart();
+    if (smoke) {
+      FirstPaintProbe.watch(
+          scene,
+          SMOKE_TIMEOUT_MILLIS,
+          FirstPaintProbe.listener(this::smokePainted, this::smokeFailed));
+    }
+  }
+
+  /** Smoke mode: the first frame with rows is on screen; report it and quit. */
+  private void smokePainted(long epochMillis) {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    String sinceProcess =
+        ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(i -> "; " + (epochMillis - i.toEpochMilli()) + " ms since the process started")
+            .orElse("");
+    System.out.println(
+        "first paint after " + (epochMillis - jvmStart) + " ms (JVM uptime" + sinceProcess + ")");
+    Platform.exit();
+  }
+
+  private void smokeFailed(String reason) {
+    smokeFailure = reason;
+    Platform.exit();
   }
 
   @Override
@@ -105,6 +141,10 @@ public class StockroomApp extends Application {
         LOG.error("Closing the local store failed", e);
       }
       store = null;
+    }
+    if (smokeFailure != null) {
+      // Application.launch rethrows this, so the command exits non-zero with the reason.
+      throw new IllegalStateException(smokeFailure);
     }
   }
 
