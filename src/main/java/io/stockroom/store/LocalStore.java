@@ -106,6 +106,10 @@ public final class LocalStore implements AutoCloseable {
       }
       return new LocalStore(dir, pool, outcome, clock, ids);
     } catch (SQLException | RuntimeException e) {
+      if (e instanceof ProfileTooNewException) {
+        // A normal close writes (it compacts for a moment); this file belongs to a newer release.
+        shutdownImmediately(pool);
+      }
       pool.dispose();
       if (isLocked(e)) {
         throw new ProfileLockedException(dir, e);
@@ -115,6 +119,15 @@ public final class LocalStore implements AutoCloseable {
         throw re;
       }
       throw new StoreException("cannot open the local database in " + dir, e);
+    }
+  }
+
+  private static void shutdownImmediately(JdbcConnectionPool pool) {
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN IMMEDIATELY");
+    } catch (SQLException e) {
+      LOG.debug("shutdown after refusing the profile", e);
     }
   }
 
