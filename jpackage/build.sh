@@ -48,7 +48,7 @@ IMAGE=$OUT/image/$NAME
 # -SNAPSHOT suffix: installers want plain numbers.
 POM_VERSION=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)
 [ -n "$POM_VERSION" ] || die "cannot read the project version from pom.xml"
-VERSION=${POM_VERSION%%-*}
+VERSION=${APP_VERSION:-${POM_VERSION%%-*}}
 
 case "$(uname -s)" in
   Linux) PLATFORM=linux ;;
@@ -60,6 +60,9 @@ esac
 for tool in java jpackage jlink jdeps; do
   command -v "$tool" >/dev/null || die "$tool not found: install a full JDK 17 (with jmods)"
 done
+JDK_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")
+[ -f "$JDK_HOME/jmods/java.base.jmod" ] \
+  || die "no jmods in $JDK_HOME: jlink needs them (Debian: apt-get install openjdk-17-jmods)"
 java -version 2>&1 | grep -q 'version "17' \
   || echo "warning: this is built and measured with JDK 17; found $(java -version 2>&1 | head -n1)" >&2
 if [ "$PLATFORM" = linux ] && [ "$INSTALLER" = 1 ]; then

@@ -184,8 +184,8 @@ class ProfileUpgradeTest {
   }
 
   /**
-   * Name and SHA-256 of the profile's database files (H2's own diagnostic log, {@code
-   * *.trace.db}, may grow).
+   * Name and SHA-256 of the profile's database files (H2's own diagnostic log, {@code *.trace.db},
+   * may grow).
    */
   private Map<String, String> fingerprint() throws IOException, NoSuchAlgorithmException {
     Map<String, String> files = new TreeMap<>();
