@@ -15,6 +15,8 @@ import io.stockroom.app.status.StatusBarViewModel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -39,10 +41,10 @@ public class StockroomApp extends Application {
   private final AppConfig config;
   private final StoreOpener opener;
   private AppConfig resolved;
-  private StoreOpener.OpenStore store;
+  private CompletableFuture<StoreOpener.OpenStore> opening;
   private FxTaskRunner runner;
   private boolean smoke;
-  private volatile String smokeFailure;
+  private volatile Throwable failure;
 
   /** For {@code Application.launch}: reads {@code --profile=DIR} from the parameters. */
   public StockroomApp() {
@@ -63,8 +65,22 @@ public class StockroomApp extends Application {
   public void init() throws Exception {
     resolved = config != null ? config : fromParameters();
     smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
-    store = opener.open(resolved);
     runner = new FxTaskRunner(2);
+    // The database opens while start() builds the window; both take a good part of a cold start.
+    opening =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return opener.open(resolved);
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            },
+            r -> {
+              Thread t = new Thread(r, "stockroom-open-store");
+              t.setDaemon(true);
+              t.start();
+            });
   }
 
   private AppConfig fromParameters() {
@@ -75,7 +91,7 @@ public class StockroomApp extends Application {
   @Override
   public void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    Services s = store.services();
+    Services s = PendingServices.of(opening.thenApply(StoreOpener.OpenStore::services));
     ZoneId zone = resolved.clock().getZone();
     LocalChanges changes = new LocalChanges();
     MainViewModel main = new MainViewModel(changes);
@@ -102,6 +118,12 @@ public class StockroomApp extends Application {
     stage.setScene(scene);
     stage.show();
     view.focusStart();
+    opening.whenComplete(
+        (ok, error) -> {
+          if (error != null) {
+            Platform.runLater(() -> failed(error));
+          }
+        });
     if (smoke) {
       FirstPaintProbe.watch(
           scene,
@@ -125,26 +147,40 @@ public class StockroomApp extends Application {
   }
 
   private void smokeFailed(String reason) {
-    smokeFailure = reason;
+    if (failure == null) {
+      failure = new IllegalStateException(reason);
+    }
+    Platform.exit();
+  }
+
+  /** The profile could not be opened: quit; {@link #stop()} hands the reason to the launcher. */
+  private void failed(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    failure = cause; // the reason, even if the items screen already reported the failed query
     Platform.exit();
   }
 
   @Override
-  public void stop() {
+  public void stop() throws Exception {
     if (runner != null) {
       runner.close();
     }
-    if (store != null) {
+    if (opening != null) {
       try {
-        store.closer().close();
+        opening.join().closer().close();
+      } catch (CompletionException e) {
+        // Never opened: nothing to close; the reason is already in failure.
       } catch (Exception e) {
         LOG.error("Closing the local store failed", e);
       }
-      store = null;
+      opening = null;
     }
-    if (smokeFailure != null) {
+    if (failure instanceof Exception e) {
       // Application.launch rethrows this, so the command exits non-zero with the reason.
-      throw new IllegalStateException(smokeFailure);
+      throw e;
+    } else if (failure != null) {
+      throw new IllegalStateException(failure);
     }
   }
 
