@@ -18,7 +18,22 @@ public final class Launcher {
 
   /** Opens the desktop app on {@code profile} and returns when its window is closed. */
   public static void launch(Path profile) {
-    Application.launch(StockroomApp.class, "--profile=" + profile.toAbsolutePath());
+    launch(profile, false);
+  }
+
+  /**
+   * Opens the desktop app on {@code profile}; with {@code smokeTest} it quits by itself after the
+   * first painted items table and prints the time that took.
+   *
+   * @throws RuntimeException when the app cannot start or the smoke test fails
+   */
+  public static void launch(Path profile, boolean smokeTest) {
+    String dir = "--profile=" + profile.toAbsolutePath();
+    if (smokeTest) {
+      Application.launch(StockroomApp.class, dir, StockroomApp.SMOKE_TEST);
+    } else {
+      Application.launch(StockroomApp.class, dir);
+    }
   }
 
   /** The OS's per-user data folder for Stockroom. */

@@ -15,6 +15,7 @@ import io.stockroom.app.scan.ScanViewModel;
 import io.stockroom.app.shell.MainView;
 import io.stockroom.app.shell.MainViewModel;
 import io.stockroom.app.status.StatusBarViewModel;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import javafx.application.Application;
@@ -32,11 +33,19 @@ public class StockroomApp extends Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(StockroomApp.class);
 
+  /** The command-line flag (an unnamed launch parameter) that turns on the smoke mode. */
+  public static final String SMOKE_TEST = "--smoke-test";
+
+  /** How long the smoke mode waits for a painted items table before it fails. */
+  private static final long SMOKE_TIMEOUT_MILLIS = 60_000;
+
   private final AppConfig config;
   private final StoreOpener opener;
   private AppConfig resolved;
   private StoreOpener.OpenStore store;
   private FxTaskRunner runner;
+  private boolean smoke;
+  private volatile Throwable failure;
 
   /** For {@code Application.launch}: reads {@code --profile=DIR} from the parameters. */
   public StockroomApp() {
@@ -56,6 +65,7 @@ public class StockroomApp extends Application {
   @Override
   public void init() throws Exception {
     resolved = config != null ? config : fromParameters();
+    smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
     store = opener.open(resolved);
     runner = new FxTaskRunner(2);
   }
@@ -128,10 +138,37 @@ public class StockroomApp extends Application {
     stage.show();
     view.focusStart();
     sync.start();
+    if (smoke) {
+      FirstPaintProbe.watch(
+          scene,
+          SMOKE_TIMEOUT_MILLIS,
+          FirstPaintProbe.listener(this::smokePainted, this::smokeFailed));
+    }
+  }
+
+  /** Smoke mode: the first frame with rows is on screen; report it and quit. */
+  private void smokePainted(long epochMillis) {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    String sinceProcess =
+        ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(i -> "; " + (epochMillis - i.toEpochMilli()) + " ms since the process started")
+            .orElse("");
+    System.out.println(
+        "first paint after " + (epochMillis - jvmStart) + " ms (JVM uptime" + sinceProcess + ")");
+    Platform.exit();
+  }
+
+  private void smokeFailed(String reason) {
+    if (failure == null) {
+      failure = new IllegalStateException(reason);
+    }
+    Platform.exit();
   }
 
   @Override
-  public void stop() {
+  public void stop() throws Exception {
     if (runner != null) {
       runner.close();
     }
@@ -142,6 +179,12 @@ public class StockroomApp extends Application {
         LOG.error("Closing the local store failed", e);
       }
       store = null;
+    }
+    if (failure instanceof Exception e) {
+      // Application.launch rethrows this, so the command exits non-zero with the reason.
+      throw e;
+    } else if (failure != null) {
+      throw new IllegalStateException(failure);
     }
   }
 

@@ -32,6 +32,12 @@ final class DesktopCommand implements Callable<Integer> {
       description = "Folder of the local database (default: the per-user data folder).")
   Path profile;
 
+  @Option(
+      names = "--smoke-test",
+      description =
+          "Start, render the main window, print the time to the first painted items table, exit.")
+  boolean smokeTest;
+
   /** Opens the window and returns once it is closed. */
   @Override
   public Integer call() {
@@ -42,11 +48,12 @@ final class DesktopCommand implements Callable<Integer> {
       throw new UserError("cannot create the profile folder " + dir + ": " + e.getMessage(), 1);
     }
     try {
-      Launcher.launch(dir);
+      Launcher.launch(dir, smokeTest);
     } catch (RuntimeException e) {
       // Application.launch wraps what init or start threw; that message is the one to show.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new UserError("the desktop app could not start: " + cause.getMessage(), 1);
+      String what = smokeTest ? "the smoke test failed: " : "the desktop app could not start: ";
+      throw new UserError(what + cause.getMessage(), 1);
     }
     return 0;
   }

@@ -5,6 +5,7 @@ import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.LocalStore;
 import io.stockroom.store.ProfileLockedException;
+import io.stockroom.store.ProfileTooNewException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ final class LocalCommand {
       return work.apply(store);
     } catch (ValidationException e) {
       throw new UserError(e.getMessage());
-    } catch (ProfileLockedException e) {
+    } catch (ProfileLockedException | ProfileTooNewException e) {
       throw new UserError(e.getMessage(), 1);
     }
   }

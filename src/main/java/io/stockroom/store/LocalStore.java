@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Properties;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -103,6 +104,9 @@ public final class LocalStore implements AutoCloseable {
       throw new StoreException("cannot create profile folder " + dir, e);
     }
     String url = "jdbc:h2:file:" + dir.resolve("stockroom");
+    if (Files.exists(dir.resolve("stockroom.mv.db"))) {
+      refuseNewerProfile(dir, url);
+    }
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(POOL_SIZE);
     try {
@@ -112,6 +116,10 @@ public final class LocalStore implements AutoCloseable {
       }
       return new LocalStore(dir, pool, outcome, clock, ids);
     } catch (SQLException | RuntimeException e) {
+      if (e instanceof ProfileTooNewException) {
+        // A normal close writes (it compacts for a moment); this file belongs to a newer release.
+        shutdownImmediately(pool);
+      }
       pool.dispose();
       if (isLocked(e)) {
         throw new ProfileLockedException(dir, e);
@@ -121,6 +129,35 @@ public final class LocalStore implements AutoCloseable {
         throw re;
       }
       throw new StoreException("cannot open the local database in " + dir, e);
+    }
+  }
+
+  /**
+   * A profile from a newer release must stay as it is, and H2 opened read-write rewrites parts of
+   * the file even when nothing changes: the check runs on a read-only open first.
+   */
+  private static void refuseNewerProfile(Path dir, String url) {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", "sa");
+    credentials.setProperty("password", "");
+    // The H2 driver directly: DriverManager would first load every driver on the class path.
+    try (Connection readOnly =
+        org.h2.Driver.load().connect(url + ";ACCESS_MODE_DATA=r", credentials)) {
+      SchemaMigrator.checkNotNewer(readOnly);
+    } catch (SQLException e) {
+      if (isLocked(e)) {
+        throw new ProfileLockedException(dir, e);
+      }
+      throw new StoreException("cannot open the local database in " + dir, e);
+    }
+  }
+
+  private static void shutdownImmediately(JdbcConnectionPool pool) {
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN IMMEDIATELY");
+    } catch (SQLException e) {
+      LOG.debug("shutdown after refusing the profile", e);
     }
   }
 

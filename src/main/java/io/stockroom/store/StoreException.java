@@ -8,6 +8,10 @@ public class StoreException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  public StoreException(String message) {
+    super(message);
+  }
+
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -12,6 +12,7 @@ import io.stockroom.app.scan.ScanView;
 import io.stockroom.app.status.StatusBarView;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -57,40 +58,46 @@ public final class MainView extends BorderPane {
   private final MainViewModel vm;
   private final ScanView scan;
   private final ItemsView items;
-  private final MovementView movement;
-  private final CountView count;
-  private final LocationsView locations;
+  private final StackPane center = new StackPane();
+  private final Map<Page, Supplier<Node>> factories = new EnumMap<>(Page.class);
   private final Map<Page, Node> pages = new EnumMap<>(Page.class);
   private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
 
+  /**
+   * Builds the frame and the items screen; the other screens are built the first time they are
+   * shown, so a cold start pays only for what it paints.
+   */
   public MainView(MainViewModel vm) {
     this.vm = vm;
     MainViewModel.Screens s = vm.screens();
     scan = new ScanView(s.scan());
     items = new ItemsView(s.items(), s.detail(), vm);
-    movement = new MovementView(s.movement());
-    count = new CountView(s.count());
-    locations = new LocationsView(s.locations());
-    pages.put(Page.ITEMS, items);
-    pages.put(Page.MOVEMENT, movement);
-    pages.put(Page.COUNT, count);
-    pages.put(Page.ACTIVITY, new ActivityView(s.activity()));
-    pages.put(Page.QUEUE, new QueueView(s.queue()));
-    pages.put(Page.LOCATIONS, locations);
-    pages.put(Page.CONFLICTS, new ConflictsView(s.conflicts()));
+    factories.put(Page.ITEMS, () -> items);
+    factories.put(Page.MOVEMENT, () -> new MovementView(s.movement()));
+    factories.put(Page.COUNT, () -> new CountView(s.count()));
+    factories.put(Page.ACTIVITY, () -> new ActivityView(s.activity()));
+    factories.put(Page.QUEUE, () -> new QueueView(s.queue()));
+    factories.put(Page.LOCATIONS, () -> new LocationsView(s.locations()));
+    factories.put(Page.CONFLICTS, () -> new ConflictsView(s.conflicts()));
 
-    StackPane center = new StackPane();
-    pages.forEach(
-        (page, node) -> {
-          node.visibleProperty().bind(vm.pageProperty().isEqualTo(page));
-          center.getChildren().add(node);
-        });
     setTop(topBar());
     setLeft(nav());
     setCenter(center);
     setBottom(new StatusBarView(s.status()));
     vm.pageProperty().addListener((obs, old, page) -> onPage(page));
     onPage(vm.pageProperty().get());
+  }
+
+  /** The screen of {@code page}, built and added (hidden unless current) on first use. */
+  private Node page(Page page) {
+    return pages.computeIfAbsent(
+        page,
+        p -> {
+          Node node = factories.get(p).get();
+          node.visibleProperty().bind(vm.pageProperty().isEqualTo(p));
+          center.getChildren().add(node);
+          return node;
+        });
   }
 
   /** Shortcuts and the scanner hand-off need the scene. */
@@ -144,11 +151,13 @@ public final class MainView extends BorderPane {
     if (b != null) {
       b.setSelected(true);
     }
-    switch (page) {
-      case MOVEMENT -> movement.focusFirstField();
-      case COUNT -> count.focusFirstField();
-      case LOCATIONS -> locations.focusFirstField();
-      default -> {}
+    Node shown = page(page);
+    if (shown instanceof MovementView movement) {
+      movement.focusFirstField();
+    } else if (shown instanceof CountView count) {
+      count.focusFirstField();
+    } else if (shown instanceof LocationsView locations) {
+      locations.focusFirstField();
     }
   }
 
