@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <pre>
  * top bar      scanField, scanMessage
- * navigation   navItems, navMovement, navCount, navActivity, navQueue, navLocations (Ctrl+1..6)
+ * navigation   navItems, navMovement, navCount, navActivity, navQueue, navLocations,
+ *              navConflicts (Ctrl+1..7), conflictsBadge
  * items        searchField, newItemButton, itemsSummary, itemsTable, firstRunPane,
  *              firstRunNewItemButton, firstRunLocationsButton, firstRunReceiveButton
  * item detail  detailPlaceholder, itemTitle, onHandTotal, itemSku, itemName, itemBarcode,
@@ -33,10 +34,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * count        countLocation, countItem, countQty, recordCountButton, newBinButton,
  *              countBinInfo, countExpected, countError, countMessage, countsTable
  * activity     activityTable, activitySummary
- * queue        queueTable, queueSummary
+ * sync         queueTable, queueSummary, syncNowPageButton, retryButton, discardButton,
+ *              explainButton, syncMessage, cursorsTable, syncLogTable, syncTotals
+ * conflicts    conflictsTable, conflictsSummary, resolveConflictButton, showSettledConflicts
+ * item dialog  itemConflictTitle, itemConflictFields, state_FIELD, yours_FIELD, theirs_FIELD
+ *              (FIELD = wire name, e.g. state_name), keepMineButton, keepTheirsButton,
+ *              applyItemConflictButton, itemConflictError
+ * count dialog countConflictSummary, applyCountButton, applyCountEffect, recountButton,
+ *              recountEffect, discardCountButton, discardCountEffect, countConflictError
+ * explanation  explanationText, myVersionText, copyMyVersionButton, explanationMessage
  * locations    locationCode, locationZone, locationDescription, addLocationButton,
  *              locationError, locationMessage, locationsTable, locationSite
- * status bar   statusConnection, statusPending, statusLastSync
+ * status bar   statusConnection, statusPending, statusLastSync, statusConflicts
  * </pre>
  */
 public abstract class AppUiTestBase extends FxRobot {
