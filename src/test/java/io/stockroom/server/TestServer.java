@@ -68,9 +68,14 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with the demo data and the OTHER site. */
   public static TestServer start(Path dir) {
+    return start(dir, 20);
+  }
+
+  /** Starts a server with {@code items} demo items and the OTHER site. */
+  public static TestServer start(Path dir, int items) {
     TestServer t = new TestServer(dir);
     t.open();
-    t.server.seeder().seed(20);
+    t.server.seeder().seed(items);
     t.server.accounts().createSite("OTHER", "Other warehouse");
     t.server.accounts().createUser("other", Role.STAFF, List.of("OTHER"), "other");
     return t;

@@ -1,0 +1,80 @@
+package io.stockroom.sync;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.store.LocalStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A laptop in its own JVM, for tests that kill it mid-sync: opens the profile, signs in as demo if
+ * it is not yet, and runs cycles until one ends well. Prints one line per sync exchange ({@code
+ * SYNCCHILD pull items}, {@code SYNCCHILD push}) and pauses {@code delayMs} after each one, so the
+ * test can kill it at a known point.
+ *
+ * <p>Arguments: profile folder, server URL, delay in milliseconds.
+ */
+public final class SyncChild {
+
+  static final String PREFIX = "SYNCCHILD ";
+
+  private SyncChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path profile = Path.of(args[0]);
+    String url = args[1];
+    long delayMs = Long.parseLong(args[2]);
+    try (LocalStore store = LocalStore.open(profile, Clock.systemUTC(), IdGenerator.secure());
+        SyncAgent agent =
+            new SyncAgent(
+                store,
+                Clock.systemUTC(),
+                SyncAgent.Options.defaults()
+                    .withTransports(u -> new Reporting(new HttpTransport(u), delayMs))
+                    .withTimers(Duration.ZERO, Duration.ofMillis(50))
+                    .withLive(false))) {
+      if (!agent.signedIn()) {
+        agent.signIn(url, "demo", "demo");
+      }
+      say("ready");
+      for (int i = 0; i < 20; i++) {
+        CycleResult r = agent.runOnce();
+        say("cycle " + r.outcome());
+        if (r.ok()) {
+          break;
+        }
+      }
+      say("done");
+    }
+  }
+
+  static void say(String line) {
+    System.out.println(PREFIX + line);
+    System.out.flush();
+  }
+
+  /** Reports each exchange once its response is in, then waits. */
+  record Reporting(Transport inner, long delayMs) implements Transport {
+    @Override
+    public Response send(Request request) throws IOException {
+      Response r = inner.send(request);
+      String path = request.path();
+      if (path.startsWith("/api/sync/pull")) {
+        int at = path.indexOf("entity=");
+        String entity = path.substring(at + 7).replaceFirst("&.*", "");
+        say("pull " + entity);
+      } else if (path.startsWith("/api/sync/push")) {
+        say("push " + r.status());
+      } else {
+        return r;
+      }
+      try {
+        Thread.sleep(delayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return r;
+    }
+  }
+}
