@@ -42,6 +42,9 @@ final class ServerApp {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String PRINCIPAL = "stockroom.principal";
 
+  /** How much of an oversized body is read and dropped so its sender sees the 413. */
+  private static final long DRAIN_LIMIT = 4L * PushRequest.MAX_BODY_BYTES;
+
   private final JsonCodec codec;
   private final AuthService auth;
   private final PullService pull;
@@ -249,6 +252,7 @@ final class ServerApp {
   private static byte[] body(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > PushRequest.MAX_BODY_BYTES) {
+      drainQuietly(ctx);
       throw tooLarge();
     }
     String encoding = ctx.header("Content-Encoding");
@@ -261,7 +265,12 @@ final class ServerApp {
         }
         in = new GZIPInputStream(in);
       }
-      return readLimited(in, PushRequest.MAX_BODY_BYTES);
+      byte[] bytes = readLimited(in, PushRequest.MAX_BODY_BYTES);
+      if (bytes == null) {
+        drainQuietly(ctx);
+        throw tooLarge();
+      }
+      return bytes;
     } catch (ZipException e) {
       throw ApiError.badRequest("the body is not valid gzip");
     } catch (java.io.EOFException e) {
@@ -271,6 +280,7 @@ final class ServerApp {
     }
   }
 
+  /** The whole stream, or null once it passes {@code limit}. */
   private static byte[] readLimited(InputStream in, int limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[16 * 1024];
@@ -279,11 +289,31 @@ final class ServerApp {
     while ((n = in.read(buffer)) > 0) {
       total += n;
       if (total > limit) {
-        throw tooLarge();
+        return null;
       }
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body, up to {@link #DRAIN_LIMIT}, before the 413
+   * goes out. Answering while the client is still sending makes the connection close under it, and
+   * most clients then report a reset instead of the 413; past the cap the connection is simply
+   * closed.
+   */
+  private static void drainQuietly(Context ctx) {
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+        total += n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The client went away or sent garbage; the 413 is still the answer.
+    }
   }
 
   private static ApiError tooLarge() {
