@@ -12,6 +12,7 @@ import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.ItemNotesRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
@@ -77,7 +78,7 @@ final class NoteRepository {
               EntityType.ITEM_NOTES,
               MutationAction.CREATE,
               r.getId(),
-              Payloads.payload(data, null, 1, now),
+              Payloads.payload(data, Map.of("body", stamp), 1, now),
               null);
           return toDomain(r);
         });
@@ -92,7 +93,8 @@ final class NoteRepository {
             return toDomain(r);
           }
           Instant now = stamps.now();
-          r.setHlc(stamps.stamp(t).toString());
+          Hlc stamp = stamps.stamp(t);
+          r.setHlc(stamp.toString());
           r.setBody(b);
           r.setUpdatedAt(now);
           r.setVersion(r.getVersion() + 1);
@@ -103,7 +105,8 @@ final class NoteRepository {
               EntityType.ITEM_NOTES,
               MutationAction.UPDATE,
               noteId,
-              Payloads.payload(new Payloads.Data().put("body", b), null, r.getVersion(), now),
+              Payloads.payload(
+                  new Payloads.Data().put("body", b), Map.of("body", stamp), r.getVersion(), now),
               r.getServerVersion());
           return toDomain(r);
         });
@@ -114,7 +117,8 @@ final class NoteRepository {
         t -> {
           ItemNotesRecord r = fetchLive(t, noteId);
           Instant now = stamps.now();
-          r.setHlc(stamps.stamp(t).toString());
+          Hlc stamp = stamps.stamp(t);
+          r.setHlc(stamp.toString());
           r.setIsDeleted(true);
           r.setUpdatedAt(now);
           r.setVersion(r.getVersion() + 1);
@@ -125,7 +129,7 @@ final class NoteRepository {
               EntityType.ITEM_NOTES,
               MutationAction.DELETE,
               noteId,
-              Payloads.payload(new Payloads.Data(), null, r.getVersion(), now),
+              Payloads.payload(new Payloads.Data(), Map.of("body", stamp), r.getVersion(), now),
               r.getServerVersion());
         });
   }
