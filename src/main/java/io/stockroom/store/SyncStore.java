@@ -2,6 +2,8 @@ package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
+import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
+import static io.stockroom.store.jooq.Tables.LOCAL_SETTINGS;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
 import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
 import static io.stockroom.store.jooq.Tables.SITES;
@@ -34,13 +36,17 @@ import io.stockroom.store.jooq.tables.records.SyncConflictsRecord;
 import io.stockroom.store.jooq.tables.records.SyncLogRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /**
@@ -58,6 +64,7 @@ public final class SyncStore {
           MutationStatus.IN_FLIGHT.dbValue(),
           MutationStatus.FAILED.dbValue());
   private static final String SYNCED = SyncStatus.SYNCED.dbValue();
+  private static final String REPULL = "sync.repull.";
   private static final String CONFLICT = SyncStatus.CONFLICT.dbValue();
 
   private final Tx tx;
@@ -83,9 +90,63 @@ public final class SyncStore {
         .fetchOptional(SYNC_STATE.CURSOR);
   }
 
-  /** Forgets an entity's cursor (after {@code 410 cursor_expired}); pending mutations stay. */
-  public void resetCursor(EntityType type) {
-    tx.run(t -> t.deleteFrom(SYNC_STATE).where(SYNC_STATE.ENTITY.eq(type.wireName())).execute());
+  /**
+   * Starts (or restarts) pulling an entity from scratch after {@code 410 cursor_expired}: the
+   * cursor is forgotten and a durable mark says a re-pull is under way, so a crash in the middle
+   * starts it over rather than resuming with half of what {@link #finishRepull} needs. Pending
+   * mutations stay.
+   */
+  public void beginRepull(EntityType type) {
+    tx.run(
+        t -> {
+          t.deleteFrom(SYNC_STATE).where(SYNC_STATE.ENTITY.eq(type.wireName())).execute();
+          Settings.put(t, REPULL + type.wireName(), "started");
+        });
+  }
+
+  /** Whether a re-pull of the entity was started and never finished. */
+  public boolean repullUnderWay(EntityType type) {
+    return Settings.get(tx.read(), REPULL + type.wireName()).isPresent();
+  }
+
+  /**
+   * Ends a from-scratch re-pull. Tombstones older than the server's horizon are gone, so a record
+   * the server deleted meanwhile is simply absent from the re-pull: every synced, live local row
+   * the re-pull did not serve is marked deleted, unless an open mutation still holds it (its answer
+   * settles it). Rows never synced (local creates) are left alone.
+   *
+   * @return how many rows were marked deleted
+   */
+  public int finishRepull(EntityType type, Set<UUID> served) {
+    return tx.write(
+        t -> {
+          org.jooq.Table<?> table = table(type);
+          org.jooq.Field<UUID> id = table.field("ID", UUID.class);
+          List<UUID> candidates =
+              t.select(id)
+                  .from(table)
+                  .where(table.field("IS_DELETED", Boolean.class).isFalse())
+                  .and(table.field("SERVER_VERSION", Long.class).isNotNull())
+                  .fetch(id);
+          List<UUID> gone = new ArrayList<>();
+          for (UUID c : candidates) {
+            if (!served.contains(c)) {
+              gone.add(c);
+            }
+          }
+          Set<UUID> open = openEntities(t, gone);
+          Instant now = stamps.now();
+          int deleted = 0;
+          for (UUID g : gone) {
+            if (!open.contains(g)) {
+              deleted += markDeleted(t, type, g, now);
+            }
+          }
+          t.deleteFrom(LOCAL_SETTINGS)
+              .where(LOCAL_SETTINGS.NAME.eq(REPULL + type.wireName()))
+              .execute();
+          return deleted;
+        });
   }
 
   /**
@@ -105,12 +166,34 @@ public final class SyncStore {
           }
           touched.addAll(deletions);
           Set<UUID> open = openEntities(t, touched);
-          int applied = 0;
+          Map<UUID, Long> synced = syncedVersions(t, type, touched);
+          List<ObjectNode> fresh = new ArrayList<>();
+          List<ObjectNode> changed = new ArrayList<>();
           for (ObjectNode r : records) {
-            if (!open.contains(UUID.fromString(r.get("id").asText()))) {
-              upsert(t, type, r, now);
-              applied++;
+            UUID id = UUID.fromString(r.get("id").asText());
+            if (open.contains(id)) {
+              continue; // the answer to its mutation, or a later pull, brings it up to date
             }
+            Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
+            Long stored = synced.get(id);
+            if (stored != null && version != null && stored >= version) {
+              continue; // already holds this version (e.g. the echo of its own accepted push)
+            }
+            if (type == EntityType.ITEMS && !synced.containsKey(id)) {
+              fresh.add(r);
+            } else {
+              changed.add(r);
+            }
+          }
+          int applied = 0;
+          if (!fresh.isEmpty()) {
+            List<ObjectNode> clashing = insertNewItems(t, fresh, now);
+            applied += fresh.size() - clashing.size();
+            changed.addAll(clashing);
+          }
+          for (ObjectNode r : changed) {
+            upsert(t, type, r, now);
+            applied++;
           }
           for (UUID id : deletions) {
             if (!open.contains(id)) {
@@ -129,6 +212,154 @@ public final class SyncStore {
               .execute();
           return applied;
         });
+  }
+
+  /**
+   * Every row among {@code ids} that exists locally, with its server version when it is synced and
+   * live (a pulled record of that or an older version changes nothing there), else null.
+   */
+  private static Map<UUID, Long> syncedVersions(DSLContext t, EntityType type, Set<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    org.jooq.Table<?> table = table(type);
+    org.jooq.Field<UUID> id = table.field("ID", UUID.class);
+    org.jooq.Field<Long> version = table.field("SERVER_VERSION", Long.class);
+    Map<UUID, Long> out = new HashMap<>();
+    t.select(
+            id,
+            version,
+            table.field("SYNC_STATUS", String.class),
+            table.field("IS_DELETED", Boolean.class))
+        .from(table)
+        .where(id.in(ids))
+        .forEach(
+            row -> {
+              boolean current =
+                  SYNCED.equals(row.value3())
+                      && !Boolean.TRUE.equals(row.value4())
+                      && row.value2() != null;
+              out.put(row.value1(), current ? row.value2() : null);
+            });
+    return out;
+  }
+
+  /**
+   * Inserts pulled items this profile has never held, as JDBC batches (a first sync is almost all
+   * of these). An item whose SKU or barcode is held by another local row, or repeated within the
+   * page, is left out and returned, for the row-by-row path that moves the holder aside.
+   */
+  private List<ObjectNode> insertNewItems(DSLContext t, List<ObjectNode> fresh, Instant now) {
+    Map<String, Integer> skus = new HashMap<>();
+    Map<String, Integer> barcodes = new HashMap<>();
+    for (ObjectNode r : fresh) {
+      skus.merge(text(r, "sku"), 1, Integer::sum);
+      String barcode = text(r, "barcode");
+      if (barcode != null) {
+        barcodes.merge(barcode, 1, Integer::sum);
+      }
+    }
+    Set<String> takenSkus =
+        new HashSet<>(
+            t.select(ITEMS.SKU).from(ITEMS).where(ITEMS.SKU.in(skus.keySet())).fetch(ITEMS.SKU));
+    Set<String> takenBarcodes =
+        barcodes.isEmpty()
+            ? Set.of()
+            : new HashSet<>(
+                t.select(ITEMS.BARCODE)
+                    .from(ITEMS)
+                    .where(ITEMS.BARCODE.in(barcodes.keySet()))
+                    .fetch(ITEMS.BARCODE));
+    List<ObjectNode> clashing = new ArrayList<>();
+    BatchBindStep items =
+        t.batch(
+            t.insertInto(
+                    ITEMS,
+                    ITEMS.ID,
+                    ITEMS.SERVER_ID,
+                    ITEMS.CREATED_AT,
+                    ITEMS.UPDATED_AT,
+                    ITEMS.SYNCED_AT,
+                    ITEMS.IS_DELETED,
+                    ITEMS.VERSION,
+                    ITEMS.SERVER_VERSION,
+                    ITEMS.SYNC_STATUS,
+                    ITEMS.FIELD_CLOCK,
+                    ITEMS.SKU,
+                    ITEMS.BARCODE,
+                    ITEMS.NAME,
+                    ITEMS.DESCRIPTION,
+                    ITEMS.UNIT,
+                    ITEMS.CATEGORY,
+                    ITEMS.REORDER_POINT)
+                .values(
+                    (UUID) null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+    BatchBindStep words =
+        t.batch(
+            t.insertInto(ITEM_WORDS, ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
+                .values((String) null, null));
+    int inserted = 0;
+    boolean anyWords = false;
+    for (ObjectNode r : fresh) {
+      String sku = text(r, "sku");
+      String barcode = text(r, "barcode");
+      if (takenSkus.contains(sku)
+          || skus.get(sku) > 1
+          || (barcode != null && (takenBarcodes.contains(barcode) || barcodes.get(barcode) > 1))) {
+        clashing.add(r);
+        continue;
+      }
+      UUID id = uuid(r, "id");
+      Instant created = instant(r, "created_at");
+      Instant updated = instant(r, "updated_at");
+      String name = text(r, "name");
+      items.bind(
+          id,
+          id,
+          created != null ? created : now,
+          updated != null ? updated : now,
+          now,
+          false,
+          1L,
+          r.hasNonNull("version") ? r.get("version").asLong() : null,
+          SYNCED,
+          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : null,
+          sku,
+          barcode,
+          name,
+          text(r, "description"),
+          r.hasNonNull("unit") ? text(r, "unit") : "ea",
+          text(r, "category"),
+          r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+      inserted++;
+      for (String w : SearchText.indexedWords(name)) {
+        words.bind(w, id);
+        anyWords = true;
+      }
+    }
+    if (inserted > 0) {
+      items.execute();
+    }
+    if (anyWords) {
+      words.execute();
+    }
+    return clashing;
   }
 
   private static Set<UUID> openEntities(DSLContext t, Collection<UUID> entityIds) {
@@ -156,15 +387,41 @@ public final class SyncStore {
    * and is marked synced with its server id and version.
    */
   public void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
+    markAccepted(List.of(new Accepted(m, serverId, serverVersion, record)));
+  }
+
+  /** One accepted mutation and what the server answered for it. */
+  public record Accepted(
+      QueuedMutation mutation, UUID serverId, Long serverVersion, ObjectNode record) {}
+
+  /**
+   * {@link #markAccepted} for a run of results in one transaction (a push answers up to a batch at
+   * once; a transaction per result made a 1,000-mutation push several times slower).
+   */
+  public void markAccepted(List<Accepted> accepted) {
+    if (accepted.isEmpty()) {
+      return;
+    }
     tx.run(
         t -> {
-          complete(t, m.id(), null);
+          t.update(MUTATION_QUEUE)
+              .set(MUTATION_QUEUE.STATUS, MutationStatus.COMPLETED.dbValue())
+              .setNull(MUTATION_QUEUE.ERROR)
+              .setNull(MUTATION_QUEUE.NEXT_ATTEMPT_AT)
+              .where(MUTATION_QUEUE.ID.in(accepted.stream().map(a -> a.mutation().id()).toList()))
+              .execute();
+          Set<UUID> open =
+              openEntities(t, accepted.stream().map(a -> a.mutation().entityId()).toList());
           Instant now = stamps.now();
-          boolean settled = !hasOpen(t, m.entityId());
-          if (settled && record != null && m.action() != MutationAction.DELETE) {
-            upsert(t, m.entityType(), record, now);
+          for (Accepted a : accepted) {
+            QueuedMutation m = a.mutation();
+            boolean settled = !open.contains(m.entityId());
+            if (settled && a.record() != null && m.action() != MutationAction.DELETE) {
+              upsert(t, m.entityType(), a.record(), now);
+            }
+            stampSynced(
+                t, m.entityType(), m.entityId(), a.serverId(), a.serverVersion(), now, settled);
           }
-          stampSynced(t, m.entityType(), m.entityId(), serverId, serverVersion, now, settled);
         });
   }
 

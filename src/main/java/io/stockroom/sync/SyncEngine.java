@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -163,26 +165,51 @@ public final class SyncEngine {
 
   private void pullAll(Tally tally, IntConsumer progress) throws SyncException {
     for (EntityType type : PULL_ORDER) {
+      if (store.repullUnderWay(type)) {
+        repull(type, tally, progress); // one that an earlier crash or failure cut short
+        continue;
+      }
       try {
-        pull(type, tally, progress);
+        pull(type, tally, progress, null);
       } catch (SyncException e) {
         if (e.kind() != SyncException.Kind.CURSOR_EXPIRED) {
           throw e;
         }
         LOG.info("cursor of {} expired; pulling it again from the start", type.wireName());
-        store.resetCursor(type);
-        pull(type, tally, progress);
+        repull(type, tally, progress);
       }
     }
   }
 
-  private void pull(EntityType type, Tally tally, IntConsumer progress) throws SyncException {
+  /**
+   * Pulls an entity from scratch and then drops what the server no longer serves: past the
+   * tombstone horizon, deletions are not sent as tombstones any more, only left out.
+   */
+  private void repull(EntityType type, Tally tally, IntConsumer progress) throws SyncException {
+    store.beginRepull(type);
+    Set<UUID> served = new HashSet<>();
+    pull(type, tally, progress, served);
+    int gone = store.finishRepull(type, served);
+    if (gone > 0) {
+      LOG.info(
+          "{} {} record(s) the server no longer has were marked deleted", gone, type.wireName());
+    }
+  }
+
+  private void pull(EntityType type, Tally tally, IntConsumer progress, Set<UUID> served)
+      throws SyncException {
     String cursor = store.cursor(type).orElse(null);
     while (true) {
       PullResponse page = client.pull(type.wireName(), cursor, PAGE);
       List<ObjectNode> records = page.records() == null ? List.of() : page.records();
       List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
       store.applyPage(type, records, deletions, page.cursor());
+      if (served != null) {
+        for (ObjectNode r : records) {
+          served.add(UUID.fromString(r.get("id").asText()));
+        }
+        deletions.forEach(served::remove);
+      }
       tally.pulled += records.size() + deletions.size();
       if (progress != null && !records.isEmpty()) {
         progress.accept(tally.pulled);
@@ -288,14 +315,25 @@ public final class SyncEngine {
         }
       }
     }
+    // Runs of accepted results are marked in one local transaction each; anything else is applied
+    // on its own, in queue order.
+    List<SyncStore.Accepted> accepted = new ArrayList<>();
     for (QueuedMutation m : claimed) {
       MutationResult r = byKey.get(m.idempotencyKey());
-      if (r == null) {
-        store.release(List.of(m.id()));
+      if (r != null && MutationResult.ACCEPTED.equals(r.status())) {
+        accepted.add(new SyncStore.Accepted(m, r.serverId(), r.serverVersion(), r.record()));
+        tally.accepted++;
         continue;
       }
-      apply(m, r, tally);
+      store.markAccepted(accepted);
+      accepted.clear();
+      if (r == null) {
+        store.release(List.of(m.id()));
+      } else {
+        apply(m, r, tally);
+      }
     }
+    store.markAccepted(accepted);
   }
 
   private void handleBatchFailure(List<QueuedMutation> claimed, SyncException e, Tally tally)

@@ -11,11 +11,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,17 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProfileUpgradeTest {
 
-  private static final UUID ITEM = UUID.fromString("00000000-0000-4000-8000-000000000001");
-  private static final UUID MUTATION = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
+  private static final UUID ITEM = OldProfiles.V1_ITEM;
 
   @TempDir Path profile;
 
   @Test
   void aV1ProfileOpensWithItsDataAndQueue() throws Exception {
-    try (Connection c = connect()) {
-      updateToTag(c, "v1");
-      writeV1Data(c);
-    }
+    OldProfiles.writeV1(profile);
     assertThat(applied().tags()).containsExactly("v1");
 
     try (LocalStore store = LocalStore.open(profile, TestClock.at("2026-05-01T08:00:00Z"), ids())) {
@@ -64,7 +50,7 @@ class ProfileUpgradeTest {
       assertThat(store.outbox().open())
           .singleElement()
           .satisfies(m -> assertThat(m.entityId()).isEqualTo(ITEM));
-      assertThat(store.hlc().node()).isEqualTo("node0000v1ab");
+      assertThat(store.hlc().node()).isEqualTo(OldProfiles.V1_NODE);
     }
     // Every change set this release knows is now applied, and a second open skips Liquibase.
     assertThat(applied().ids()).containsAll(SchemaMigrator.changeSetIds(SchemaMigrator.CHANGELOG));
@@ -118,63 +104,11 @@ class ProfileUpgradeTest {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:h2:file:" + profile.resolve("stockroom"), "sa", "");
+    return OldProfiles.connect(profile);
   }
 
   private static IdGenerator ids() {
     return IdGenerator.seeded(11);
-  }
-
-  @SuppressWarnings("deprecation") // Liquibase.update(tag, ...) stays in the 4.x line we pin
-  private static void updateToTag(Connection c, String tag) throws Exception {
-    Database database =
-        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-    Liquibase liquibase =
-        new Liquibase(SchemaMigrator.CHANGELOG, new ClassLoaderResourceAccessor(), database);
-    liquibase.update(tag, new Contexts(), new LabelExpression());
-    c.setAutoCommit(true);
-  }
-
-  /** What the first release wrote: an item, its search words, its queued create, clock state. */
-  private static void writeV1Data(Connection c) throws SQLException {
-    OffsetDateTime at = OffsetDateTime.parse("2026-04-09T10:00:00Z");
-    try (PreparedStatement item =
-        c.prepareStatement(
-            "INSERT INTO items (id, created_at, updated_at, sync_status, field_clock, sku,"
-                + " barcode, name, unit, reorder_point) VALUES (?, ?, ?, 'pending', '{}',"
-                + " 'BOLT-M8', '4006381333931', 'Hex bolt M8', 'ea', 0)")) {
-      item.setObject(1, ITEM);
-      item.setObject(2, at);
-      item.setObject(3, at);
-      item.executeUpdate();
-    }
-    try (PreparedStatement words =
-        c.prepareStatement("INSERT INTO item_words (word, item_id) VALUES (?, ?)")) {
-      for (String w : List.of("bolt", "m8")) {
-        words.setString(1, w);
-        words.setObject(2, ITEM);
-        words.addBatch();
-      }
-      words.executeBatch();
-    }
-    try (PreparedStatement queued =
-        c.prepareStatement(
-            "INSERT INTO mutation_queue (id, idempotency_key, entity_type, action, entity_id,"
-                + " payload, created_at, status) VALUES (?, ?, 'items', 'create', ?, ?, ?,"
-                + " 'pending')")) {
-      queued.setObject(1, MUTATION);
-      queued.setObject(2, UUID.fromString("00000000-0000-4000-8000-0000000000b1"));
-      queued.setObject(3, ITEM);
-      queued.setString(4, "{\"sku\":\"BOLT-M8\",\"name\":\"Hex bolt M8\"}");
-      queued.setObject(5, at);
-      queued.executeUpdate();
-    }
-    try (PreparedStatement setting =
-        c.prepareStatement("INSERT INTO local_settings (name, \"VALUE\") VALUES (?, ?)")) {
-      setting.setString(1, Settings.NODE_ID);
-      setting.setString(2, "node0000v1ab");
-      setting.executeUpdate();
-    }
   }
 
   private SchemaMigrator.Applied applied() throws SQLException {
