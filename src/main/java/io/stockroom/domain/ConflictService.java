@@ -33,6 +33,18 @@ public interface ConflictService {
   /** Closes an entry with nothing to send (the user read it and keeps the server's version). */
   void dismiss(UUID conflictId);
 
+  /**
+   * Whether the user's choice on a settled entry can still be taken back: what it queued has not
+   * been sent (or, if it queued nothing, no sync has reached the server since).
+   */
+  boolean canUndo(UUID conflictId);
+
+  /**
+   * Takes a choice back: its queued mutation is withdrawn unsent, the record holds again what it
+   * held before, and the entry is open again.
+   */
+  void undo(UUID conflictId);
+
   /** No store behind the screens (tests on fakes): an empty inbox. */
   static ConflictService none() {
     return new ConflictService() {
@@ -64,6 +76,14 @@ public interface ConflictService {
 
       @Override
       public void dismiss(UUID conflictId) {}
+
+      @Override
+      public boolean canUndo(UUID conflictId) {
+        return false;
+      }
+
+      @Override
+      public void undo(UUID conflictId) {}
     };
   }
 }

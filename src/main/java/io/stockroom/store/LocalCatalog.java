@@ -1,5 +1,8 @@
 package io.stockroom.store;
 
+import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Hlc;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
@@ -133,36 +137,51 @@ final class LocalCatalog implements CatalogService {
   @Override
   public Item update(UUID id, ItemDraft draft) {
     ItemDraft d = draft.normalized().validate();
-    return translatingUniqueIndex(
-        d,
-        id,
-        () ->
-            tx.write(
-                t -> {
-                  ItemsRecord row = items.fetchLive(t, id);
-                  Map<ItemField, Object> changed =
-                      d.changedFrom(ItemRepository.toDomain(row).toDraft());
-                  if (changed.isEmpty()) {
-                    return ItemRepository.toDomain(row);
-                  }
-                  items.checkUnique(t, d, id);
-                  Instant now = stamps.now();
-                  Hlc stamp = stamps.stamp(t);
-                  Map<String, Hlc> changedClock = new TreeMap<>();
-                  changed.keySet().forEach(f -> changedClock.put(f.wireName(), stamp));
-                  Map<String, Hlc> rowClock = Payloads.fieldClock(row.getFieldClock());
-                  Payloads.mergeClock(rowClock, changedClock);
-                  Long baseVersion = row.getServerVersion();
-                  items.update(t, row, d, Payloads.clockJson(rowClock), now);
-                  queue.enqueue(
-                      t,
-                      EntityType.ITEMS,
-                      MutationAction.UPDATE,
-                      id,
-                      Payloads.payload(data(changed), changedClock, row.getVersion(), now),
-                      baseVersion);
-                  return ItemRepository.toDomain(row);
-                }));
+    return translatingUniqueIndex(d, id, () -> tx.write(t -> updateIn(t, id, d, false).item()));
+  }
+
+  /** An item update as written: the item, and the mutation queued for it (null if none). */
+  record Updated(Item item, UUID mutationId) {}
+
+  /**
+   * Updates an item inside the caller's transaction. With {@code alone} the mutation gets a row of
+   * its own instead of folding into a pending one, and its id is returned.
+   */
+  Updated updateIn(DSLContext t, UUID id, ItemDraft draft, boolean alone) {
+    ItemDraft d = draft.normalized().validate();
+    ItemsRecord row = items.fetchLive(t, id);
+    Map<ItemField, Object> changed = d.changedFrom(ItemRepository.toDomain(row).toDraft());
+    if (changed.isEmpty()) {
+      return new Updated(ItemRepository.toDomain(row), null);
+    }
+    items.checkUnique(t, d, id);
+    Instant now = stamps.now();
+    Hlc stamp = stamps.stamp(t);
+    Map<String, Hlc> changedClock = new TreeMap<>();
+    changed.keySet().forEach(f -> changedClock.put(f.wireName(), stamp));
+    Map<String, Hlc> rowClock = Payloads.fieldClock(row.getFieldClock());
+    Payloads.mergeClock(rowClock, changedClock);
+    Long baseVersion = row.getServerVersion();
+    Payloads.Data base = syncedValues(t, row, changed.keySet());
+    items.update(t, row, d, Payloads.clockJson(rowClock), now);
+    String payload = Payloads.payload(data(changed), changedClock, row.getVersion(), now, base);
+    UUID mutation = null;
+    if (alone) {
+      mutation =
+          queue.enqueueAlone(t, EntityType.ITEMS, MutationAction.UPDATE, id, payload, baseVersion);
+    } else {
+      queue.enqueue(t, EntityType.ITEMS, MutationAction.UPDATE, id, payload, baseVersion);
+    }
+    return new Updated(ItemRepository.toDomain(row), mutation);
+  }
+
+  /**
+   * Puts an item's fields and field stamps back as a snapshot holds them (taking back a conflict's
+   * settlement that was never sent), inside the caller's transaction.
+   */
+  void restore(DSLContext t, UUID id, ItemDraft fields, String fieldClock) {
+    ItemsRecord row = items.fetchLive(t, id);
+    items.update(t, row, fields, fieldClock, stamps.now());
   }
 
   @Override
@@ -206,6 +225,45 @@ final class LocalCatalog implements CatalogService {
   @Override
   public void deleteNote(UUID noteId) {
     notes.delete(noteId);
+  }
+
+  /**
+   * The last synced value of each of {@code fields}, where known: a field no open mutation of the
+   * item has changed still holds it; for one that an open mutation changed, that mutation's base
+   * holds it. An item the server has never seen has no base.
+   */
+  private Payloads.Data syncedValues(DSLContext t, ItemsRecord row, Set<ItemField> fields) {
+    Payloads.Data base = new Payloads.Data();
+    if (row.getServerVersion() == null) {
+      return base;
+    }
+    List<String> open =
+        t.select(MUTATION_QUEUE.PAYLOAD)
+            .from(MUTATION_QUEUE)
+            .where(MUTATION_QUEUE.ENTITY_ID.eq(row.getId()))
+            .and(MUTATION_QUEUE.STATUS.in(MutationQueue.OPEN))
+            .orderBy(MUTATION_QUEUE.SEQ)
+            .fetch(MUTATION_QUEUE.PAYLOAD);
+    Map<ItemField, Object> current = ItemRepository.toDomain(row).toDraft().fields();
+    for (ItemField f : fields) {
+      String name = f.wireName();
+      JsonNode earlier = null;
+      boolean changedEarlier = false;
+      for (String payload : open) {
+        JsonNode p = Payloads.read(payload);
+        if (p.path("data").has(name)) {
+          changedEarlier = true;
+          earlier = p.path("base").get(name);
+          break;
+        }
+      }
+      if (!changedEarlier) {
+        base.put(name, current.get(f));
+      } else if (earlier != null) {
+        base.node.set(name, earlier);
+      }
+    }
+    return base;
   }
 
   /** Item fields in wire form. */

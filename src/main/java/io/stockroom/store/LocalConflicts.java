@@ -3,9 +3,10 @@ package io.stockroom.store;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
 import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
+import static io.stockroom.store.jooq.Tables.SYNC_CONFLICTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockroom.domain.CatalogService;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.ConflictService;
 import io.stockroom.domain.CountConflict;
 import io.stockroom.domain.CountResolution;
@@ -18,7 +19,9 @@ import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.SyncConflict;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.ValidationException;
+import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import io.stockroom.store.jooq.tables.records.StockCountsRecord;
+import io.stockroom.store.jooq.tables.records.SyncConflictsRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 
 /**
  * The conflicts inbox over the local store. Settling an entry queues the user's choice as a new
@@ -40,10 +44,9 @@ final class LocalConflicts implements ConflictService {
   private final Stamps stamps;
   private final MutationQueue queue;
   private final SyncStore sync;
-  private final CatalogService catalog;
+  private final LocalCatalog catalog;
 
-  LocalConflicts(
-      Tx tx, Stamps stamps, MutationQueue queue, SyncStore sync, CatalogService catalog) {
+  LocalConflicts(Tx tx, Stamps stamps, MutationQueue queue, SyncStore sync, LocalCatalog catalog) {
     this.tx = tx;
     this.stamps = stamps;
     this.queue = queue;
@@ -71,7 +74,9 @@ final class LocalConflicts implements ConflictService {
   @Override
   public ItemConflict item(UUID conflictId) {
     SyncConflict c = find(conflictId);
-    JsonNode data = json(c.localPayload()).path("data");
+    JsonNode payload = json(c.localPayload());
+    JsonNode data = payload.path("data");
+    JsonNode base = payload.path("base");
     JsonNode server = json(c.serverRecord());
     List<ItemConflict.Field> fields = new ArrayList<>();
     for (Iterator<String> it = data.fieldNames(); it.hasNext(); ) {
@@ -84,7 +89,9 @@ final class LocalConflicts implements ConflictService {
                           f,
                           text(data.get(name)),
                           text(server.get(name)),
-                          null,
+                          base.has(name)
+                              ? java.util.Objects.requireNonNullElse(text(base.get(name)), "")
+                              : null,
                           c.fields().contains(name))));
     }
     fields.sort((a, b) -> a.field().compareTo(b.field()));
@@ -143,9 +150,93 @@ final class LocalConflicts implements ConflictService {
             (String) fields.get(ItemField.UNIT),
             (String) fields.get(ItemField.CATEGORY),
             (Integer) fields.get(ItemField.REORDER_POINT));
-    // Queues only what differs from the server's values, based on the server's version.
-    catalog.update(c.entityId(), draft);
-    sync.resolve(conflictId, "merged");
+    // Queues only what differs from the server's values, based on the server's version: the
+    // write, its own outbox row and the settled entry commit together.
+    tx.run(
+        t -> {
+          requireOpen(t, conflictId);
+          String before = itemSnapshot(t, c.entityId());
+          LocalCatalog.Updated u = catalog.updateIn(t, c.entityId(), draft, true);
+          sync.resolve(t, conflictId, "merged", u.mutationId(), before);
+        });
+  }
+
+  private static String itemSnapshot(DSLContext t, UUID itemId) {
+    ItemsRecord row = t.selectFrom(ITEMS).where(ITEMS.ID.eq(itemId)).fetchSingle();
+    ObjectNode snap = Payloads.JSON.createObjectNode();
+    LocalCatalog.data(ItemRepository.toDomain(row).toDraft().fields())
+        .node
+        .properties()
+        .forEach(e -> snap.set(e.getKey(), e.getValue()));
+    ObjectNode out = Payloads.JSON.createObjectNode();
+    out.set("fields", snap);
+    out.put("field_clock", row.getFieldClock());
+    return out.toString();
+  }
+
+  private static void requireOpen(DSLContext t, UUID conflictId) {
+    if (!t.fetchExists(
+        SYNC_CONFLICTS, SYNC_CONFLICTS.ID.eq(conflictId).and(SYNC_CONFLICTS.STATUS.eq("open")))) {
+      throw new ValidationException("conflict", "This conflict was already settled.");
+    }
+  }
+
+  @Override
+  public boolean canUndo(UUID conflictId) {
+    DSLContext t = tx.read();
+    SyncConflictsRecord c =
+        t.selectFrom(SYNC_CONFLICTS).where(SYNC_CONFLICTS.ID.eq(conflictId)).fetchOne();
+    return c != null && undoable(t, c);
+  }
+
+  /**
+   * A choice the user made (never one the policy made by itself) can be taken back until it is
+   * sent: its queued mutation is still pending and untried, or, when it queued nothing, no sync has
+   * reached the server since.
+   */
+  private boolean undoable(DSLContext t, SyncConflictsRecord c) {
+    if (!"resolved".equals(c.getStatus()) || c.getUndoState() == null) {
+      return false;
+    }
+    if (c.getResolutionMutationId() != null) {
+      return queue.unsent(t, c.getResolutionMutationId());
+    }
+    return sync.lastSuccess().map(last -> last.isBefore(c.getResolvedAt())).orElse(true);
+  }
+
+  @Override
+  public void undo(UUID conflictId) {
+    tx.run(
+        t -> {
+          SyncConflictsRecord c =
+              t.selectFrom(SYNC_CONFLICTS).where(SYNC_CONFLICTS.ID.eq(conflictId)).fetchOne();
+          if (c == null || !undoable(t, c)) {
+            throw new ValidationException(
+                "conflict",
+                "That choice was already sent to the server; it can no longer be undone.");
+          }
+          if (c.getResolutionMutationId() != null
+              && !queue.withdraw(t, c.getResolutionMutationId(), "taken back by the user")) {
+            throw new ValidationException(
+                "conflict",
+                "That choice was already sent to the server; it can no longer be undone.");
+          }
+          JsonNode before = json(c.getUndoState());
+          if (EntityType.ITEMS.wireName().equals(c.getEntityType()) && before.has("fields")) {
+            JsonNode f = before.get("fields");
+            ItemDraft draft =
+                new ItemDraft(
+                    text(f.get("sku")),
+                    text(f.get("barcode")),
+                    text(f.get("name")),
+                    text(f.get("description")),
+                    text(f.get("unit")),
+                    text(f.get("category")),
+                    f.hasNonNull("reorder_point") ? f.get("reorder_point").asInt() : 0);
+            catalog.restore(t, c.getEntityId(), draft, text(before.get("field_clock")));
+          }
+          sync.reopen(t, c);
+        });
   }
 
   @Override
@@ -154,32 +245,35 @@ final class LocalConflicts implements ConflictService {
     String wire = resolution == CountResolution.APPLY_ANYWAY ? "apply_anyway" : "discard";
     tx.run(
         t -> {
+          requireOpen(t, conflictId);
           StockCountsRecord row =
               t.selectFrom(STOCK_COUNTS).where(STOCK_COUNTS.ID.eq(c.entityId())).fetchSingle();
           row.setVersion(row.getVersion() + 1);
           row.setUpdatedAt(stamps.now());
           row.setSyncStatus(SyncStatus.PENDING.dbValue());
           row.update();
-          queue.enqueue(
-              t,
-              EntityType.STOCK_COUNTS,
-              MutationAction.UPDATE,
-              c.entityId(),
-              Payloads.payload(
-                  new Payloads.Data().put("resolution", wire),
-                  null,
-                  row.getVersion(),
-                  stamps.now()),
-              row.getServerVersion());
+          UUID mutation =
+              queue.enqueueAlone(
+                  t,
+                  EntityType.STOCK_COUNTS,
+                  MutationAction.UPDATE,
+                  c.entityId(),
+                  Payloads.payload(
+                      new Payloads.Data().put("resolution", wire),
+                      null,
+                      row.getVersion(),
+                      stamps.now()),
+                  row.getServerVersion());
+          sync.resolve(
+              t, conflictId, resolution.name().toLowerCase(java.util.Locale.ROOT), mutation, "{}");
         });
-    sync.resolve(conflictId, resolution.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override
   public void dismiss(UUID conflictId) {
     SyncConflict c = find(conflictId);
     if (c.open()) {
-      sync.resolve(conflictId, "kept_server");
+      tx.run(t -> sync.resolve(t, conflictId, "kept_server", null, "{}"));
     }
   }
 

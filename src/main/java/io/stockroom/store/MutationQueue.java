@@ -28,7 +28,7 @@ import org.jooq.DSLContext;
  */
 public final class MutationQueue implements OutboxService {
 
-  private static final List<String> OPEN =
+  static final List<String> OPEN =
       List.of(
           MutationStatus.PENDING.dbValue(),
           MutationStatus.IN_FLIGHT.dbValue(),
@@ -58,6 +58,22 @@ public final class MutationQueue implements OutboxService {
     if (action == MutationAction.UPDATE && coalesce(t, entityId, payload)) {
       return;
     }
+    enqueueAlone(t, entity, action, entityId, payload, baseVersion);
+  }
+
+  /**
+   * Queues one mutation inside the caller's transaction as a row of its own, never folded into
+   * another (a conflict's settlement, which the user may take back on its own).
+   *
+   * @return the new row's id
+   */
+  UUID enqueueAlone(
+      DSLContext t,
+      EntityType entity,
+      MutationAction action,
+      UUID entityId,
+      String payload,
+      Long baseVersion) {
     MutationQueueRecord row = t.newRecord(MUTATION_QUEUE);
     row.setId(ids.next());
     row.setIdempotencyKey(ids.next());
@@ -69,6 +85,35 @@ public final class MutationQueue implements OutboxService {
     row.setCreatedAt(stamps.now());
     row.setStatus(MutationStatus.PENDING.dbValue());
     row.insert();
+    return row.getId();
+  }
+
+  /**
+   * Withdraws a mutation that was never sent, inside the caller's transaction: it is completed
+   * without being applied anywhere.
+   *
+   * @return false when it was already claimed for a push or sent (then it stays)
+   */
+  boolean withdraw(DSLContext t, UUID mutationId, String why) {
+    return t.update(MUTATION_QUEUE)
+            .set(MUTATION_QUEUE.STATUS, MutationStatus.COMPLETED.dbValue())
+            .set(MUTATION_QUEUE.ERROR, why)
+            .where(MUTATION_QUEUE.ID.eq(mutationId))
+            .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.PENDING.dbValue()))
+            .and(MUTATION_QUEUE.LAST_ATTEMPT_AT.isNull())
+            .execute()
+        == 1;
+  }
+
+  /** Whether a mutation is still pending and was never sent. */
+  boolean unsent(DSLContext t, UUID mutationId) {
+    return t.fetchExists(
+        MUTATION_QUEUE,
+        MUTATION_QUEUE
+            .ID
+            .eq(mutationId)
+            .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.PENDING.dbValue()))
+            .and(MUTATION_QUEUE.LAST_ATTEMPT_AT.isNull()));
   }
 
   private boolean coalesce(DSLContext t, UUID entityId, String payload) {

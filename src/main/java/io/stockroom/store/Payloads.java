@@ -59,8 +59,21 @@ final class Payloads {
   }
 
   static String payload(Data data, Map<String, Hlc> fieldClock, long version, Instant updatedAt) {
+    return payload(data, fieldClock, version, updatedAt, null);
+  }
+
+  /**
+   * A queued payload. {@code base}, when given, holds the last synced value of each changed field
+   * (what the server had when this laptop last agreed with it): it stays local, never sent, and is
+   * the "common base" a conflict dialog shows.
+   */
+  static String payload(
+      Data data, Map<String, Hlc> fieldClock, long version, Instant updatedAt, Data base) {
     ObjectNode root = JSON.createObjectNode();
     root.set("data", data.node);
+    if (base != null && !base.node.isEmpty()) {
+      root.set("base", base.node);
+    }
     if (fieldClock != null) {
       root.set("field_clock", clockNode(fieldClock));
     }
@@ -71,12 +84,17 @@ final class Payloads {
 
   /**
    * Folds a later payload into an earlier queued one: later data values win, each field keeps the
-   * newer stamp, client_version and client_updated_at come from the later one.
+   * newer stamp and the older base, client_version and client_updated_at come from the later one.
    */
   static String merge(String earlier, String later) {
     ObjectNode base = read(earlier);
     ObjectNode next = read(later);
     ((ObjectNode) base.get("data")).setAll((ObjectNode) next.get("data"));
+    if (next.get("base") instanceof ObjectNode laterBase) {
+      // The earlier payload's base is older, so it wins for fields both have.
+      ObjectNode merged = base.get("base") instanceof ObjectNode b ? b : base.putObject("base");
+      laterBase.properties().forEach(e -> merged.putIfAbsent(e.getKey(), e.getValue()));
+    }
     if (next.has("field_clock")) {
       Map<String, Hlc> clock = fieldClock(base.get("field_clock"));
       mergeClock(clock, fieldClock(next.get("field_clock")));
@@ -117,7 +135,7 @@ final class Payloads {
     return node;
   }
 
-  private static ObjectNode read(String json) {
+  static ObjectNode read(String json) {
     try {
       return (ObjectNode) JSON.readTree(json);
     } catch (JsonProcessingException e) {

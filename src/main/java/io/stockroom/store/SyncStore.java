@@ -560,30 +560,48 @@ public final class SyncStore {
    * it; what the user chose to send again is queued by the caller through the normal services.
    */
   public void resolve(UUID conflictId, String resolution) {
-    tx.run(
-        t -> {
-          SyncConflictsRecord c =
-              t.selectFrom(SYNC_CONFLICTS).where(SYNC_CONFLICTS.ID.eq(conflictId)).fetchSingle();
-          c.setStatus("resolved");
-          c.setResolution(resolution);
-          c.setResolvedAt(stamps.now());
-          c.update();
-          boolean more =
-              t.fetchExists(
-                  SYNC_CONFLICTS,
-                  SYNC_CONFLICTS
-                      .ENTITY_ID
-                      .eq(c.getEntityId())
-                      .and(SYNC_CONFLICTS.STATUS.eq("open")));
-          if (!more) {
-            EntityType type = EntityType.fromWireName(c.getEntityType()).orElseThrow();
-            setStatus(
-                t,
-                type,
-                c.getEntityId(),
-                hasOpen(t, c.getEntityId()) ? SyncStatus.PENDING.dbValue() : SYNCED);
-          }
-        });
+    tx.run(t -> resolve(t, conflictId, resolution, null, null));
+  }
+
+  /**
+   * {@link #resolve(UUID, String)} inside the caller's transaction, remembering what the choice
+   * queued ({@code mutationId}, null when it queued nothing) and what the record held before
+   * ({@code undoState}), so {@link LocalConflicts} can take it back until it is sent.
+   */
+  void resolve(
+      DSLContext t, UUID conflictId, String resolution, UUID mutationId, String undoState) {
+    SyncConflictsRecord c =
+        t.selectFrom(SYNC_CONFLICTS).where(SYNC_CONFLICTS.ID.eq(conflictId)).fetchSingle();
+    c.setStatus("resolved");
+    c.setResolution(resolution);
+    c.setResolvedAt(stamps.now());
+    c.setResolutionMutationId(mutationId);
+    c.setUndoState(undoState);
+    c.update();
+    boolean more =
+        t.fetchExists(
+            SYNC_CONFLICTS,
+            SYNC_CONFLICTS.ENTITY_ID.eq(c.getEntityId()).and(SYNC_CONFLICTS.STATUS.eq("open")));
+    if (!more) {
+      EntityType type = EntityType.fromWireName(c.getEntityType()).orElseThrow();
+      setStatus(
+          t,
+          type,
+          c.getEntityId(),
+          hasOpen(t, c.getEntityId()) ? SyncStatus.PENDING.dbValue() : SYNCED);
+    }
+  }
+
+  /** Opens a settled entry again (its choice was taken back) and flags its record. */
+  void reopen(DSLContext t, SyncConflictsRecord c) {
+    c.setStatus("open");
+    c.setResolution(null);
+    c.setResolvedAt(null);
+    c.setResolutionMutationId(null);
+    c.setUndoState(null);
+    c.update();
+    EntityType type = EntityType.fromWireName(c.getEntityType()).orElseThrow();
+    setStatus(t, type, c.getEntityId(), CONFLICT);
   }
 
   private static SyncConflict toConflict(SyncConflictsRecord r) {

@@ -134,4 +134,43 @@ class CoalescingTest extends StoreTestSupport {
   private void completeAll() {
     store.outbox().open().forEach(m -> store.outbox().markCompleted(m.id()));
   }
+
+  @Test
+  void editsOfASyncedItemRememberTheValuesTheServerLastHad() {
+    Item synced =
+        store
+            .catalog()
+            .get(
+                store
+                    .bulkLoader()
+                    .importItems(List.of(ItemDraft.of("SYN-1", "Pallet wrap")), 7)
+                    .get(0))
+            .orElseThrow();
+    ItemDraft first = ItemDraft.of("SYN-1", "Pallet wrap, clear");
+    store.catalog().update(synced.id(), first);
+    store.catalog().update(synced.id(), ItemDraft.of("SYN-1", "Pallet wrap, 500 mm"));
+    List<QueuedMutation> mine = openOf(synced);
+    assertThat(mine).hasSize(1);
+    QueuedMutation coalesced = mine.get(0);
+    assertThat(json(coalesced.payload()).get("base").get("name").asText()).isEqualTo("Pallet wrap");
+
+    // Once that one is in flight, a further edit queues anew, and its base is still the
+    // server's value, not the in-flight one.
+    store.outbox().markInFlight(List.of(coalesced.id()));
+    store
+        .catalog()
+        .update(
+            synced.id(),
+            new ItemDraft("SYN-1", null, "Pallet wrap, 300 mm", null, "ea", "packaging", 0));
+    JsonNode next = json(openOf(synced).get(1).payload());
+    assertThat(next.get("base").get("name").asText()).isEqualTo("Pallet wrap");
+    assertThat(next.get("base").get("category").isNull()).isTrue();
+
+    // An item the server has never seen has no base.
+    assertThat(json(queue().get(0).payload()).has("base")).isFalse();
+  }
+
+  private List<QueuedMutation> openOf(Item i) {
+    return store.outbox().open().stream().filter(m -> m.entityId().equals(i.id())).toList();
+  }
 }

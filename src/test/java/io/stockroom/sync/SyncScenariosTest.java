@@ -184,6 +184,16 @@ class SyncScenariosTest {
     assertThat(after.syncStatus()).isEqualTo(SyncStatus.CONFLICT);
     assertThat(after.category()).isEqualTo("from-b"); // the other field merged
     assertThat(after.name()).isEqualTo("Name from A");
+    // The dialog's three columns: yours, theirs, and the value both laptops started from.
+    var name =
+        b.store.conflictInbox().item(c.id()).fields().stream()
+            .filter(f -> f.field() == io.stockroom.domain.ItemField.NAME)
+            .findFirst()
+            .orElseThrow();
+    assertThat(name.yours()).isEqualTo("Name from B");
+    assertThat(name.theirs()).isEqualTo("Name from A");
+    assertThat(name.base()).isEqualTo(onB.name());
+    assertThat(name.conflicting()).isTrue();
 
     b.store.sync().resolve(c.id(), "take_theirs");
     assertThat(b.store.catalog().get(onB.id()).orElseThrow().syncStatus())

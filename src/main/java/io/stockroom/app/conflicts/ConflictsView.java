@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /** The conflicts inbox: one line per conflict; double-click or "Resolve..." opens its dialog. */
 public final class ConflictsView extends VBox {
@@ -38,13 +39,25 @@ public final class ConflictsView extends VBox {
         Ui.primary("resolveConflictButton", "Resolve...", MaterialDesignS.SCALE_BALANCE);
     resolve.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     resolve.setOnAction(e -> vm.open(table.getSelectionModel().getSelectedItem()));
-    CheckBox settled = new CheckBox("Show settled");
+    Button undo = Ui.button("undoConflictButton", "Undo my choice", MaterialDesignU.UNDO);
+    undo.disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> {
+                  ConflictRow r = table.getSelectionModel().getSelectedItem();
+                  return r == null || !r.undoable();
+                },
+                table.getSelectionModel().selectedItemProperty()));
+    undo.setOnAction(e -> vm.undo(table.getSelectionModel().getSelectedItem()));
+    CheckBox settled = new CheckBox("Show settled (_choices not yet sent can be undone)");
+    settled.setMnemonicParsing(true);
     settled.setId("showSettledConflicts");
     settled.selectedProperty().bindBidirectional(vm.showSettledProperty());
     Label summary = Ui.muted(vm.summaryProperty());
     summary.setId("conflictsSummary");
     getStyleClass().add("page");
     setSpacing(12);
-    getChildren().addAll(Ui.title("Conflicts"), summary, new HBox(12, resolve, settled), table);
+    getChildren()
+        .addAll(Ui.title("Conflicts"), summary, new HBox(12, resolve, undo, settled), table);
   }
 }

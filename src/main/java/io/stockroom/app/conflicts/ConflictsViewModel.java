@@ -64,13 +64,16 @@ public final class ConflictsViewModel {
     long mine = ++generation;
     boolean settled = showSettled.get();
     runner.run(
-        () -> conflicts.list(settled),
+        () ->
+            conflicts.list(settled).stream()
+                .map(c -> row(c, !c.open() && conflicts.canUndo(c.id())))
+                .toList(),
         list -> {
           if (mine != generation) {
             return;
           }
-          rows.setAll(list.stream().map(this::row).toList());
-          long open = list.stream().filter(SyncConflict::open).count();
+          rows.setAll(list);
+          long open = list.stream().filter(r -> r.conflict().open()).count();
           openCount.set((int) open);
           summary.set(
               open == 0
@@ -82,7 +85,7 @@ public final class ConflictsViewModel {
         e -> summary.set(Errors.message(e)));
   }
 
-  private ConflictRow row(SyncConflict c) {
+  private ConflictRow row(SyncConflict c, boolean undoable) {
     String record = c.entityId().toString().substring(0, 8);
     return new ConflictRow(
         c,
@@ -92,7 +95,27 @@ public final class ConflictsViewModel {
             ? (c.reason() == null ? "" : c.reason())
             : String.join(", ", c.fields()),
         c.createdAt() == null ? "" : WHEN.format(c.createdAt().atZone(zone)),
-        c.open() ? "open" : "settled: " + c.resolution());
+        c.open()
+            ? "open"
+            : "settled: " + c.resolution() + (undoable ? " (can be undone until sent)" : ""),
+        undoable);
+  }
+
+  /**
+   * Takes back the choice made on a settled entry, while what it queued has not been sent: the
+   * entry is open again and the record holds what it held before.
+   */
+  public void undo(ConflictRow row) {
+    if (row == null || !row.undoable()) {
+      return;
+    }
+    runner.run(
+        () -> {
+          conflicts.undo(row.conflict().id());
+          return true;
+        },
+        ok -> settled(),
+        e -> summary.set(Errors.message(e)));
   }
 
   /** Shows the dialog for an entry: item fields, a count, or an explanation. */

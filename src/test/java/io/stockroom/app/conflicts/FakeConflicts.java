@@ -22,6 +22,8 @@ final class FakeConflicts implements ConflictService {
   Map<ItemField, String> itemValues;
   CountResolution countResolution;
   UUID dismissed;
+  UUID undone;
+  final java.util.Set<UUID> undoable = new java.util.HashSet<>();
   RuntimeException failure;
 
   SyncConflict add(EntityType type, String policy, boolean open, List<String> fields) {
@@ -97,6 +99,19 @@ final class FakeConflicts implements ConflictService {
   public void dismiss(UUID conflictId) {
     dismissed = conflictId;
     settle(conflictId);
+  }
+
+  @Override
+  public boolean canUndo(UUID conflictId) {
+    return undoable.contains(conflictId);
+  }
+
+  @Override
+  public void undo(UUID conflictId) {
+    if (!undoable.remove(conflictId)) {
+      throw new io.stockroom.domain.ValidationException("conflict", "already sent");
+    }
+    undone = conflictId;
   }
 
   private void settle(UUID id) {
