@@ -31,6 +31,11 @@ final class AgentSyncControl implements SyncControl {
   }
 
   @Override
+  public void cancelSync() {
+    agent.cancel();
+  }
+
+  @Override
   public void localWrite() {
     agent.localWrite();
   }

@@ -16,6 +16,12 @@ public interface SyncControl {
 
   void syncNow();
 
+  /**
+   * Stops a running cycle at its next page or batch; what it applied stays. Nothing to stop where
+   * there is no agent.
+   */
+  default void cancelSync() {}
+
   void localWrite();
 
   /** Signs in; throws with a message a user understands when it cannot. */

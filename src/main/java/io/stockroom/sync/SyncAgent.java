@@ -264,6 +264,11 @@ public final class SyncAgent implements AutoCloseable {
     return scheduler.syncNow();
   }
 
+  /** Stops a running cycle (a long first sync, say) at its next page; what it pulled stays. */
+  public void cancel() {
+    scheduler.cancel();
+  }
+
   /** One cycle on the caller's thread, for the headless {@code sync} command and tests. */
   public CycleResult runOnce() {
     return engine.run(Trigger.MANUAL, null);

@@ -59,6 +59,7 @@ public final class SyncEngine {
   private final JsonCodec codec;
   private final Backoff backoff;
   private final Clock clock;
+  private volatile boolean cancelled;
 
   public SyncEngine(
       SyncStore store,
@@ -85,8 +86,24 @@ public final class SyncEngine {
     int failed;
   }
 
+  /**
+   * Asks the running cycle to stop at its next page or batch (any thread). What it applied so far
+   * stays: every page is committed with its cursor, so the next cycle goes on from there.
+   */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  private void stopIfCancelled() throws SyncException {
+    if (cancelled) {
+      throw new SyncException(
+          SyncException.Kind.CANCELLED, 0, "cancelled", "sync cancelled by the user", null);
+    }
+  }
+
   /** Runs one cycle; never throws for a network or server failure (see the outcome). */
   public CycleResult run(Trigger trigger, IntConsumer pulledSoFar) {
+    cancelled = false;
     Instant started = clock.instant();
     long nanos = System.nanoTime();
     long sent0 = client.bytesSent();
@@ -112,6 +129,7 @@ public final class SyncEngine {
           switch (e.kind()) {
             case TRANSIENT -> "offline";
             case UNAUTHORIZED -> "signed_out";
+            case CANCELLED -> "cancelled";
             default -> "error";
           };
     } catch (RuntimeException e) {
@@ -218,6 +236,7 @@ public final class SyncEngine {
       if (!page.hasMore()) {
         return;
       }
+      stopIfCancelled();
     }
   }
 
@@ -233,6 +252,7 @@ public final class SyncEngine {
       }
       previous = dueIds;
       for (List<QueuedMutation> batch : batches(order(due))) {
+        stopIfCancelled();
         pushBatch(batch, tally);
       }
     }

@@ -15,7 +15,9 @@ public final class SyncException extends Exception {
     /** 401: no valid token; sign in again. */
     UNAUTHORIZED,
     /** Any other 4xx: the request itself is refused; retrying it unchanged cannot help. */
-    REJECTED
+    REJECTED,
+    /** The user stopped the cycle; every page and result applied so far stays. */
+    CANCELLED
   }
 
   private final Kind kind;

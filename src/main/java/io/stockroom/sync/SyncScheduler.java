@@ -64,6 +64,8 @@ public final class SyncScheduler implements AutoCloseable {
   private Instant backoffUntil;
   private int failures;
   private volatile boolean closed;
+  private volatile boolean running;
+  private volatile boolean skipFollower;
 
   public SyncScheduler(
       SyncEngine engine,
@@ -191,10 +193,17 @@ public final class SyncScheduler implements AutoCloseable {
     Trigger why = queuedTrigger;
     List<CompletableFuture<CycleResult>> mine;
     synchronized (lock) {
+      if (skipFollower) {
+        skipFollower = false;
+        if (waiting.isEmpty()) {
+          return; // the cycle the user just cancelled would only start over
+        }
+      }
       mine = waiting;
       waiting = new ArrayList<>();
     }
     CycleResult result = null;
+    running = true;
     try {
       publish(status.withState(SyncStatus.State.SYNCING).withProgress(0));
       result = engine.run(why, n -> publish(status.withProgress(n)));
@@ -202,6 +211,12 @@ public final class SyncScheduler implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("sync cycle crashed", e);
     } finally {
+      running = false;
+      synchronized (lock) {
+        if (!queued.get()) {
+          skipFollower = false; // nothing queued behind the cancelled cycle
+        }
+      }
       for (CompletableFuture<CycleResult> f : mine) {
         if (result != null) {
           f.complete(result);
@@ -237,6 +252,7 @@ public final class SyncScheduler implements AutoCloseable {
             switch (r.outcome()) {
               case "ok" -> SyncStatus.State.ONLINE;
               case "signed_out" -> SyncStatus.State.SIGNED_OUT;
+              case "cancelled" -> SyncStatus.State.ONLINE;
               default -> SyncStatus.State.OFFLINE;
             };
       }
@@ -246,6 +262,19 @@ public final class SyncScheduler implements AutoCloseable {
     publish(status.withCounts(c[0], c[1], c[2]).withOutcome(state, last, r.error(), retryAt));
     for (Consumer<CycleResult> l : cycleListeners) {
       l.accept(r);
+    }
+  }
+
+  /**
+   * Stops the running cycle at its next page or batch; what it applied stays and the next cycle
+   * (interval, write, Sync now) goes on from there. Does nothing when no cycle runs.
+   */
+  public void cancel() {
+    if (running) {
+      synchronized (lock) {
+        skipFollower = true; // triggers that came during the cycle do not restart it
+      }
+      engine.cancel();
     }
   }
 

@@ -45,6 +45,11 @@ public final class StatusBarView extends HBox {
     javafx.scene.control.Button syncNow = new javafx.scene.control.Button("Sync now");
     syncNow.setId("syncNowButton");
     syncNow.setOnAction(e -> vm.syncNow());
+    javafx.scene.control.Button stop = new javafx.scene.control.Button("Stop sync");
+    stop.setId("cancelSyncButton");
+    stop.setOnAction(e -> vm.cancelSync());
+    stop.visibleProperty().bind(vm.syncingProperty());
+    stop.managedProperty().bind(stop.visibleProperty());
     javafx.scene.control.Button account = new javafx.scene.control.Button("Account...");
     account.setId("accountButton");
     account.setOnAction(e -> new AccountDialog(vm).show());
@@ -59,6 +64,7 @@ public final class StatusBarView extends HBox {
             lastSync,
             conflicts,
             spring,
+            stop,
             syncNow,
             account);
   }

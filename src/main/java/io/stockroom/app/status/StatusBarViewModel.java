@@ -34,6 +34,7 @@ public final class StatusBarViewModel {
   private final ReadOnlyBooleanWrapper signedIn =
       new ReadOnlyBooleanWrapper(this, "signedIn", false);
   private final ReadOnlyStringWrapper conflicts = new ReadOnlyStringWrapper(this, "conflicts", "");
+  private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing", false);
   private final SyncControl sync;
   private final ZoneId zone;
   private long generation;
@@ -54,6 +55,7 @@ public final class StatusBarViewModel {
   public void apply(SyncStatus s) {
     generation++; // a queue count read before this is older than the agent's
     signedIn.set(s.state() != SyncStatus.State.SIGNED_OUT);
+    syncing.set(s.state() == SyncStatus.State.SYNCING);
     online.set(s.state() == SyncStatus.State.ONLINE || s.state() == SyncStatus.State.SYNCING);
     switch (s.state()) {
       case SIGNED_OUT -> {
@@ -78,7 +80,11 @@ public final class StatusBarViewModel {
       }
       case ONLINE -> {
         connection.set(s.liveConnected() ? "Online (live)" : "Online");
-        connectionDetail.set("Signed in to " + s.server() + " as " + s.user());
+        connectionDetail.set(
+            isCancelled(s.lastError())
+                ? "Sync stopped. What was already received is kept; the next sync goes on from"
+                    + " there."
+                : "Signed in to " + s.server() + " as " + s.user());
       }
     }
     StringBuilder p = new StringBuilder().append(s.pending()).append(" pending");
@@ -91,6 +97,20 @@ public final class StatusBarViewModel {
 
   private String time(java.time.Instant t) {
     return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(t);
+  }
+
+  private static boolean isCancelled(String error) {
+    return error != null && error.startsWith("sync cancelled");
+  }
+
+  /** Stops the running sync (a long first sync) at its next page; what it received stays. */
+  public void cancelSync() {
+    sync.cancelSync();
+  }
+
+  /** Whether a sync is running (the status bar offers to stop it). */
+  public ReadOnlyBooleanProperty syncingProperty() {
+    return syncing.getReadOnlyProperty();
   }
 
   /** "Sync now": runs a cycle whatever the backoff. */
