@@ -3,7 +3,8 @@
 # items table, print the time to the first painted frame, exit 0):
 #   1. the app-image on an empty profile (first-run screen) and on a profile of N items;
 #   2. the .deb unpacked into a scratch root (dpkg -x): its metadata, its CDS archive, the same
-#      smoke run with the installed launcher, and the server command from the same install.
+#      smoke run with the installed launcher, an upgrade of a profile the previous release wrote
+#      (schema v2, with a queued mutation), and the server command from the same install.
 #
 #   jpackage/smoke.sh [ITEMS]        (default 100000)
 set -euo pipefail
@@ -94,6 +95,19 @@ fi
 
 step "installed launcher, $ITEMS items"
 smoke "$INSTALLED" "$WORK/full"
+
+step "installed launcher, upgrading a profile of the previous release (schema v2) with queued work"
+[ -d target/test-classes/io/stockroom/store ] \
+  || die "target/test-classes missing: run 'mvn -B verify' first (it writes the old profile)"
+java -cp target/stockroom.jar:target/test-classes io.stockroom.store.OldProfiles "$WORK/old" v2
+smoke "$INSTALLED" "$WORK/old"
+"$INSTALLED" local --profile "$WORK/old" queue --json >"$WORK/queue.json" 2>"$WORK/queue.log" \
+  || { cat "$WORK/queue.log" >&2; die "'Stockroom local queue' failed on the upgraded profile"; }
+grep -q '00000000-0000-4000-8000-0000000000b1' "$WORK/queue.json" \
+  || { cat "$WORK/queue.json" >&2; die "the upgraded profile lost its queued mutation"; }
+"$INSTALLED" local --profile "$WORK/old" list-items --json >"$WORK/items.json" 2>>"$WORK/queue.log" \
+  || die "'Stockroom local list-items' failed on the upgraded profile"
+grep -q 'BOLT-M8' "$WORK/items.json" || die "the upgraded profile lost its item"
 
 step "installed launcher, the server command"
 "$INSTALLED" server --help >"$WORK/server.log" 2>&1 \

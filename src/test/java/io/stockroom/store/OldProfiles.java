@@ -47,10 +47,31 @@ public final class OldProfiles {
    * state.
    */
   public static void writeV1(Path profile) throws Exception {
+    write(profile, "v1");
+  }
+
+  /**
+   * The same work, in a profile whose schema stops at {@code tag} (a release after the first whose
+   * change sets only added tables, so the first release's rows are still valid there).
+   */
+  public static void write(Path profile, String tag) throws Exception {
     try (Connection c = connect(profile)) {
-      updateToTag(c, "v1");
+      updateToTag(c, tag);
       writeV1Data(c);
     }
+  }
+
+  /**
+   * For the installer smoke test (jpackage/smoke.sh), which upgrades such a profile with the
+   * installed launcher: {@code OldProfiles DIR [TAG]} (TAG defaults to v2, the previous release).
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: OldProfiles DIR [TAG]");
+      System.exit(2);
+    }
+    write(Path.of(args[0]), args.length == 2 ? args[1] : "v2");
+    System.out.println("profile of schema " + (args.length == 2 ? args[1] : "v2") + " written");
   }
 
   @SuppressWarnings("deprecation") // Liquibase.update(tag, ...) stays in the 4.x line we pin
