@@ -97,11 +97,12 @@ public final class SyncStore {
    * mutations stay.
    */
   public void beginRepull(EntityType type) {
-    tx.run(
-        t -> {
-          t.deleteFrom(SYNC_STATE).where(SYNC_STATE.ENTITY.eq(type.wireName())).execute();
-          Settings.put(t, REPULL + type.wireName(), "started");
-        });
+    tx.run(t -> beginRepull(t, type));
+  }
+
+  private static void beginRepull(DSLContext t, EntityType type) {
+    t.deleteFrom(SYNC_STATE).where(SYNC_STATE.ENTITY.eq(type.wireName())).execute();
+    Settings.put(t, REPULL + type.wireName(), "started");
   }
 
   /** Whether a re-pull of the entity was started and never finished. */
@@ -511,16 +512,42 @@ public final class SyncStore {
         });
   }
 
-  /** The user discards a failed mutation: it is completed without being applied anywhere. */
+  /**
+   * The user discards a failed mutation: it is completed without being applied anywhere, and its
+   * record goes back to what the server holds. A record the server never had (a refused create) is
+   * deleted locally; one it has is pulled again, since pages skipped it while the mutation was open
+   * (the re-pull of its entity also drops it if the server deleted it meanwhile). Records with
+   * another open mutation are left to that one's answer.
+   */
   public void discard(UUID mutationId) {
     tx.run(
-        t ->
-            t.update(MUTATION_QUEUE)
-                .set(MUTATION_QUEUE.STATUS, MutationStatus.COMPLETED.dbValue())
-                .set(MUTATION_QUEUE.ERROR, "discarded by the user")
-                .where(MUTATION_QUEUE.ID.eq(mutationId))
-                .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
-                .execute());
+        t -> {
+          var m =
+              t.selectFrom(MUTATION_QUEUE)
+                  .where(MUTATION_QUEUE.ID.eq(mutationId))
+                  .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
+                  .fetchOne();
+          if (m == null) {
+            return;
+          }
+          complete(t, mutationId, "discarded by the user");
+          if (hasOpen(t, m.getEntityId())) {
+            return;
+          }
+          EntityType type = EntityType.fromWireName(m.getEntityType()).orElseThrow();
+          org.jooq.Table<?> table = table(type);
+          Long serverVersion =
+              t.select(table.field("SERVER_VERSION", Long.class))
+                  .from(table)
+                  .where(table.field("ID", UUID.class).eq(m.getEntityId()))
+                  .fetchOptional(table.field("SERVER_VERSION", Long.class))
+                  .orElse(null);
+          if (serverVersion == null) {
+            markDeleted(t, type, m.getEntityId(), stamps.now());
+          } else {
+            beginRepull(t, type);
+          }
+        });
   }
 
   /** Failed mutations, oldest first: the list the user retries or discards from. */

@@ -91,5 +91,11 @@ class ExpiredCursorTest {
     assertThat(office.sync().ok()).isTrue();
     // Same catalogue, but for the item whose refused edit still waits for the user's decision.
     assertThat(away.store.catalog().count("")).isEqualTo(office.store.catalog().count("") + 1);
+
+    // Discarding that edit takes the laptop back to the server's state: the item is gone there.
+    away.store.sync().discard(away.store.sync().failed().get(0).id());
+    assertThat(away.sync().ok()).isTrue();
+    assertThat(away.store.catalog().get(edited.id())).isEmpty();
+    assertThat(away.store.catalog().count("")).isEqualTo(office.store.catalog().count(""));
   }
 }

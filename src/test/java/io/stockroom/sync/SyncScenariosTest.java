@@ -262,9 +262,11 @@ class SyncScenariosTest {
     assertThat(failed.get(0).error()).contains("duplicate_sku");
     assertThat(a.store.catalog().get(fine.id()).orElseThrow().syncStatus())
         .isEqualTo(SyncStatus.SYNCED);
-    // The user discards it: nothing open remains.
+    // The user discards it: nothing open remains, and the create the server refused is gone.
     a.store.sync().discard(failed.get(0).id());
     assertThat(a.store.sync().openCount()).isZero();
+    assertThat(a.store.catalog().get(dup.id())).isEmpty();
+    assertThat(a.store.catalog().findBySku("SKU-000003")).isPresent(); // the server's own
   }
 
   @Test
