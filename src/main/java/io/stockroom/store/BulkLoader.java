@@ -1,16 +1,11 @@
 package io.stockroom.store;
 
-import static io.stockroom.store.jooq.Tables.ITEMS;
-import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
-
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.ItemDraft;
-import io.stockroom.domain.SyncStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /**
@@ -49,82 +44,15 @@ public final class BulkLoader {
 
   private List<UUID> insertChunk(DSLContext t, List<ItemDraft> chunk, long serverVersion) {
     Instant now = stamps.now();
-    BatchBindStep items =
-        t.batch(
-            t.insertInto(
-                    ITEMS,
-                    ITEMS.ID,
-                    ITEMS.SERVER_ID,
-                    ITEMS.CREATED_AT,
-                    ITEMS.UPDATED_AT,
-                    ITEMS.SYNCED_AT,
-                    ITEMS.IS_DELETED,
-                    ITEMS.VERSION,
-                    ITEMS.SERVER_VERSION,
-                    ITEMS.SYNC_STATUS,
-                    ITEMS.FIELD_CLOCK,
-                    ITEMS.SKU,
-                    ITEMS.BARCODE,
-                    ITEMS.NAME,
-                    ITEMS.DESCRIPTION,
-                    ITEMS.UNIT,
-                    ITEMS.CATEGORY,
-                    ITEMS.REORDER_POINT)
-                .values(
-                    (UUID) null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
-    BatchBindStep words =
-        t.batch(
-            t.insertInto(ITEM_WORDS, ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
-                .values((String) null, null));
-    boolean anyWords = false;
+    SyncedItemBatch batch = new SyncedItemBatch(t);
     List<UUID> created = new ArrayList<>(chunk.size());
     for (ItemDraft draft : chunk) {
-      ItemDraft d = draft.normalized().validate();
       UUID id = ids.next();
       created.add(id);
-      items.bind(
-          id,
-          id,
-          now,
-          now,
-          now,
-          false,
-          1L,
-          serverVersion,
-          SyncStatus.SYNCED.dbValue(),
-          null, // no local field stamps: see the class comment
-          d.sku(),
-          d.barcode(),
-          d.name(),
-          d.description(),
-          d.unit(),
-          d.category(),
-          d.reorderPoint());
-      for (String w : SearchText.indexedWords(d.name())) {
-        words.bind(w, id);
-        anyWords = true;
-      }
+      // No local field stamps: see the class comment.
+      batch.add(id, draft.normalized().validate(), now, now, now, serverVersion, null);
     }
-    items.execute();
-    if (anyWords) {
-      words.execute();
-    }
+    batch.execute();
     return created;
   }
 }

@@ -3,7 +3,6 @@ package io.stockroom.store;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
-import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
 import static io.stockroom.store.jooq.Tables.SITES;
 import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
@@ -43,11 +42,7 @@ final class LocalSyncDesk implements SyncDesk {
   public void retry(UUID mutationId) {
     tx.run(
         t -> {
-          MutationQueueRecord m =
-              t.selectFrom(MUTATION_QUEUE)
-                  .where(MUTATION_QUEUE.ID.eq(mutationId))
-                  .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
-                  .fetchOne();
+          MutationQueueRecord m = MutationQueue.fetchFailed(t, mutationId);
           if (m == null) {
             return;
           }

@@ -105,6 +105,16 @@ public final class MutationQueue implements OutboxService {
         == 1;
   }
 
+  /**
+   * A failed mutation, read inside the caller's transaction; null if it is not failed (any more).
+   */
+  static MutationQueueRecord fetchFailed(DSLContext t, UUID mutationId) {
+    return t.selectFrom(MUTATION_QUEUE)
+        .where(MUTATION_QUEUE.ID.eq(mutationId))
+        .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
+        .fetchOne();
+  }
+
   /** Whether a mutation is still pending and was never sent. */
   boolean unsent(DSLContext t, UUID mutationId) {
     return t.fetchExists(

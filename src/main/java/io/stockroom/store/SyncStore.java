@@ -2,7 +2,6 @@ package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
-import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 import static io.stockroom.store.jooq.Tables.LOCAL_SETTINGS;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
 import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.MutationStatus;
 import io.stockroom.domain.QueuedMutation;
@@ -46,7 +46,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /**
@@ -272,51 +271,7 @@ public final class SyncStore {
                     .where(ITEMS.BARCODE.in(barcodes.keySet()))
                     .fetch(ITEMS.BARCODE));
     List<ObjectNode> clashing = new ArrayList<>();
-    BatchBindStep items =
-        t.batch(
-            t.insertInto(
-                    ITEMS,
-                    ITEMS.ID,
-                    ITEMS.SERVER_ID,
-                    ITEMS.CREATED_AT,
-                    ITEMS.UPDATED_AT,
-                    ITEMS.SYNCED_AT,
-                    ITEMS.IS_DELETED,
-                    ITEMS.VERSION,
-                    ITEMS.SERVER_VERSION,
-                    ITEMS.SYNC_STATUS,
-                    ITEMS.FIELD_CLOCK,
-                    ITEMS.SKU,
-                    ITEMS.BARCODE,
-                    ITEMS.NAME,
-                    ITEMS.DESCRIPTION,
-                    ITEMS.UNIT,
-                    ITEMS.CATEGORY,
-                    ITEMS.REORDER_POINT)
-                .values(
-                    (UUID) null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
-    BatchBindStep words =
-        t.batch(
-            t.insertInto(ITEM_WORDS, ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
-                .values((String) null, null));
-    int inserted = 0;
-    boolean anyWords = false;
+    SyncedItemBatch batch = new SyncedItemBatch(t);
     for (ObjectNode r : fresh) {
       String sku = text(r, "sku");
       String barcode = text(r, "barcode");
@@ -326,40 +281,27 @@ public final class SyncStore {
         clashing.add(r);
         continue;
       }
-      UUID id = uuid(r, "id");
       Instant created = instant(r, "created_at");
       Instant updated = instant(r, "updated_at");
-      String name = text(r, "name");
-      items.bind(
-          id,
-          id,
+      ItemDraft d =
+          new ItemDraft(
+              sku,
+              barcode,
+              text(r, "name"),
+              text(r, "description"),
+              r.hasNonNull("unit") ? text(r, "unit") : "ea",
+              text(r, "category"),
+              r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+      batch.add(
+          uuid(r, "id"),
+          d,
           created != null ? created : now,
           updated != null ? updated : now,
           now,
-          false,
-          1L,
           r.hasNonNull("version") ? r.get("version").asLong() : null,
-          SYNCED,
-          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : null,
-          sku,
-          barcode,
-          name,
-          text(r, "description"),
-          r.hasNonNull("unit") ? text(r, "unit") : "ea",
-          text(r, "category"),
-          r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
-      inserted++;
-      for (String w : SearchText.indexedWords(name)) {
-        words.bind(w, id);
-        anyWords = true;
-      }
+          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : null);
     }
-    if (inserted > 0) {
-      items.execute();
-    }
-    if (anyWords) {
-      words.execute();
-    }
+    batch.execute();
     return clashing;
   }
 
@@ -522,11 +464,7 @@ public final class SyncStore {
   public void discard(UUID mutationId) {
     tx.run(
         t -> {
-          var m =
-              t.selectFrom(MUTATION_QUEUE)
-                  .where(MUTATION_QUEUE.ID.eq(mutationId))
-                  .and(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
-                  .fetchOne();
+          var m = MutationQueue.fetchFailed(t, mutationId);
           if (m == null) {
             return;
           }
