@@ -167,14 +167,15 @@ public final class SyncAgent implements AutoCloseable {
   }
 
   /**
-   * Changes the background interval now and for later runs of this profile (whole seconds; zero
-   * turns the interval off).
+   * Changes the background interval now and for later runs of this profile (whole seconds, at least
+   * one; zero turns the interval off).
    */
   public void setInterval(Duration interval) {
     if (interval == null || interval.isNegative()) {
       throw new IllegalArgumentException("interval must be zero or positive: " + interval);
     }
-    Duration whole = Duration.ofSeconds(interval.toSeconds());
+    long seconds = interval.isZero() ? 0 : Math.max(1, interval.toSeconds());
+    Duration whole = Duration.ofSeconds(seconds);
     store.settings().put(INTERVAL, Long.toString(whole.toSeconds()));
     scheduler.setInterval(whole);
   }

@@ -298,7 +298,8 @@ class SyncSchedulerTest {
 
       await().atMost(Duration.ofSeconds(30)).until(() -> time.dueNow() > 0);
       time.runDue();
-      assertThat(triggers()).containsExactly(Trigger.LIVE);
+      // One poke per changed entity; a second one may land while the first cycle runs.
+      assertThat(triggers()).isNotEmpty().containsOnly(Trigger.LIVE);
       assertThat(cycles.get(0).ok()).isTrue();
       assertThat(store.catalog().get(made.id())).isPresent();
     } finally {
