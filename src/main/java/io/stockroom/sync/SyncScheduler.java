@@ -294,7 +294,7 @@ public final class SyncScheduler implements AutoCloseable {
       afterCycle(result);
     } catch (RuntimeException e) {
       LOG.error("sync cycle crashed", e);
-      if (result == null && status.state() == SyncStatus.State.SYNCING) {
+      if (status.state() == SyncStatus.State.SYNCING) { // never left showing "syncing"
         publish(status.withOutcome(before.state(), before.lastSync(), e.toString(), null));
       }
     } finally {
