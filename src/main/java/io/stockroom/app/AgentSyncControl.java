@@ -3,6 +3,7 @@ package io.stockroom.app;
 import io.stockroom.sync.SyncAgent;
 import io.stockroom.sync.SyncException;
 import io.stockroom.sync.SyncStatus;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -68,5 +69,25 @@ final class AgentSyncControl implements SyncControl {
   @Override
   public Optional<String> userName() {
     return agent.userName();
+  }
+
+  @Override
+  public Duration interval() {
+    return agent.interval();
+  }
+
+  @Override
+  public void setInterval(Duration interval) {
+    agent.setInterval(interval);
+  }
+
+  @Override
+  public boolean pauseOnLowBattery() {
+    return agent.pauseOnLowBattery();
+  }
+
+  @Override
+  public void setPauseOnLowBattery(boolean pause) {
+    agent.setPauseOnLowBattery(pause);
   }
 }

@@ -1,6 +1,7 @@
 package io.stockroom.app;
 
 import io.stockroom.store.LocalStore;
+import io.stockroom.sync.OshiPowerSource;
 import io.stockroom.sync.SyncAgent;
 
 /** Opens the real local store of a profile (the only place the app names the store). */
@@ -10,7 +11,12 @@ final class LocalStores {
 
   static StoreOpener.OpenStore open(AppConfig config) {
     LocalStore store = LocalStore.open(config.profileDir(), config.clock(), config.ids());
-    SyncAgent agent = new SyncAgent(store, config.clock(), SyncAgent.Options.defaults());
+    // OSHI is loaded at the first interval tick, on the agent's thread, not here.
+    SyncAgent agent =
+        new SyncAgent(
+            store,
+            config.clock(),
+            SyncAgent.Options.defaults().withPowerSource(new OshiPowerSource()));
     return new StoreOpener.OpenStore(
         new Services(
             store.catalog(),

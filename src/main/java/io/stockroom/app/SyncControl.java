@@ -1,6 +1,7 @@
 package io.stockroom.app;
 
 import io.stockroom.sync.SyncStatus;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,6 +34,18 @@ public interface SyncControl {
 
   Optional<String> userName();
 
+  /** The background sync interval (zero: off). Reads the profile's settings. */
+  Duration interval();
+
+  /** Changes the background interval now and for later runs; throws when it cannot. */
+  void setInterval(Duration interval);
+
+  /** Whether background sync pauses on a low battery. */
+  boolean pauseOnLowBattery();
+
+  /** Turns the low-battery pause on or off, now and for later runs; throws when it cannot. */
+  void setPauseOnLowBattery(boolean pause);
+
   /** No agent (tests on fake stores): the app stays offline. */
   static SyncControl none() {
     return new SyncControl() {
@@ -64,6 +77,26 @@ public interface SyncControl {
       @Override
       public Optional<String> userName() {
         return Optional.empty();
+      }
+
+      @Override
+      public Duration interval() {
+        return Duration.ZERO;
+      }
+
+      @Override
+      public void setInterval(Duration interval) {
+        throw new IllegalStateException("sync is not available here");
+      }
+
+      @Override
+      public boolean pauseOnLowBattery() {
+        return true;
+      }
+
+      @Override
+      public void setPauseOnLowBattery(boolean pause) {
+        throw new IllegalStateException("sync is not available here");
       }
     };
   }

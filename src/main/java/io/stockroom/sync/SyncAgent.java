@@ -30,6 +30,7 @@ public final class SyncAgent implements AutoCloseable {
   static final String USER = "sync.user";
   static final String TOKEN = "sync.token";
   static final String INTERVAL = "sync.interval_seconds";
+  static final String PAUSE_ON_LOW_BATTERY = "sync.pause_on_low_battery";
 
   /** What the agent is built with; tests swap the transport and shorten the timers. */
   public record Options(
@@ -60,12 +61,23 @@ public final class SyncAgent implements AutoCloseable {
       return new Options(transports, i, d, seed, live, batteryLow, deviceName);
     }
 
+    /** The seed of the backoff jitter, so a run repeats exactly. */
+    public Options withSeed(long s) {
+      return new Options(transports, interval, debounce, s, live, batteryLow, deviceName);
+    }
+
     public Options withLive(boolean l) {
       return new Options(transports, interval, debounce, seed, l, batteryLow, deviceName);
     }
 
+    /** What says "the battery is low" (by default: never); the setting may ignore it. */
     public Options withBattery(BooleanSupplier low) {
       return new Options(transports, interval, debounce, seed, live, low, deviceName);
+    }
+
+    /** The battery rule of {@link LowBattery} over this power source. */
+    public Options withPowerSource(PowerSource source) {
+      return withBattery(new LowBattery(source));
     }
 
     private static String defaultDeviceName() {
@@ -80,29 +92,36 @@ public final class SyncAgent implements AutoCloseable {
   private final SyncClient client;
   private final SyncEngine engine;
   private final SyncScheduler scheduler;
+  private volatile boolean pauseOnLowBattery;
   private LiveChannel live;
   private boolean started;
 
   public SyncAgent(LocalStore store, Clock clock, Options options) {
-    this.store = store;
-    this.options = options;
-    this.executor =
+    this(
+        store,
+        clock,
+        options,
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "stockroom-sync");
               t.setDaemon(true);
               return t;
-            });
+            }));
+  }
+
+  /** With a given executor (tests pass one with virtual time); the agent shuts it down. */
+  SyncAgent(LocalStore store, Clock clock, Options options, ScheduledExecutorService executor) {
+    this.store = store;
+    this.options = options;
+    this.executor = executor;
     JsonCodec codec = new JsonCodec();
     this.client = new SyncClient(null, codec, () -> store.hlc().peek(), store::receiveStamp);
     Backoff backoff = new Backoff(options.seed());
     this.engine = new SyncEngine(store.sync(), store.outbox(), client, codec, backoff, clock);
-    Duration interval =
-        store
-            .settings()
-            .get(INTERVAL)
-            .map(s -> Duration.ofSeconds(Long.parseLong(s)))
-            .orElse(options.interval());
+    Duration interval = storedInterval(store).orElse(options.interval());
+    this.pauseOnLowBattery =
+        store.settings().get(PAUSE_ON_LOW_BATTERY).map(v -> !"false".equals(v)).orElse(true);
+    BooleanSupplier batteryLow = options.batteryLow();
     this.scheduler =
         new SyncScheduler(
             engine,
@@ -111,7 +130,7 @@ public final class SyncAgent implements AutoCloseable {
             clock,
             interval,
             options.debounce(),
-            options.batteryLow(),
+            () -> pauseOnLowBattery && batteryLow.getAsBoolean(),
             () ->
                 new int[] {
                   store.outbox().pendingCount(),
@@ -124,6 +143,52 @@ public final class SyncAgent implements AutoCloseable {
       client.configure(options.transports().apply(url.get()), token.get());
       scheduler.account(url.get(), store.settings().get(USER).orElse(null));
     }
+  }
+
+  private static Optional<Duration> storedInterval(LocalStore store) {
+    return store
+        .settings()
+        .get(INTERVAL)
+        .flatMap(
+            v -> {
+              try {
+                long seconds = Long.parseLong(v.strip());
+                return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+              } catch (NumberFormatException e) {
+                LOG.warn("ignored setting {}={}: not a number of seconds", INTERVAL, v);
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** The background sync interval in force (zero: no interval). */
+  public Duration interval() {
+    return scheduler.interval();
+  }
+
+  /**
+   * Changes the background interval now and for later runs of this profile (whole seconds, at least
+   * one; zero turns the interval off).
+   */
+  public void setInterval(Duration interval) {
+    if (interval == null || interval.isNegative()) {
+      throw new IllegalArgumentException("interval must be zero or positive: " + interval);
+    }
+    long seconds = interval.isZero() ? 0 : Math.max(1, interval.toSeconds());
+    Duration whole = Duration.ofSeconds(seconds);
+    store.settings().put(INTERVAL, Long.toString(whole.toSeconds()));
+    scheduler.setInterval(whole);
+  }
+
+  /** Whether the background interval pauses on a low battery (setting; default on). */
+  public boolean pauseOnLowBattery() {
+    return pauseOnLowBattery;
+  }
+
+  /** Turns the low-battery pause on or off, now and for later runs of this profile. */
+  public void setPauseOnLowBattery(boolean pause) {
+    store.settings().put(PAUSE_ON_LOW_BATTERY, Boolean.toString(pause));
+    pauseOnLowBattery = pause;
   }
 
   public SyncScheduler scheduler() {
@@ -252,7 +317,13 @@ public final class SyncAgent implements AutoCloseable {
                 scheduler.liveConnected(false);
               }
             });
-    live.start();
+    // Connect from the agent's thread, after whatever it has queued (the first cycle).
+    LiveChannel l = live;
+    try {
+      executor.execute(l::start);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("live channel not started: the agent is stopping");
+    }
   }
 
   /** Tells the agent about a local write (debounced sync). */

@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -18,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When cycles run; never what they send (that is {@link SyncEngine}). Everything happens on one
- * single-thread scheduled executor, so only one cycle ever runs at a time.
+ * When cycles run; never what they send (that is {@link SyncEngine}). Timers and cycles run on one
+ * scheduled executor (the agent's single thread); the queued / running flags below also keep cycles
+ * from overlapping on any other executor, such as the virtual-time one of the tests.
  *
  * <pre>
  *            trigger (interval, write after debounce, live poke, connectivity, Sync now)
@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *     +---------------------------------------------------------- + connectivity
  * </pre>
  *
- * Background triggers wait out a backoff; manual, retry and connectivity triggers do not. The
- * interval pauses while {@code batteryLow} says so; a manual sync still runs.
+ * Background triggers (interval, local write, live poke) wait out a backoff; manual, retry,
+ * connectivity and start-up triggers do not. The interval pauses while {@code batteryLow} says so
+ * (the agent builds it from {@link LowBattery} and a setting); a manual sync still runs.
  */
 public final class SyncScheduler implements AutoCloseable {
 
@@ -47,15 +48,21 @@ public final class SyncScheduler implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Backoff backoff;
   private final Clock clock;
-  private final Duration interval;
   private final Duration debounce;
   private final BooleanSupplier batteryLow;
   private final Counts counts;
   private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<CycleResult>> cycleListeners = new CopyOnWriteArrayList<>();
-  private final AtomicBoolean queued = new AtomicBoolean();
   private final Object lock = new Object();
-  private volatile Trigger queuedTrigger = Trigger.MANUAL;
+  // Guarded by lock: a cycle is handed to the executor (queued) or running; a trigger while one
+  // runs only sets "again", and the running cycle hands the next one over when it ends. So cycles
+  // never overlap, whatever executor runs them, and any number of triggers make one more cycle.
+  private boolean queued;
+  private boolean running;
+  private boolean again;
+  private Trigger queuedTrigger;
+  private Duration interval;
+  private boolean started;
   private volatile SyncStatus status = SyncStatus.initial();
   private List<CompletableFuture<CycleResult>> waiting = new ArrayList<>();
   private ScheduledFuture<?> intervalTask;
@@ -64,8 +71,7 @@ public final class SyncScheduler implements AutoCloseable {
   private Instant backoffUntil;
   private int failures;
   private volatile boolean closed;
-  private volatile boolean running;
-  private volatile boolean skipFollower;
+  private boolean cancelled; // guarded by lock
 
   public SyncScheduler(
       SyncEngine engine,
@@ -80,7 +86,7 @@ public final class SyncScheduler implements AutoCloseable {
     this.executor = executor;
     this.backoff = backoff;
     this.clock = clock;
-    this.interval = interval;
+    this.interval = interval == null ? Duration.ZERO : interval;
     this.debounce = debounce;
     this.batteryLow = batteryLow;
     this.counts = counts;
@@ -89,18 +95,64 @@ public final class SyncScheduler implements AutoCloseable {
   /** Starts the interval timer and runs a first cycle. */
   public void start() {
     synchronized (lock) {
-      if (intervalTask == null && !interval.isZero()) {
-        long ms = interval.toMillis();
-        intervalTask =
-            executor.scheduleWithFixedDelay(this::intervalTick, ms, ms, TimeUnit.MILLISECONDS);
-      }
+      started = true;
+      scheduleInterval();
     }
     refreshCounts();
     trigger(Trigger.STARTUP);
   }
 
+  /** The background interval; zero means no interval (other triggers still run cycles). */
+  public Duration interval() {
+    synchronized (lock) {
+      return interval;
+    }
+  }
+
+  /**
+   * Changes the background interval at run time: the next interval cycle comes one new interval
+   * from now. Zero turns the interval off.
+   */
+  public void setInterval(Duration next) {
+    if (next == null || next.isNegative()) {
+      throw new IllegalArgumentException("interval must be zero or positive: " + next);
+    }
+    synchronized (lock) {
+      if (next.equals(interval)) {
+        return;
+      }
+      interval = next;
+      if (intervalTask != null) {
+        intervalTask.cancel(false);
+        intervalTask = null;
+      }
+      if (started && !closed) {
+        scheduleInterval();
+      }
+    }
+  }
+
+  private void scheduleInterval() {
+    if (intervalTask == null && !interval.isZero()) {
+      long ms = interval.toMillis();
+      try {
+        intervalTask =
+            executor.scheduleWithFixedDelay(this::intervalTick, ms, ms, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        LOG.debug("interval not scheduled: the executor is shut down");
+      }
+    }
+  }
+
   private void intervalTick() {
-    if (batteryLow.getAsBoolean()) {
+    boolean low;
+    try {
+      low = batteryLow.getAsBoolean();
+    } catch (RuntimeException e) {
+      LOG.debug("battery state unknown: {}", e.toString());
+      low = false;
+    }
+    if (low) {
       LOG.debug("battery low: background sync paused");
       return;
     }
@@ -131,15 +183,49 @@ public final class SyncScheduler implements AutoCloseable {
           && clock.instant().isBefore(backoffUntil)) {
         return; // the retry timer is set and will run the cycle
       }
-    }
-    queuedTrigger = why;
-    if (queued.compareAndSet(false, true)) {
-      try {
-        executor.execute(this::runQueued);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        queued.set(false);
+      if (running) {
+        if (!again) {
+          again = true;
+          queuedTrigger = why;
+        } else {
+          queuedTrigger = stronger(queuedTrigger, why);
+        }
+        return;
       }
+      if (queued) {
+        queuedTrigger = stronger(queuedTrigger, why);
+        return;
+      }
+      queued = true;
+      queuedTrigger = why;
+      handOver();
     }
+  }
+
+  /** Of two coalesced triggers, the one the log names: a backoff-bypassing one wins. */
+  private static Trigger stronger(Trigger a, Trigger b) {
+    if (a == null) {
+      return b;
+    }
+    return !a.bypassesBackoff() && b.bypassesBackoff() ? b : a;
+  }
+
+  /** Gives the queued cycle to the executor; called with the lock held. */
+  private void handOver() {
+    try {
+      executor.execute(this::runQueued);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      queued = false;
+      failWaiting();
+    }
+  }
+
+  /** The executor is gone: nobody will run the cycle these callers wait for. */
+  private void failWaiting() {
+    for (CompletableFuture<CycleResult> f : waiting) {
+      f.completeExceptionally(new IllegalStateException("sync agent stopped"));
+    }
+    waiting = new ArrayList<>();
   }
 
   /** "Sync now": runs a cycle soon, whatever the backoff; completes when a cycle has finished. */
@@ -189,39 +275,60 @@ public final class SyncScheduler implements AutoCloseable {
   }
 
   private void runQueued() {
-    queued.set(false);
-    Trigger why = queuedTrigger;
+    Trigger why;
     List<CompletableFuture<CycleResult>> mine;
     synchronized (lock) {
-      if (skipFollower) {
-        skipFollower = false;
-        if (waiting.isEmpty()) {
-          return; // the cycle the user just cancelled would only start over
-        }
+      if (running || !queued) {
+        return; // a stray hand-over; the running cycle hands the next one over itself
       }
+      queued = false;
+      running = true;
+      why = queuedTrigger;
       mine = waiting;
       waiting = new ArrayList<>();
     }
     CycleResult result = null;
-    running = true;
+    SyncStatus before = status;
     try {
       publish(status.withState(SyncStatus.State.SYNCING).withProgress(0));
       result = engine.run(why, n -> publish(status.withProgress(n)));
       afterCycle(result);
     } catch (RuntimeException e) {
       LOG.error("sync cycle crashed", e);
-    } finally {
-      running = false;
-      synchronized (lock) {
-        if (!queued.get()) {
-          skipFollower = false; // nothing queued behind the cancelled cycle
-        }
+      if (status.state() == SyncStatus.State.SYNCING) { // never left showing "syncing"
+        publish(status.withOutcome(before.state(), before.lastSync(), e.toString(), null));
       }
+    } finally {
       for (CompletableFuture<CycleResult> f : mine) {
         if (result != null) {
           f.complete(result);
         } else {
           f.completeExceptionally(new IllegalStateException("sync cycle failed"));
+        }
+      }
+      synchronized (lock) {
+        running = false;
+        if (cancelled) {
+          // Triggers that came during a cycle the user stopped do not start it over; a "Sync now"
+          // pressed meanwhile still runs.
+          cancelled = false;
+          if (waiting.isEmpty()) {
+            again = false;
+          }
+        }
+        boolean next = again && !closed;
+        again = false;
+        if (next
+            && !queuedTrigger.bypassesBackoff()
+            && backoffUntil != null
+            && clock.instant().isBefore(backoffUntil)) {
+          // Background triggers that came in during a cycle that just failed wait out the
+          // backoff too; the retry timer runs the next cycle.
+          next = false;
+        }
+        if (next) {
+          queued = true;
+          handOver();
         }
       }
     }
@@ -270,11 +377,11 @@ public final class SyncScheduler implements AutoCloseable {
    * (interval, write, Sync now) goes on from there. Does nothing when no cycle runs.
    */
   public void cancel() {
-    if (running) {
-      synchronized (lock) {
-        skipFollower = true; // triggers that came during the cycle do not restart it
+    synchronized (lock) {
+      if (running) {
+        cancelled = true;
+        engine.cancel();
       }
-      engine.cancel();
     }
   }
 
@@ -315,6 +422,7 @@ public final class SyncScheduler implements AutoCloseable {
   public void close() {
     closed = true;
     synchronized (lock) {
+      failWaiting();
       for (ScheduledFuture<?> f :
           new ScheduledFuture<?>[] {intervalTask, debounceTask, retryTask}) {
         if (f != null) {

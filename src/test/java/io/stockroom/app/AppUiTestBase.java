@@ -35,7 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
  *              countBinInfo, countExpected, countError, countMessage, countsTable
  * activity     activityTable, activitySummary
  * sync         queueTable, queueSummary, syncNowPageButton, retryButton, discardButton,
- *              explainButton, syncMessage, cursorsTable, syncLogTable, syncTotals
+ *              explainButton, syncMessage, cursorsTable, syncLogTable, syncTotals,
+ *              syncIntervalChoice, pauseOnLowBatteryCheck
  * conflicts    conflictsTable, conflictsSummary, resolveConflictButton, showSettledConflicts
  * item dialog  itemConflictTitle, itemConflictFields, state_FIELD, yours_FIELD, theirs_FIELD
  *              (FIELD = wire name, e.g. state_name), keepMineButton, keepTheirsButton,

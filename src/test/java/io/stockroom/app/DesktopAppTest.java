@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -270,6 +272,42 @@ class DesktopAppTest extends AppUiTestBase {
     for (String key : keys) {
       assertThat(lookup(key).tryQuery()).isPresent();
     }
+  }
+
+  @Test
+  void backgroundSyncSettingsAreReachedByKeyboardAndKept() throws Exception {
+    start();
+    shortcut(KeyCode.DIGIT5);
+    eventually(() -> visible("syncIntervalChoice"));
+    eventually(() -> "Every 5 minutes".equals(intervalShown()));
+    CheckBox battery = node("pauseOnLowBatteryCheck");
+    assertThat(onFx(battery::isSelected)).isTrue();
+    assertThat(onFx(battery::getText)).isEqualTo("Pause background sync on low battery");
+
+    runOnFx(() -> node("syncIntervalChoice").requestFocus());
+    type(KeyCode.TAB); // the next stop of the focus chain is the checkbox
+    assertThat(onFx(battery::isFocused)).isTrue();
+    type(KeyCode.SPACE);
+    eventually(() -> text("syncMessage").equals("Background sync runs whatever the battery."));
+
+    clickOn("#syncIntervalChoice");
+    clickOn("Every 15 minutes");
+    eventually(() -> text("syncMessage").equals("Background sync: every 15 minutes."));
+    stopApp();
+
+    start();
+    shortcut(KeyCode.DIGIT5);
+    eventually(() -> "Every 15 minutes".equals(intervalShown()));
+    CheckBox again = node("pauseOnLowBatteryCheck");
+    assertThat(onFx(again::isSelected)).isFalse();
+  }
+
+  private String intervalShown() {
+    return onFx(
+        () -> {
+          ComboBox<?> c = node("syncIntervalChoice");
+          return c.getValue() == null ? null : c.getValue().toString();
+        });
   }
 
   private List<String> queueKeys() {

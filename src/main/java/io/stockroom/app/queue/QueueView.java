@@ -1,7 +1,10 @@
 package io.stockroom.app.queue;
 
 import io.stockroom.app.Ui;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -12,7 +15,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** The sync screen: the queue with retry / discard / explain, cursors, the log, "Sync now". */
+/**
+ * The sync screen: the queue with retry / discard / explain, cursors, the log, "Sync now", and the
+ * background sync settings (interval, low-battery pause).
+ */
 public final class QueueView extends VBox {
 
   public QueueView(QueueViewModel vm) {
@@ -67,6 +73,17 @@ public final class QueueView extends VBox {
     Label totals = Ui.muted(vm.totalsProperty());
     totals.setId("syncTotals");
 
+    ComboBox<IntervalChoice> interval = new ComboBox<>(vm.intervalChoices());
+    interval.setId("syncIntervalChoice");
+    interval.valueProperty().bindBidirectional(vm.intervalProperty());
+    Label intervalLabel = new Label("Background sync");
+    intervalLabel.setLabelFor(interval);
+    CheckBox battery = new CheckBox("Pause background sync on low battery");
+    battery.setId("pauseOnLowBatteryCheck");
+    battery.selectedProperty().bindBidirectional(vm.pauseOnLowBatteryProperty());
+    HBox settings = new HBox(8, intervalLabel, interval, battery);
+    settings.setAlignment(Pos.CENTER_LEFT);
+
     getStyleClass().add("page");
     setSpacing(10);
     getChildren()
@@ -74,6 +91,7 @@ public final class QueueView extends VBox {
             Ui.title("Sync"),
             summary,
             new HBox(8, syncNow, retry, discard, explain, message),
+            settings,
             table,
             new Label("Pull cursors"),
             cursors,

@@ -14,6 +14,7 @@ import io.stockroom.domain.QueuedMutation;
 import io.stockroom.domain.SyncDesk;
 import io.stockroom.domain.SyncLogEntry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,8 +22,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -68,7 +73,15 @@ public final class QueueViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
   private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ObservableList<IntervalChoice> intervalChoices =
+      FXCollections.observableArrayList();
+  private final ObjectProperty<IntervalChoice> interval =
+      new SimpleObjectProperty<>(this, "interval");
+  private final BooleanProperty pauseOnLowBattery =
+      new SimpleBooleanProperty(this, "pauseOnLowBattery", true);
   private long generation;
+  private boolean settingsLoaded;
+  private boolean applyingSettings;
 
   public QueueViewModel(OutboxService outbox, TaskRunner runner, ZoneId zone) {
     this(outbox, runner, zone, Desk.none());
@@ -79,12 +92,83 @@ public final class QueueViewModel {
     this.runner = runner;
     this.zone = zone;
     this.d = desk;
+    interval.addListener(
+        (o, was, now) -> {
+          if (!applyingSettings && now != null && !now.equals(was)) {
+            saveInterval(now.interval());
+          }
+        });
+    pauseOnLowBattery.addListener(
+        (o, was, now) -> {
+          if (!applyingSettings) {
+            savePauseOnLowBattery(now);
+          }
+        });
+  }
+
+  private record SyncSettings(Duration interval, boolean pauseOnLowBattery) {}
+
+  /** Reads the interval and the battery rule from the agent (once; they change only here). */
+  public void loadSettings() {
+    settingsLoaded = true;
+    runner.run(
+        () -> new SyncSettings(d.sync().interval(), d.sync().pauseOnLowBattery()),
+        s -> {
+          applyingSettings = true;
+          try {
+            intervalChoices.setAll(IntervalChoice.around(s.interval()));
+            interval.set(new IntervalChoice(s.interval()));
+            pauseOnLowBattery.set(s.pauseOnLowBattery());
+          } finally {
+            applyingSettings = false;
+          }
+        },
+        e -> message.set(Errors.message(e)));
+  }
+
+  private void saveInterval(Duration next) {
+    runner.run(
+        () -> {
+          d.sync().setInterval(next);
+          return next;
+        },
+        ok ->
+            message.set(
+                ok.isZero()
+                    ? "Background sync is off; Sync now and live changes still sync."
+                    : "Background sync: "
+                        + new IntervalChoice(ok).label().toLowerCase(Locale.ROOT)
+                        + "."),
+        e -> {
+          message.set(Errors.message(e));
+          loadSettings(); // show what is really in force
+        });
+  }
+
+  private void savePauseOnLowBattery(boolean pause) {
+    runner.run(
+        () -> {
+          d.sync().setPauseOnLowBattery(pause);
+          return pause;
+        },
+        ok ->
+            message.set(
+                ok
+                    ? "Background sync pauses below 15% battery; Sync now still works."
+                    : "Background sync runs whatever the battery."),
+        e -> {
+          message.set(Errors.message(e));
+          loadSettings();
+        });
   }
 
   private record Snapshot(
       List<QueueRow> queue, List<CursorRow> cursors, List<LogRow> log, String totals) {}
 
   public void refresh() {
+    if (!settingsLoaded) {
+      loadSettings();
+    }
     long mine = ++generation;
     runner.run(
         this::read,
@@ -276,6 +360,21 @@ public final class QueueViewModel {
 
   public ReadOnlyStringProperty totalsProperty() {
     return totals.getReadOnlyProperty();
+  }
+
+  /** The intervals to choose from. */
+  public ObservableList<IntervalChoice> intervalChoices() {
+    return FXCollections.unmodifiableObservableList(intervalChoices);
+  }
+
+  /** The background interval; setting it saves it (the view binds a choice box to it). */
+  public ObjectProperty<IntervalChoice> intervalProperty() {
+    return interval;
+  }
+
+  /** Whether background sync pauses on a low battery; setting it saves it. */
+  public BooleanProperty pauseOnLowBatteryProperty() {
+    return pauseOnLowBattery;
   }
 
   public ReadOnlyStringProperty messageProperty() {
