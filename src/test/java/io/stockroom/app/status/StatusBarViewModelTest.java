@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockroom.app.FakeStore;
 import io.stockroom.app.InlineTaskRunner;
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.sync.SyncStatus;
 import org.junit.jupiter.api.Test;
 
 class StatusBarViewModelTest {
@@ -19,5 +20,31 @@ class StatusBarViewModelTest {
     assertThat(vm.onlineProperty().get()).isFalse();
     assertThat(vm.pendingProperty().get()).isEqualTo("1 pending");
     assertThat(vm.lastSyncProperty().get()).isEqualTo("Last sync: never");
+  }
+
+  @Test
+  void aStoredSignInTheServerRefusesAsksToSignInAgain() {
+    FakeStore store = new FakeStore();
+    StatusBarViewModel vm =
+        new StatusBarViewModel(
+            store.outboxService,
+            new InlineTaskRunner(),
+            io.stockroom.app.SyncControl.none(),
+            java.time.ZoneOffset.UTC);
+    vm.apply(SyncStatus.initial().withAccount("http://server:8080", "demo"));
+    assertThat(vm.account().signedInProperty().get()).isTrue(); // Sign out stays possible
+
+    vm.apply(
+        SyncStatus.initial()
+            .withAccount("http://server:8080", "demo")
+            .withOutcome(SyncStatus.State.SIGNED_OUT, null, "unauthorized: token revoked", null));
+    assertThat(vm.connectionProperty().get()).isEqualTo("Sign in again");
+    assertThat(vm.connectionDetailProperty().get())
+        .startsWith("http://server:8080 no longer accepts this laptop's sign-in.");
+    assertThat(vm.account().signedInProperty().get()).isTrue();
+
+    vm.apply(SyncStatus.initial());
+    assertThat(vm.connectionProperty().get()).isEqualTo("Offline");
+    assertThat(vm.account().signedInProperty().get()).isFalse();
   }
 }
