@@ -253,6 +253,7 @@ public final class SyncAgent implements AutoCloseable {
       throw new IllegalArgumentException("site " + siteId + " is not one of the user's sites");
     }
     String bearer = login.token();
+    String replacedUrl = serverUrl().orElse(null);
     try {
       tokens.write(bearer);
     } catch (IOException e) {
@@ -263,7 +264,9 @@ public final class SyncAgent implements AutoCloseable {
     if (site != null && store.sync().attachLocalSite(site.id(), site.code(), site.name())) {
       LOG.info("local site attached to {}", site.code());
     }
+    String replaced;
     synchronized (this) {
+      replaced = token;
       token = bearer;
       client.configure(options.transports().apply(login.serverUrl()), bearer);
       scheduler.account(login.serverUrl(), login.user());
@@ -276,27 +279,26 @@ public final class SyncAgent implements AutoCloseable {
         scheduler.trigger(Trigger.MANUAL);
       }
     }
+    if (replaced != null && replacedUrl != null && !replaced.equals(bearer)) {
+      revoke(replacedUrl, replaced); // the earlier sign-in of this laptop is of no more use
+    }
   }
 
   /** Drops a login the user did not finish: its token is revoked, best effort. */
   public void abandon(Login login) {
+    revoke(login.serverUrl(), login.token());
+  }
+
+  private void revoke(String serverUrl, String bearer) {
     SyncClient once =
         new SyncClient(
-            options.transports().apply(login.serverUrl()),
-            codec,
-            () -> store.hlc().peek(),
-            store::receiveStamp);
-    once.setToken(login.token());
+            options.transports().apply(serverUrl), codec, () -> store.hlc().peek(), c -> {});
+    once.setToken(bearer);
     try {
       once.logout();
     } catch (SyncException e) {
-      LOG.info("could not revoke an abandoned login: {}", e.getMessage());
+      LOG.info("could not revoke a token no longer used: {}", e.getMessage());
     }
-  }
-
-  /** The site this profile works in now. */
-  public UUID currentSiteId() {
-    return store.locations().currentSite().id();
   }
 
   /** Signs out: the token is revoked (best effort) and its file deleted; local data stays. */

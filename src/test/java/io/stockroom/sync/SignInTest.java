@@ -169,6 +169,19 @@ class SignInTest {
   }
 
   @Test
+  void signingInAgainRevokesTheTokenItReplaces() throws Exception {
+    Laptop a = laptop("again").signIn(server, "demo");
+    String first = new TokenFile(a.dir).read().orElseThrow();
+    a.signIn(server, "both");
+    String second = new TokenFile(a.dir).read().orElseThrow();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(server.get("/api/sync/pull?entity=sites", first).status()).isEqualTo(401);
+    assertThat(server.get("/api/sync/pull?entity=sites", second).status()).isEqualTo(200);
+    assertThat(a.agent.userName()).contains("both");
+    assertThat(a.sync().outcome()).isEqualTo("ok");
+  }
+
+  @Test
   void theTokenLivesOnlyInAnOwnerOnlyFileAndSignOutDeletesIt() throws Exception {
     Laptop a = laptop("a").signIn(server, "demo");
     Path file = a.dir.resolve(TokenFile.NAME);
