@@ -3,8 +3,11 @@ package io.stockroom.app;
 import io.stockroom.sync.SyncAgent;
 import io.stockroom.sync.SyncException;
 import io.stockroom.sync.SyncStatus;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /** {@link SyncControl} over the real sync agent. */
@@ -42,18 +45,49 @@ final class AgentSyncControl implements SyncControl {
   }
 
   @Override
-  public void signIn(String serverUrl, String user, String password) throws Exception {
+  public PendingLogin logIn(String serverUrl, String user, String password) throws SignInFailure {
+    SyncAgent.Login login;
     try {
-      agent.signIn(serverUrl, user, password);
+      login = agent.login(serverUrl, user, password);
     } catch (SyncException e) {
-      throw new IllegalStateException(
-          switch (e.kind()) {
-            case TRANSIENT -> "Cannot reach " + serverUrl + " (" + e.getMessage() + ").";
-            case UNAUTHORIZED, REJECTED -> "Sign-in refused: " + e.getMessage();
-            default -> e.getMessage();
-          },
-          e);
+      throw SignInFailure.of(e, serverUrl);
     }
+    List<SiteChoice> sites =
+        login.sites().stream()
+            .map(s -> new SiteChoice(s.id().toString(), s.code(), s.name()))
+            .toList();
+    Optional<SiteChoice> suggested =
+        agent
+            .suggestedSite(login)
+            .flatMap(s -> sites.stream().filter(c -> c.id().equals(s.id().toString())).findFirst());
+    return new PendingLogin() {
+      @Override
+      public List<SiteChoice> sites() {
+        return sites;
+      }
+
+      @Override
+      public Optional<SiteChoice> suggested() {
+        return suggested;
+      }
+
+      @Override
+      public void use(SiteChoice site) throws SignInFailure {
+        try {
+          agent.complete(login, site == null ? null : UUID.fromString(site.id()));
+        } catch (UncheckedIOException e) {
+          throw new SignInFailure(
+              "Signed in, but this laptop could not save the sign-in. Check that the disk is not"
+                  + " full, then sign in again.",
+              e.getMessage() + ": " + e.getCause());
+        }
+      }
+
+      @Override
+      public void cancel() {
+        agent.abandon(login);
+      }
+    };
   }
 
   @Override

@@ -25,8 +25,11 @@ public interface SyncControl {
 
   void localWrite();
 
-  /** Signs in; throws with a message a user understands when it cannot. */
-  void signIn(String serverUrl, String user, String password) throws Exception;
+  /**
+   * Logs in without storing anything yet; the user's site is chosen on the returned login. Throws
+   * with a message a user understands when it cannot.
+   */
+  PendingLogin logIn(String serverUrl, String user, String password) throws SignInFailure;
 
   void signOut();
 
@@ -62,8 +65,9 @@ public interface SyncControl {
       public void localWrite() {}
 
       @Override
-      public void signIn(String serverUrl, String user, String password) throws Exception {
-        throw new IllegalStateException("sync is not available here");
+      public PendingLogin logIn(String serverUrl, String user, String password)
+          throws SignInFailure {
+        throw new SignInFailure("Sync is not available here.", "");
       }
 
       @Override

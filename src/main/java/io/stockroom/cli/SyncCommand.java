@@ -4,6 +4,7 @@ import io.stockroom.domain.IdGenerator;
 import io.stockroom.store.LocalStore;
 import io.stockroom.store.ProfileLockedException;
 import io.stockroom.sync.CycleResult;
+import io.stockroom.sync.ServerAddress;
 import io.stockroom.sync.SyncAgent;
 import io.stockroom.sync.SyncException;
 import java.io.BufferedReader;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,21 +51,32 @@ final class SyncCommand implements Callable<Integer> {
       description = "Read the password from the first line of stdin.")
   boolean passwordStdin;
 
+  @Option(
+      names = "--site",
+      paramLabel = "CODE",
+      description =
+          "The site to work in when the user has several (default: the profile's current site"
+              + " if the user has it, else the first the server lists).")
+  String site;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
   @Override
   public Integer call() {
-    if (!server.startsWith("http://") && !server.startsWith("https://")) {
-      throw new UserError("--server must be an http:// or https:// URL");
-    }
+    ServerAddress.problem(server)
+        .ifPresent(
+            p -> {
+              throw new UserError("--server: " + p);
+            });
     String password = readPassword();
     PrintWriter out = spec.commandLine().getOut();
     try (LocalStore store = LocalStore.open(profile, Clock.systemUTC(), IdGenerator.secure());
         SyncAgent agent =
             new SyncAgent(store, Clock.systemUTC(), SyncAgent.Options.defaults().withLive(false))) {
       try {
-        agent.signIn(server, user, password);
+        SyncAgent.Login login = agent.login(server, user, password);
+        agent.complete(login, chosenSite(agent, login));
       } catch (SyncException e) {
         if (e.kind() == SyncException.Kind.TRANSIENT) {
           throw new UserError("cannot reach " + server + ": " + e.getMessage(), UNREACHABLE);
@@ -80,6 +93,27 @@ final class SyncCommand implements Callable<Integer> {
     } catch (ProfileLockedException e) {
       throw new UserError(e.getMessage(), 1);
     }
+  }
+
+  private UUID chosenSite(SyncAgent agent, SyncAgent.Login login) {
+    if (site == null) {
+      return agent.suggestedSite(login).map(SyncAgent.UserSite::id).orElse(null);
+    }
+    return login.sites().stream()
+        .filter(s -> s.code().equalsIgnoreCase(site))
+        .findFirst()
+        .map(SyncAgent.UserSite::id)
+        .orElseThrow(
+            () -> {
+              agent.abandon(login);
+              return new UserError(
+                  user
+                      + " has no site "
+                      + site
+                      + "; theirs: "
+                      + String.join(
+                          ", ", login.sites().stream().map(SyncAgent.UserSite::code).toList()));
+            });
   }
 
   private void print(PrintWriter out, CycleResult r) {

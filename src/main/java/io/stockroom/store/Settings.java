@@ -29,6 +29,11 @@ public final class Settings {
     tx.run(t -> put(t, name, value));
   }
 
+  /** Forgets a value; nothing happens when it is not set. */
+  public void remove(String name) {
+    tx.run(t -> t.deleteFrom(LOCAL_SETTINGS).where(LOCAL_SETTINGS.NAME.eq(name)).execute());
+  }
+
   static Optional<String> get(DSLContext ctx, String name) {
     return ctx.select(LOCAL_SETTINGS.VALUE)
         .from(LOCAL_SETTINGS)

@@ -4,10 +4,13 @@ import io.stockroom.domain.EntityType;
 import io.stockroom.protocol.JsonCodec;
 import io.stockroom.protocol.LoginResponse;
 import io.stockroom.store.LocalStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +31,10 @@ public final class SyncAgent implements AutoCloseable {
 
   static final String SERVER_URL = "sync.server_url";
   static final String USER = "sync.user";
+
+  /** Where profiles before decision 0024 kept the token; read once to move it to its file. */
   static final String TOKEN = "sync.token";
+
   static final String INTERVAL = "sync.interval_seconds";
   static final String PAUSE_ON_LOW_BATTERY = "sync.pause_on_low_battery";
 
@@ -93,8 +99,11 @@ public final class SyncAgent implements AutoCloseable {
   private final SyncEngine engine;
   private final SyncScheduler scheduler;
   private volatile boolean pauseOnLowBattery;
+  private final JsonCodec codec = new JsonCodec();
+  private final TokenFile tokens;
   private LiveChannel live;
   private boolean started;
+  private String token;
 
   public SyncAgent(LocalStore store, Clock clock, Options options) {
     this(
@@ -114,7 +123,7 @@ public final class SyncAgent implements AutoCloseable {
     this.store = store;
     this.options = options;
     this.executor = executor;
-    JsonCodec codec = new JsonCodec();
+    this.tokens = new TokenFile(store.profileDir());
     this.client = new SyncClient(null, codec, () -> store.hlc().peek(), store::receiveStamp);
     Backoff backoff = new Backoff(options.seed());
     this.engine = new SyncEngine(store.sync(), store.outbox(), client, codec, backoff, clock);
@@ -138,9 +147,10 @@ public final class SyncAgent implements AutoCloseable {
                   store.sync().conflicts(true).size()
                 });
     Optional<String> url = store.settings().get(SERVER_URL);
-    Optional<String> token = store.settings().get(TOKEN).filter(s -> !s.isEmpty());
-    if (url.isPresent() && token.isPresent()) {
-      client.configure(options.transports().apply(url.get()), token.get());
+    String stored = loadToken();
+    if (url.isPresent() && stored != null) {
+      token = stored;
+      client.configure(options.transports().apply(url.get()), stored);
       scheduler.account(url.get(), store.settings().get(USER).orElse(null));
     }
   }
@@ -191,6 +201,30 @@ public final class SyncAgent implements AutoCloseable {
     pauseOnLowBattery = pause;
   }
 
+  /**
+   * The token from its file. A profile written before decision 0024 kept it in the setting {@code
+   * sync.token}: it moves to the file (written first) and the setting is deleted; an empty setting
+   * meant "signed out" and removes any file.
+   */
+  private String loadToken() {
+    Optional<String> legacy = store.settings().get(TOKEN);
+    try {
+      if (legacy.isPresent()) {
+        if (legacy.get().isEmpty()) {
+          tokens.delete();
+        } else {
+          tokens.write(legacy.get());
+          LOG.info("sign-in token moved from the profile database to {}", tokens.path());
+        }
+        store.settings().remove(TOKEN);
+      }
+      return tokens.read().orElse(null);
+    } catch (IOException e) {
+      LOG.warn("cannot use the token file {}: {}", tokens.path(), e.toString());
+      return legacy.filter(s -> !s.isEmpty()).orElse(null);
+    }
+  }
+
   public SyncScheduler scheduler() {
     return scheduler;
   }
@@ -216,41 +250,123 @@ public final class SyncAgent implements AutoCloseable {
   }
 
   /**
-   * Signs in: logs in, stores the server, user and token, attaches the fresh profile's local site
-   * to the user's site (the first one it lists), and starts syncing if the agent runs.
+   * A login the server accepted, not stored yet: it waits for the user's choice among {@code
+   * sites}, the sites the user may work in as the server lists them.
    */
-  public LoginResponse signIn(String serverUrl, String user, String password) throws SyncException {
-    Transport t = options.transports().apply(serverUrl);
-    client.configure(t, null);
-    LoginResponse login;
+  public record Login(String serverUrl, String user, String token, List<UserSite> sites) {
+
+    public Login {
+      sites = List.copyOf(sites);
+    }
+
+    @Override
+    public String toString() {
+      return "Login[" + serverUrl + ", " + user + ", " + sites + "]"; // never the token
+    }
+  }
+
+  /** A site the signed-in user may work in. */
+  public record UserSite(UUID id, String code, String name) {}
+
+  /**
+   * Signs in to the first site the server lists (the profile's current site when the user has it):
+   * {@link #login} and {@link #complete} in one step, for callers that cannot ask.
+   */
+  public Login signIn(String serverUrl, String user, String password) throws SyncException {
+    Login login = login(serverUrl, user, password);
+    complete(login, suggestedSite(login).map(UserSite::id).orElse(null));
+    return login;
+  }
+
+  /**
+   * Logs in and returns the user's sites; stores nothing and leaves the current account alone, so a
+   * refused or abandoned login changes nothing on this laptop.
+   */
+  public Login login(String serverUrl, String user, String password) throws SyncException {
+    SyncClient once =
+        new SyncClient(
+            options.transports().apply(serverUrl),
+            codec,
+            () -> store.hlc().peek(),
+            store::receiveStamp);
+    LoginResponse r = once.login(user, password, options.deviceName());
+    List<UserSite> sites =
+        r.sites() == null
+            ? List.of()
+            : r.sites().stream().map(x -> new UserSite(x.id(), x.code(), x.name())).toList();
+    return new Login(serverUrl, user, r.token(), sites);
+  }
+
+  /** The site to offer first: the one this profile works in, when listed, else the first. */
+  public Optional<UserSite> suggestedSite(Login login) {
+    UUID current = store.locations().currentSite().id();
+    return login.sites().stream()
+        .filter(s -> s.id().equals(current))
+        .findFirst()
+        .or(() -> login.sites().stream().findFirst());
+  }
+
+  /**
+   * Finishes a login on the chosen site: stores the server, user and token, attaches the fresh
+   * profile's local site to the chosen one (its queued changes are rewritten to it), and starts
+   * syncing if the agent runs. {@code siteId} may be null only when the login lists no site.
+   */
+  public void complete(Login login, UUID siteId) {
+    UserSite site =
+        login.sites().stream().filter(s -> s.id().equals(siteId)).findFirst().orElse(null);
+    if (site == null && !login.sites().isEmpty()) {
+      throw new IllegalArgumentException("site " + siteId + " is not one of the user's sites");
+    }
+    String bearer = login.token();
+    String replacedUrl = serverUrl().orElse(null);
     try {
-      login = client.login(user, password, options.deviceName());
-    } catch (SyncException e) {
-      client.configure(null, null);
-      throw e;
+      tokens.write(bearer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the sign-in token in " + tokens.path(), e);
     }
-    client.configure(t, login.token());
-    store.settings().put(SERVER_URL, serverUrl);
-    store.settings().put(USER, user);
-    store.settings().put(TOKEN, login.token());
-    List<LoginResponse.SiteInfo> sites = login.sites() == null ? List.of() : login.sites();
-    if (!sites.isEmpty()) {
-      LoginResponse.SiteInfo site = sites.get(0);
-      if (store.sync().attachLocalSite(site.id(), site.code(), site.name())) {
-        LOG.info("local site attached to {}", site.code());
-      }
+    store.settings().put(SERVER_URL, login.serverUrl());
+    store.settings().put(USER, login.user());
+    if (site != null && store.sync().attachLocalSite(site.id(), site.code(), site.name())) {
+      LOG.info("local site attached to {}", site.code());
     }
-    scheduler.account(serverUrl, user);
+    String replaced;
     synchronized (this) {
+      replaced = token;
+      token = bearer;
+      client.configure(options.transports().apply(login.serverUrl()), bearer);
+      scheduler.account(login.serverUrl(), login.user());
+      if (live != null) {
+        live.close();
+        live = null;
+      }
       if (started) {
         startLive();
         scheduler.trigger(Trigger.MANUAL);
       }
     }
-    return login;
+    if (replaced != null && replacedUrl != null && !replaced.equals(bearer)) {
+      revoke(replacedUrl, replaced); // the earlier sign-in of this laptop is of no more use
+    }
   }
 
-  /** Signs out: the token is revoked (best effort) and forgotten; local data stays. */
+  /** Drops a login the user did not finish: its token is revoked, best effort. */
+  public void abandon(Login login) {
+    revoke(login.serverUrl(), login.token());
+  }
+
+  private void revoke(String serverUrl, String bearer) {
+    SyncClient once =
+        new SyncClient(
+            options.transports().apply(serverUrl), codec, () -> store.hlc().peek(), c -> {});
+    once.setToken(bearer);
+    try {
+      once.logout();
+    } catch (SyncException e) {
+      LOG.info("could not revoke a token no longer used: {}", e.getMessage());
+    }
+  }
+
+  /** Signs out: the token is revoked (best effort) and its file deleted; local data stays. */
   public void signOut() {
     try {
       if (client.configured()) {
@@ -260,8 +376,13 @@ public final class SyncAgent implements AutoCloseable {
       LOG.info("logout could not reach the server: {}", e.getMessage());
     }
     client.configure(null, null);
-    store.settings().put(TOKEN, "");
+    try {
+      tokens.delete();
+    } catch (IOException e) {
+      LOG.warn("cannot delete the token file {}: {}", tokens.path(), e.toString());
+    }
     synchronized (this) {
+      token = null;
       if (live != null) {
         live.close();
         live = null;
@@ -288,8 +409,7 @@ public final class SyncAgent implements AutoCloseable {
       return;
     }
     String url = store.settings().get(SERVER_URL).orElse(null);
-    String token = store.settings().get(TOKEN).orElse(null);
-    if (url == null || token == null || token.isEmpty()) {
+    if (url == null || token == null) {
       return;
     }
     live =

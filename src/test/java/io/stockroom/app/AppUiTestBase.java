@@ -46,7 +46,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * explanation  explanationText, myVersionText, copyMyVersionButton, explanationMessage
  * locations    locationCode, locationZone, locationDescription, addLocationButton,
  *              locationError, locationMessage, locationsTable, locationSite
- * status bar   statusConnection, statusPending, statusLastSync, statusConflicts
+ * status bar   statusConnection, statusPending, statusLastSync, statusConflicts, syncNowButton,
+ *              accountButton
+ * account      serverUrlField, serverUrlProblem, userField, passwordField, signInButton (Alt+S),
+ *              signOutButton, siteChoice, useSiteButton, accountMessage, accountDetails
  * </pre>
  */
 public abstract class AppUiTestBase extends FxRobot {

@@ -62,6 +62,42 @@ class SyncCommandTest {
   }
 
   @Test
+  void aUserOfSeveralSitesNamesTheSite() throws Exception {
+    try (TestServer server = TestServer.start(tmp.resolve("server"), 2)) {
+      server
+          .server()
+          .accounts()
+          .createUser(
+              "both",
+              io.stockroom.server.auth.Role.STAFF,
+              java.util.List.of("MAIN", "OTHER"),
+              "both");
+      Path profile = tmp.resolve("two");
+      StringWriter out = new StringWriter();
+      String[] args = {
+        "sync",
+        "--profile",
+        profile.toString(),
+        "--server",
+        server.url(),
+        "--user",
+        "both",
+        "--password-stdin",
+        "--site",
+        "NOWHERE"
+      };
+      assertThat(run(out, "both\n", args)).isNotZero();
+      args[args.length - 1] = "other";
+      assertThat(run(out, "both\n", args)).isZero();
+      try (io.stockroom.store.LocalStore store =
+          io.stockroom.store.LocalStore.open(
+              profile, java.time.Clock.systemUTC(), io.stockroom.domain.IdGenerator.secure())) {
+        assertThat(store.locations().currentSite().code()).isEqualTo("OTHER");
+      }
+    }
+  }
+
+  @Test
   void unreachableServerExitsNonZeroAndKeepsTheQueue() {
     Path profile = tmp.resolve("p");
     StringWriter out = new StringWriter();

@@ -52,7 +52,11 @@ public final class StatusBarView extends HBox {
     stop.managedProperty().bind(stop.visibleProperty());
     javafx.scene.control.Button account = new javafx.scene.control.Button("Account...");
     account.setId("accountButton");
-    account.setOnAction(e -> new AccountDialog(vm).show());
+    account.setOnAction(
+        e -> {
+          vm.account().open();
+          new AccountDialog(vm.account()).show();
+        });
     javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
     HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
     getChildren()

@@ -29,13 +29,10 @@ public final class StatusBarViewModel {
       new ReadOnlyStringWrapper(this, "pending", "0 pending");
   private final ReadOnlyStringWrapper lastSync =
       new ReadOnlyStringWrapper(this, "lastSync", "Last sync: never");
-  private final ReadOnlyStringWrapper accountMessage =
-      new ReadOnlyStringWrapper(this, "accountMessage", "");
-  private final ReadOnlyBooleanWrapper signedIn =
-      new ReadOnlyBooleanWrapper(this, "signedIn", false);
   private final ReadOnlyStringWrapper conflicts = new ReadOnlyStringWrapper(this, "conflicts", "");
   private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing", false);
   private final SyncControl sync;
+  private final AccountViewModel account;
   private final ZoneId zone;
   private long generation;
 
@@ -48,19 +45,29 @@ public final class StatusBarViewModel {
     this.outbox = outbox;
     this.runner = runner;
     this.sync = sync;
+    this.account = new AccountViewModel(sync, runner);
     this.zone = zone;
   }
 
   /** Shows the agent's latest status. Call on the UI thread. */
   public void apply(SyncStatus s) {
     generation++; // a queue count read before this is older than the agent's
-    signedIn.set(s.state() != SyncStatus.State.SIGNED_OUT);
+    account.signedIn(s.server() != null); // an account is stored, even if the server refused it
     syncing.set(s.state() == SyncStatus.State.SYNCING);
     online.set(s.state() == SyncStatus.State.ONLINE || s.state() == SyncStatus.State.SYNCING);
     switch (s.state()) {
       case SIGNED_OUT -> {
-        connection.set("Offline");
-        connectionDetail.set("Not signed in to a sync server; working from this laptop.");
+        if (s.server() != null && s.lastError() != null) {
+          // The server refused the stored sign-in (revoked, or the user was removed).
+          connection.set("Sign in again");
+          connectionDetail.set(
+              s.server()
+                  + " no longer accepts this laptop's sign-in. Open Account... and sign in again;"
+                  + " your work stays on this laptop.");
+        } else {
+          connection.set("Offline");
+          connectionDetail.set("Not signed in to a sync server; working from this laptop.");
+        }
       }
       case OFFLINE -> {
         connection.set("Offline");
@@ -118,42 +125,9 @@ public final class StatusBarViewModel {
     sync.syncNow();
   }
 
-  /** Signs in off the UI thread; the outcome lands in {@link #accountMessageProperty()}. */
-  public void signIn(String serverUrl, String user, String password) {
-    accountMessage.set("Signing in...");
-    runner.run(
-        () -> {
-          sync.signIn(serverUrl.strip(), user.strip(), password);
-          return true;
-        },
-        ok -> accountMessage.set("Signed in as " + user.strip() + "."),
-        e -> accountMessage.set(e.getMessage() == null ? e.toString() : e.getMessage()));
-  }
-
-  public void signOut() {
-    runner.run(
-        () -> {
-          sync.signOut();
-          return true;
-        },
-        ok -> accountMessage.set("Signed out. Everything keeps working on this laptop."),
-        e -> accountMessage.set(e.getMessage()));
-  }
-
-  public String serverUrl() {
-    return sync.serverUrl().orElse("");
-  }
-
-  public String userName() {
-    return sync.userName().orElse("");
-  }
-
-  public ReadOnlyStringProperty accountMessageProperty() {
-    return accountMessage.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty signedInProperty() {
-    return signedIn.getReadOnlyProperty();
+  /** The sign-in dialog's view model. */
+  public AccountViewModel account() {
+    return account;
   }
 
   public void refresh() {

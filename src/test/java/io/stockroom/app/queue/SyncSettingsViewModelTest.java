@@ -70,7 +70,10 @@ class SyncSettingsViewModelTest {
     public void localWrite() {}
 
     @Override
-    public void signIn(String serverUrl, String user, String password) {}
+    public io.stockroom.app.PendingLogin logIn(String serverUrl, String user, String password)
+        throws io.stockroom.app.SignInFailure {
+      throw new io.stockroom.app.SignInFailure("Sync is not available here.", "");
+    }
 
     @Override
     public void signOut() {}

@@ -7,9 +7,8 @@ import io.stockroom.app.InlineTaskRunner;
 import io.stockroom.app.SyncControl;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.sync.SyncStatus;
+import java.lang.reflect.Proxy;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class StatusBarViewModelTest {
@@ -30,41 +29,20 @@ class StatusBarViewModelTest {
   void aRunningSyncShowsItsProgressAndCanBeStopped() {
     FakeStore store = new FakeStore();
     int[] cancels = {0};
+    // Everything as with no agent, but the Stop button's call is counted.
+    SyncControl none = SyncControl.none();
     SyncControl control =
-        new SyncControl() {
-          @Override
-          public void addListener(Consumer<SyncStatus> listener) {}
-
-          @Override
-          public void start() {}
-
-          @Override
-          public void syncNow() {}
-
-          @Override
-          public void cancelSync() {
-            cancels[0]++;
-          }
-
-          @Override
-          public void localWrite() {}
-
-          @Override
-          public void signIn(String serverUrl, String user, String password) {}
-
-          @Override
-          public void signOut() {}
-
-          @Override
-          public Optional<String> serverUrl() {
-            return Optional.of("http://127.0.0.1:8080");
-          }
-
-          @Override
-          public Optional<String> userName() {
-            return Optional.of("demo");
-          }
-        };
+        (SyncControl)
+            Proxy.newProxyInstance(
+                SyncControl.class.getClassLoader(),
+                new Class<?>[] {SyncControl.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("cancelSync")) {
+                    cancels[0]++;
+                    return null;
+                  }
+                  return method.invoke(none, args);
+                });
     StatusBarViewModel vm =
         new StatusBarViewModel(
             store.outboxService, new InlineTaskRunner(), control, ZoneOffset.UTC);
@@ -84,5 +62,31 @@ class StatusBarViewModelTest {
     assertThat(vm.syncingProperty().get()).isFalse();
     assertThat(vm.connectionDetailProperty().get()).startsWith("Sync stopped.");
     assertThat(vm.lastSyncProperty().get()).isEqualTo("Last sync: never");
+  }
+
+  @Test
+  void aStoredSignInTheServerRefusesAsksToSignInAgain() {
+    FakeStore store = new FakeStore();
+    StatusBarViewModel vm =
+        new StatusBarViewModel(
+            store.outboxService,
+            new InlineTaskRunner(),
+            io.stockroom.app.SyncControl.none(),
+            java.time.ZoneOffset.UTC);
+    vm.apply(SyncStatus.initial().withAccount("http://server:8080", "demo"));
+    assertThat(vm.account().signedInProperty().get()).isTrue(); // Sign out stays possible
+
+    vm.apply(
+        SyncStatus.initial()
+            .withAccount("http://server:8080", "demo")
+            .withOutcome(SyncStatus.State.SIGNED_OUT, null, "unauthorized: token revoked", null));
+    assertThat(vm.connectionProperty().get()).isEqualTo("Sign in again");
+    assertThat(vm.connectionDetailProperty().get())
+        .startsWith("http://server:8080 no longer accepts this laptop's sign-in.");
+    assertThat(vm.account().signedInProperty().get()).isTrue();
+
+    vm.apply(SyncStatus.initial());
+    assertThat(vm.connectionProperty().get()).isEqualTo("Offline");
+    assertThat(vm.account().signedInProperty().get()).isFalse();
   }
 }
