@@ -18,7 +18,8 @@ final class LocalStores {
             store.stock(),
             store.outbox(),
             store.conflictInbox(),
-            store.syncDesk()),
+            store.syncDesk(),
+            store.settings()),
         () -> {
           try {
             agent.close();
