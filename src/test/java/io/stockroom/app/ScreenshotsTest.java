@@ -238,6 +238,17 @@ class ScreenshotsTest extends AppUiTestBase {
     clickOn("#accountButton");
     eventually(() -> Snapshots.dialog() != null);
     shootDialog(out, "account");
+
+    clickOn("#navItems");
+    shortcut(KeyCode.EQUALS);
+    shortcut(KeyCode.EQUALS);
+    eventually(() -> text("textSizeMenu").equals("129%"));
+    shoot(out, "larger-text");
+    shortcut(KeyCode.DIGIT0);
+  }
+
+  private Scene main() {
+    return node("navItems").getScene();
   }
 
   private void select(String table, int row) {
@@ -245,17 +256,18 @@ class ScreenshotsTest extends AppUiTestBase {
   }
 
   private void shoot(Path out, String name) {
-    Scene scene = onFx(() -> node("navItems").getScene());
-    Snapshots.write(onFx(() -> Snapshots.snapshot(scene)), out.resolve(name + ".png"));
+    Snapshots.write(onFx(() -> Snapshots.snapshot(main())), out.resolve(name + ".png"));
   }
 
   /** Pictures the dialog over the main window, then closes it. */
   private void shootDialog(Path out, String name) {
-    Scene main = onFx(() -> node("navItems").getScene());
+    Scene main = onFx(this::main);
     Window dialog = onFx(Snapshots::dialog);
     Snapshots.write(onFx(() -> Snapshots.withDialog(main, dialog)), out.resolve(name + ".png"));
     runOnFx(dialog::hide);
     eventually(() -> Snapshots.dialog() == null);
+    // A window manager hands the focus back to the owner; Monocle leaves that to the app.
+    runOnFx(() -> main.getWindow().requestFocus());
   }
 
   private void startOn(Path profile) throws Exception {
