@@ -63,6 +63,13 @@ class TextSizeAppTest extends AppUiTestBase {
     eventually(() -> text("itemsSummary").equals("1 item"));
     assertThat(summarySize()).isEqualTo(18.0);
     assertThat(text("textSizeMenu")).isEqualTo("129%");
+    // Dialogs follow the size too.
+    clickOn("#accountButton");
+    eventually(() -> lookup("#serverUrlField").tryQuery().isPresent());
+    assertThat(onFx(() -> this.<TextField>node("serverUrlField").getFont().getSize()))
+        .isEqualTo(18.0);
+    runOnFx(() -> node("serverUrlField").getScene().getWindow().hide());
+    runOnFx(() -> node("itemsSummary").getScene().getWindow().requestFocus());
 
     shortcut(KeyCode.DIGIT0);
     eventually(() -> summarySize() == 14.0);
