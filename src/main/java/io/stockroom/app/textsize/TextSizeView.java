@@ -67,7 +67,8 @@ public final class TextSizeView extends MenuButton {
 
   /**
    * Sets the size on the root of each window (the main one and dialogs; popups such as menus and
-   * tooltips take it from the control they belong to), now and whenever it changes.
+   * tooltips are left alone: they get their CSS from the control they open from), now and whenever
+   * it changes.
    */
   private static final class WindowStyler implements AutoCloseable {
 
