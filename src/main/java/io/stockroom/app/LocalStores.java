@@ -24,7 +24,8 @@ final class LocalStores {
             store.stock(),
             store.outbox(),
             store.conflictInbox(),
-            store.syncDesk()),
+            store.syncDesk(),
+            store.settings()),
         () -> {
           try {
             agent.close();

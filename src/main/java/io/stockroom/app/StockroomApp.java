@@ -15,6 +15,8 @@ import io.stockroom.app.scan.ScanViewModel;
 import io.stockroom.app.shell.MainView;
 import io.stockroom.app.shell.MainViewModel;
 import io.stockroom.app.status.StatusBarViewModel;
+import io.stockroom.app.textsize.TextSizeView;
+import io.stockroom.app.textsize.TextSizeViewModel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -44,6 +46,8 @@ public class StockroomApp extends Application {
   private AppConfig resolved;
   private StoreOpener.OpenStore store;
   private FxTaskRunner runner;
+  private int textSize = TextSizeViewModel.NORMAL;
+  private AutoCloseable textSizeStyler;
   private boolean smoke;
   private volatile Throwable failure;
 
@@ -67,6 +71,7 @@ public class StockroomApp extends Application {
     resolved = config != null ? config : fromParameters();
     smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
     store = opener.open(resolved);
+    textSize = TextSizeViewModel.stored(store.services().settings());
     runner = new FxTaskRunner(2);
   }
 
@@ -128,9 +133,12 @@ public class StockroomApp extends Application {
             new ScanViewModel(s.catalog(), runner, main),
             conflicts));
     MainView view = new MainView(main);
+    TextSizeViewModel text = new TextSizeViewModel(s.settings(), runner, textSize);
+    view.addToTopBar(new TextSizeView(text));
     Scene scene = new Scene(view, 1280, 800);
     scene.getStylesheets().add(StockroomApp.class.getResource("stockroom.css").toExternalForm());
     view.install(scene);
+    textSizeStyler = TextSizeView.install(scene, text);
     stage.setTitle("Stockroom");
     stage.setMinWidth(900);
     stage.setMinHeight(600);
@@ -169,6 +177,10 @@ public class StockroomApp extends Application {
 
   @Override
   public void stop() throws Exception {
+    if (textSizeStyler != null) {
+      textSizeStyler.close();
+      textSizeStyler = null;
+    }
     if (runner != null) {
       runner.close();
     }

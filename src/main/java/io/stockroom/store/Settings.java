@@ -2,6 +2,7 @@ package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.LOCAL_SETTINGS;
 
+import io.stockroom.domain.SettingsService;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -9,7 +10,7 @@ import org.jooq.DSLContext;
  * Local settings (client-wins, never synced): a plain name/value table. Also holds what the store
  * itself must remember across restarts: the HLC node id, the last HLC stamp and the current site.
  */
-public final class Settings {
+public final class Settings implements SettingsService {
 
   static final String NODE_ID = "hlc.node";
   static final String LAST_STAMP = "hlc.last";
@@ -21,10 +22,12 @@ public final class Settings {
     this.tx = tx;
   }
 
+  @Override
   public Optional<String> get(String name) {
     return get(tx.read(), name);
   }
 
+  @Override
   public void put(String name, String value) {
     tx.run(t -> put(t, name, value));
   }

@@ -238,7 +238,8 @@ class DesktopAppTest extends AppUiTestBase {
     type(KeyCode.ENTER);
     eventually(() -> rows("countsTable") == 1);
     assertThat(text("countMessage")).isEqualTo("Counted 7 ea of BOLT-M8 in A-01.");
-    assertThat(lookup("-3").tryQuery()).isPresent();
+    // The row is in the table; its cells are drawn at the next pulse.
+    eventually(() -> lookup("-3").tryQuery().isPresent());
   }
 
   @Test

@@ -22,22 +22,22 @@ final class CountConflictDialog extends Dialog<Void> {
     grid.addRow(
         0,
         button("applyCountButton", "Apply my count anyway", vm::applyAnyway),
-        label("applyCountEffect", vm.applyEffectProperty()));
+        effect("applyCountEffect", vm.applyEffectProperty()));
     grid.addRow(
         1,
         button("recountButton", "Recount", vm::recount),
-        label("recountEffect", vm.recountEffectProperty()));
+        effect("recountEffect", vm.recountEffectProperty()));
     grid.addRow(
         2,
         button("discardCountButton", "Discard", vm::discard),
-        label("discardCountEffect", vm.discardEffectProperty()));
+        effect("discardCountEffect", vm.discardEffectProperty()));
     Label error = label("countConflictError", vm.errorProperty());
     error.getStyleClass().add("error-text");
     VBox box = new VBox(12, summary, grid, error);
     box.setPadding(new Insets(12));
     getDialogPane().setContent(box);
     getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-    getDialogPane().setPrefWidth(620);
+    getDialogPane().setPrefWidth(720);
     vm.doneProperty().addListener((o, w, done) -> close());
   }
 
@@ -48,10 +48,19 @@ final class CountConflictDialog extends Dialog<Void> {
     return l;
   }
 
+  /** What a choice records, beside its button: wrapped rather than cut off. */
+  private static Label effect(String id, ObservableStringValue text) {
+    Label l = label(id, text);
+    l.setWrapText(true);
+    l.setMinWidth(0);
+    return l;
+  }
+
   private static Button button(String id, String text, Runnable action) {
     Button b = new Button(text);
     b.setId(id);
     b.setMaxWidth(Double.MAX_VALUE);
+    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     b.setOnAction(e -> action.run());
     return b;
   }

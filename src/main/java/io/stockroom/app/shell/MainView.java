@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
   private final ScanView scan;
   private final ItemsView items;
   private final StackPane center = new StackPane();
+  private final HBox topBar;
   private final Map<Page, Supplier<Node>> factories = new EnumMap<>(Page.class);
   private final Map<Page, Node> pages = new EnumMap<>(Page.class);
   private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
@@ -80,7 +81,8 @@ public final class MainView extends BorderPane {
     factories.put(Page.LOCATIONS, () -> new LocationsView(s.locations()));
     factories.put(Page.CONFLICTS, () -> new ConflictsView(s.conflicts()));
 
-    setTop(topBar());
+    topBar = topBar();
+    setTop(topBar);
     setLeft(nav());
     setCenter(center);
     setBottom(new StatusBarView(s.status()));
@@ -135,6 +137,11 @@ public final class MainView extends BorderPane {
     }
     scan.takeOver(c);
     e.consume();
+  }
+
+  /** Puts a tool (such as the text size menu) in the top bar, left of the scan field. */
+  public void addToTopBar(Node tool) {
+    topBar.getChildren().add(topBar.getChildren().indexOf(scan), tool);
   }
 
   /** Where the cursor starts: on the list, so a scanner's first keystrokes reach the scan field. */
