@@ -60,6 +60,11 @@ public final class SyncAgent implements AutoCloseable {
       return new Options(transports, i, d, seed, live, batteryLow, deviceName);
     }
 
+    /** The seed of the backoff jitter (a simulation derives it from its own seed). */
+    public Options withSeed(long s) {
+      return new Options(transports, interval, debounce, s, live, batteryLow, deviceName);
+    }
+
     public Options withLive(boolean l) {
       return new Options(transports, interval, debounce, seed, l, batteryLow, deviceName);
     }

@@ -34,14 +34,16 @@ public final class TestServer implements AutoCloseable {
   public static final JsonCodec CODEC = new JsonCodec();
 
   private final Path dir;
+  private final java.time.Clock clock;
   private final String pgUrl;
   private final String schema;
   private StockroomServer server;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(Path dir) {
+  private TestServer(Path dir, java.time.Clock clock) {
     this.dir = dir;
+    this.clock = clock;
     String url = System.getProperty("stockroom.test.pg.url");
     if (url == null || url.isBlank()) {
       url = System.getenv("STOCKROOM_TEST_PG_URL");
@@ -73,7 +75,15 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with {@code items} demo items and the OTHER site. */
   public static TestServer start(Path dir, int items) {
-    TestServer t = new TestServer(dir);
+    return start(dir, items, null);
+  }
+
+  /**
+   * Starts a server with {@code items} demo items and the OTHER site whose wall clock is {@code
+   * clock} (a simulation's virtual time; null: the system clock).
+   */
+  public static TestServer start(Path dir, int items, java.time.Clock clock) {
+    TestServer t = new TestServer(dir, clock);
     t.open();
     t.server.seeder().seed(items);
     t.server.accounts().createSite("OTHER", "Other warehouse");
@@ -84,6 +94,9 @@ public final class TestServer implements AutoCloseable {
   private void open() {
     ServerConfig config =
         ServerConfig.h2(dir, 0).withPasswordIterations(1_000).withIds(IdGenerator.secure());
+    if (clock != null) {
+      config = config.withClock(clock);
+    }
     if (pgUrl != null) {
       String sep = pgUrl.contains("?") ? "&" : "?";
       config = config.withDatabase(pgUrl + sep + "currentSchema=" + schema, null, null);
