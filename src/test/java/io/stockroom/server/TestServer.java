@@ -35,15 +35,17 @@ public final class TestServer implements AutoCloseable {
 
   private final Path dir;
   private final java.time.Clock clock;
+  private final IdGenerator ids;
   private final String pgUrl;
   private final String schema;
   private StockroomServer server;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(Path dir, java.time.Clock clock) {
+  private TestServer(Path dir, java.time.Clock clock, IdGenerator ids) {
     this.dir = dir;
     this.clock = clock;
+    this.ids = ids;
     String url = System.getProperty("stockroom.test.pg.url");
     if (url == null || url.isBlank()) {
       url = System.getenv("STOCKROOM_TEST_PG_URL");
@@ -75,15 +77,16 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with {@code items} demo items and the OTHER site. */
   public static TestServer start(Path dir, int items) {
-    return start(dir, items, null);
+    return start(dir, items, null, null);
   }
 
   /**
-   * Starts a server with {@code items} demo items and the OTHER site whose wall clock is {@code
-   * clock} (a simulation's virtual time; null: the system clock).
+   * Starts a server with {@code items} demo items and the OTHER site, on the wall clock {@code
+   * clock} and the id source {@code ids} (a simulation's virtual time and seeded ids; null: the
+   * system clock, secure random ids).
    */
-  public static TestServer start(Path dir, int items, java.time.Clock clock) {
-    TestServer t = new TestServer(dir, clock);
+  public static TestServer start(Path dir, int items, java.time.Clock clock, IdGenerator ids) {
+    TestServer t = new TestServer(dir, clock, ids);
     t.open();
     t.server.seeder().seed(items);
     t.server.accounts().createSite("OTHER", "Other warehouse");
@@ -93,7 +96,9 @@ public final class TestServer implements AutoCloseable {
 
   private void open() {
     ServerConfig config =
-        ServerConfig.h2(dir, 0).withPasswordIterations(1_000).withIds(IdGenerator.secure());
+        ServerConfig.h2(dir, 0)
+            .withPasswordIterations(1_000)
+            .withIds(ids == null ? IdGenerator.secure() : ids);
     if (clock != null) {
       config = config.withClock(clock);
     }

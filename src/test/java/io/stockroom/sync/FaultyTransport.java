@@ -39,6 +39,7 @@ final class FaultyTransport implements Transport {
   private boolean enabled = true;
   private int disconnectedFor;
   private int deliveredLate;
+  private final StringBuilder log = new StringBuilder();
 
   /**
    * @param clock the virtual time a delay moves forward (the simulation's world clock)
@@ -84,6 +85,7 @@ final class FaultyTransport implements Transport {
     }
     Request late = held.remove(random.nextInt(held.size()));
     deliveredLate++;
+    log.append('L');
     try {
       inner.send(late);
     } catch (IOException e) {
@@ -104,6 +106,15 @@ final class FaultyTransport implements Transport {
     return deliveredLate;
   }
 
+  /**
+   * What happened to every exchange so far, one letter each: {@code .} delivered, {@code R} request
+   * lost, {@code S} response lost, {@code D} duplicated, {@code W} delayed, {@code H} held up,
+   * {@code U} unreachable, {@code X} disconnected, {@code L} a held request delivered.
+   */
+  synchronized String log() {
+    return log.toString();
+  }
+
   @Override
   public synchronized Response send(Request request) throws IOException {
     if (!enabled) {
@@ -111,16 +122,19 @@ final class FaultyTransport implements Transport {
     }
     if (disconnectedFor > 0) {
       disconnectedFor--;
+      log.append('X');
       throw new IOException("no route to host (disconnected)");
     }
     if (!held.isEmpty() && random.nextInt(4) == 0) {
       deliverHeld(); // an older request arrives just before this one
     }
     if (random.nextDouble() >= faultRate) {
+      log.append('.');
       return inner.send(request);
     }
     Fault fault = FAULTS[random.nextInt(FAULTS.length)];
     injected.merge(fault, 1, Integer::sum);
+    log.append("RSDWHU".charAt(fault.ordinal()));
     switch (fault) {
       case DROP_REQUEST -> throw new IOException("connection reset (request lost)");
       case DROP_RESPONSE -> {

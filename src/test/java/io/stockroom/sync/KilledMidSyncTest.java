@@ -99,7 +99,7 @@ class KilledMidSyncTest {
     push.kill();
 
     laptop = new Laptop(profile, Clock.systemUTC(), 8, HttpTransport::new);
-    SimulationTest.ServerState before = SimulationTest.ServerState.read(server);
+    ServerState before = ServerState.read(server);
     assertThat(before.items).hasSize(ITEMS + PUSHED); // accepted on the server...
     assertThat(laptop.store.sync().openCount()).isGreaterThan(0); // ...not all answered here
     assertThat(laptop.store.outbox().open())
@@ -110,7 +110,7 @@ class KilledMidSyncTest {
     assertThat(laptop.store.sync().openCount()).isZero();
     assertThat(laptop.store.sync().failed()).isEmpty();
 
-    SimulationTest.ServerState truth = SimulationTest.ServerState.read(server);
+    ServerState truth = ServerState.read(server);
     Map<String, Integer> refs = new TreeMap<>();
     truth.movements.stream()
         .map(m -> m.path("reference").asText(""))
