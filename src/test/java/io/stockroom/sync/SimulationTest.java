@@ -43,12 +43,16 @@ class SimulationTest {
     }
   }
 
+  static long first() {
+    return Long.getLong("stockroom.sim.first", 1);
+  }
+
   static Stream<Long> seeds() {
     String one = System.getProperty("stockroom.sim.seed");
     if (one != null && !one.isBlank()) {
       return Stream.of(Long.parseLong(one.strip()));
     }
-    long first = Long.getLong("stockroom.sim.first", 1);
+    long first = first();
     long n = Long.getLong("stockroom.sim.seeds", DEFAULT_SEEDS);
     return LongStream.range(first, first + n).boxed();
   }
@@ -64,6 +68,13 @@ class SimulationTest {
               + seed
               + " failed; replay with: mvn -B -o test -Dtest=SimulationTest -Dstockroom.sim.seed="
               + seed
+              + (System.getProperty("stockroom.sim.seed") == null && seed > first()
+                  ? " (or, after the seeds before it: -Dstockroom.sim.first="
+                      + first()
+                      + " -Dstockroom.sim.seeds="
+                      + (seed - first() + 1)
+                      + ")"
+                  : "")
               + "\n"
               + e.getMessage(),
           e);
