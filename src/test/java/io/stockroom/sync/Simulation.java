@@ -59,8 +59,15 @@ import java.util.stream.Stream;
 final class Simulation implements AutoCloseable {
 
   static final int CLIENTS = 5;
-  static final int STEPS = 60;
-  static final double FAULT_RATE = 0.25;
+  static final int STEPS = 50;
+  static final int SHARED_ITEMS = 3;
+
+  /**
+   * The chance that an exchange meets a fault. A cycle is some fifteen exchanges and any fault ends
+   * it, so about a third of the cycles under faults get through.
+   */
+  static final double FAULT_RATE = 0.08;
+
   static final int MAX_FINAL_ROUNDS = 8;
   static final List<String> BINS = List.of("A-01", "A-02", "B-01", "B-02", "C-01");
 
@@ -222,8 +229,25 @@ final class Simulation implements AutoCloseable {
         c.ids.reseed(Laptop.derive(seed, 10 + i));
         FaultyTransport net =
             new FaultyTransport(c.http, Laptop.derive(seed, 20 + i), FAULT_RATE, world);
+        net.heal(); // clean until the shared items are everywhere
         c.net = net;
         c.laptop.restartAgent(Laptop.derive(seed, 30 + i), url -> net);
+      }
+      // A few items every laptop has before it goes offline, so their edits, moves and counts
+      // meet each other.
+      Client creator = clients.get(rnd.nextInt(CLIENTS));
+      for (int k = 0; k < SHARED_ITEMS; k++) {
+        String sku = prefix + "shared-" + k;
+        creator.laptop.store.catalog().create(ItemDraft.of(sku, "Shared " + k));
+        skus.add(sku);
+      }
+      for (Client c : clients) {
+        CycleResult r = c.laptop.sync();
+        trace.append("start laptop").append(c.index).append(' ').append(summary(r)).append('\n');
+        assertThat(r.ok()).as("sync before the faults: %s", r.error()).isTrue();
+      }
+      for (Client c : clients) {
+        c.net.enable();
       }
 
       for (int step = 0; step < STEPS; step++) {
@@ -263,11 +287,11 @@ final class Simulation implements AutoCloseable {
       LocalStore store = c.laptop.store;
       int op = rnd.nextInt(100);
       trace.append(step).append(" laptop").append(c.index).append(" op").append(op);
-      if (op < 15) {
+      if (op < 10) {
         String sku = prefix + c.index + "-" + step;
         store.catalog().create(ItemDraft.of(sku, "Item " + step));
         skus.add(sku);
-      } else if (op < 32) {
+      } else if (op < 30) {
         Item it = pick(store);
         if (it != null) {
           store
@@ -283,7 +307,7 @@ final class Simulation implements AutoCloseable {
                       rnd.nextBoolean() ? "cat" + rnd.nextInt(5) : it.category(),
                       rnd.nextInt(20)));
         }
-      } else if (op < 57) {
+      } else if (op < 55) {
         Item it = pick(store);
         if (it != null) {
           String ref = "op-" + seed + "-" + step;
@@ -321,12 +345,19 @@ final class Simulation implements AutoCloseable {
       trace.append('\n');
     }
 
-    /** One of this scenario's items, if this laptop has it yet. */
+    /** One of this scenario's items this laptop has (null if none yet). */
     Item pick(LocalStore store) {
       if (skus.isEmpty()) {
         return null;
       }
-      return store.catalog().findBySku(skus.get(rnd.nextInt(skus.size()))).orElse(null);
+      int start = rnd.nextInt(skus.size());
+      for (int k = 0; k < skus.size(); k++) {
+        Item it = store.catalog().findBySku(skus.get((start + k) % skus.size())).orElse(null);
+        if (it != null) {
+          return it;
+        }
+      }
+      return null;
     }
 
     /** The user settles every open inbox entry, choosing at random. */
