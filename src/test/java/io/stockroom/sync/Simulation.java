@@ -241,7 +241,8 @@ final class Simulation implements AutoCloseable {
         creator.laptop.store.catalog().create(ItemDraft.of(sku, "Shared " + k));
         skus.add(sku);
       }
-      for (Client c : clients) {
+      for (int k = 0; k < CLIENTS; k++) {
+        Client c = clients.get((creator.index + k) % CLIENTS); // the creator first
         CycleResult r = c.laptop.sync();
         trace.append("start laptop").append(c.index).append(' ').append(summary(r)).append('\n');
         assertThat(r.ok()).as("sync before the faults: %s", r.error()).isTrue();
