@@ -67,7 +67,7 @@ public final class SyncAgent implements AutoCloseable {
       return new Options(transports, i, d, seed, live, batteryLow, deviceName);
     }
 
-    /** The seed of the backoff jitter, so a run repeats exactly. */
+    /** The seed of the backoff jitter, so a run repeats exactly (a simulation derives it). */
     public Options withSeed(long s) {
       return new Options(transports, interval, debounce, s, live, batteryLow, deviceName);
     }

@@ -34,14 +34,18 @@ public final class TestServer implements AutoCloseable {
   public static final JsonCodec CODEC = new JsonCodec();
 
   private final Path dir;
+  private final java.time.Clock clock;
+  private final IdGenerator ids;
   private final String pgUrl;
   private final String schema;
   private StockroomServer server;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(Path dir) {
+  private TestServer(Path dir, java.time.Clock clock, IdGenerator ids) {
     this.dir = dir;
+    this.clock = clock;
+    this.ids = ids;
     String url = System.getProperty("stockroom.test.pg.url");
     if (url == null || url.isBlank()) {
       url = System.getenv("STOCKROOM_TEST_PG_URL");
@@ -73,7 +77,16 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server with {@code items} demo items and the OTHER site. */
   public static TestServer start(Path dir, int items) {
-    TestServer t = new TestServer(dir);
+    return start(dir, items, null, null);
+  }
+
+  /**
+   * Starts a server with {@code items} demo items and the OTHER site, on the wall clock {@code
+   * clock} and the id source {@code ids} (a simulation's virtual time and seeded ids; null: the
+   * system clock, secure random ids).
+   */
+  public static TestServer start(Path dir, int items, java.time.Clock clock, IdGenerator ids) {
+    TestServer t = new TestServer(dir, clock, ids);
     t.open();
     t.server.seeder().seed(items);
     t.server.accounts().createSite("OTHER", "Other warehouse");
@@ -83,7 +96,12 @@ public final class TestServer implements AutoCloseable {
 
   private void open() {
     ServerConfig config =
-        ServerConfig.h2(dir, 0).withPasswordIterations(1_000).withIds(IdGenerator.secure());
+        ServerConfig.h2(dir, 0)
+            .withPasswordIterations(1_000)
+            .withIds(ids == null ? IdGenerator.secure() : ids);
+    if (clock != null) {
+      config = config.withClock(clock);
+    }
     if (pgUrl != null) {
       String sep = pgUrl.contains("?") ? "&" : "?";
       config = config.withDatabase(pgUrl + sep + "currentSchema=" + schema, null, null);

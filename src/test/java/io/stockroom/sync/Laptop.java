@@ -8,43 +8,82 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
-/** A laptop for sync tests: a real local store in a folder, and its sync agent. */
+/**
+ * A laptop for sync tests: a real local store in a folder, and its sync agent. Its ids and its
+ * agent's backoff jitter come from the seed it is given (each reopen derives a fresh one from it),
+ * so a laptop built from the same seed behaves the same.
+ */
 final class Laptop implements AutoCloseable {
 
   final Path dir;
   final Clock clock;
   LocalStore store;
   SyncAgent agent;
-  private final Function<String, Transport> transports;
+  private final long seed;
+  private IdGenerator ids;
+  private Function<String, Transport> transports;
+  private int opens;
 
   Laptop(Path dir, Clock clock, long seed, Function<String, Transport> transports) {
+    this(dir, clock, IdGenerator.seeded(seed), seed, transports);
+  }
+
+  /** With the id source given (a simulation re-seeds it per scenario). */
+  Laptop(
+      Path dir, Clock clock, IdGenerator ids, long seed, Function<String, Transport> transports) {
     this.dir = dir;
     this.clock = clock;
+    this.seed = seed;
+    this.ids = ids;
     this.transports = transports;
-    open(seed);
+    open();
   }
 
+  /** A laptop on the real clock and network, seeded from its folder's name. */
   static Laptop at(Path dir) {
-    return new Laptop(dir, Clock.systemUTC(), 1, HttpTransport::new);
+    return new Laptop(
+        dir, Clock.systemUTC(), dir.getFileName().toString().hashCode(), HttpTransport::new);
   }
 
-  void open(long seed) {
-    store = LocalStore.open(dir, clock, IdGenerator.seeded(seed ^ System.nanoTime()));
-    agent =
-        new SyncAgent(
-            store,
-            clock,
-            SyncAgent.Options.defaults()
-                .withTransports(transports)
-                .withTimers(Duration.ZERO, Duration.ofMillis(50))
-                .withLive(false));
+  /**
+   * A seed made from {@code seed} for one purpose ({@code stream}), so purposes never share one.
+   */
+  static long derive(long seed, long stream) {
+    return new SplittableRandom(seed + stream * 0x9E3779B97F4A7C15L).nextLong();
   }
 
+  private void open() {
+    store = LocalStore.open(dir, clock, ids);
+    agent = newAgent(derive(seed, 1_000 + opens));
+  }
+
+  private SyncAgent newAgent(long agentSeed) {
+    return new SyncAgent(
+        store,
+        clock,
+        SyncAgent.Options.defaults()
+            .withTransports(transports)
+            .withTimers(Duration.ZERO, Duration.ofMillis(50))
+            .withSeed(agentSeed)
+            .withLive(false));
+  }
+
+  /** Closes and opens the store again (an app restart), with ids from a freshly derived seed. */
   void reopen() {
     close();
-    open(2);
+    opens++;
+    ids = IdGenerator.seeded(derive(seed, opens));
+    open();
+  }
+
+  /** A new sync agent on the same store, seeded with {@code agentSeed}, on other transports. */
+  void restartAgent(long agentSeed, Function<String, Transport> transports) {
+    agent.close();
+    this.transports = transports;
+    agent = newAgent(agentSeed);
   }
 
   Laptop signIn(TestServer server, String user) {

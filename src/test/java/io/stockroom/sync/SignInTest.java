@@ -197,7 +197,7 @@ class SignInTest {
     a.close();
     assertThat(filesHolding(a.dir, token)).containsExactly(file);
 
-    a.open(3);
+    a.reopen();
     assertThat(a.agent.signedIn()).isTrue();
     assertThat(a.sync().outcome()).isEqualTo("ok");
     a.agent.signOut();
@@ -224,7 +224,7 @@ class SignInTest {
     Path file = a.dir.resolve(TokenFile.NAME);
     assertThat(file).doesNotExist();
 
-    a.open(4);
+    a.reopen();
     assertThat(a.agent.signedIn()).isTrue();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(token);
     assertThat(a.store.settings().get(SyncAgent.TOKEN)).isEmpty();
@@ -247,7 +247,7 @@ class SignInTest {
             a.dir, java.time.Clock.systemUTC(), io.stockroom.domain.IdGenerator.secure())) {
       store.settings().put(SyncAgent.TOKEN, "");
     }
-    a.open(5);
+    a.reopen();
     assertThat(a.agent.signedIn()).isFalse();
     assertThat(file).doesNotExist();
     assertThat(a.store.settings().get(SyncAgent.TOKEN)).isEmpty();

@@ -48,7 +48,7 @@ class SyncScenariosTest {
   }
 
   Laptop laptop(String name, java.util.function.Function<String, Transport> transports) {
-    Laptop l = new Laptop(tmp.resolve(name), Clock.systemUTC(), 3, transports);
+    Laptop l = new Laptop(tmp.resolve(name), Clock.systemUTC(), name.hashCode(), transports);
     laptops.add(l);
     return l;
   }
