@@ -128,10 +128,26 @@ final class LocalConflicts implements ConflictService {
   @Override
   public void resolveItem(UUID conflictId, Map<ItemField, String> values) {
     SyncConflict c = find(conflictId);
-    Item current =
-        catalog
-            .get(c.entityId())
-            .orElseThrow(() -> new ValidationException("item", "The item no longer exists."));
+    tx.run(
+        t -> {
+          requireOpen(t, conflictId);
+          String before = itemSnapshot(t, c.entityId());
+          // The user's picks apply to the server's side: what is queued is what differs from it.
+          sync.adoptServerSide(t, conflictId);
+          Item current =
+              ItemRepository.toDomain(
+                  t.selectFrom(ITEMS)
+                      .where(ITEMS.ID.eq(c.entityId()).and(ITEMS.IS_DELETED.isFalse()))
+                      .fetchOptional()
+                      .orElseThrow(
+                          () -> new ValidationException("item", "The item no longer exists.")));
+          LocalCatalog.Updated u =
+              catalog.updateIn(t, c.entityId(), settled(current, values), true);
+          sync.resolve(t, conflictId, "merged", u.mutationId(), before);
+        });
+  }
+
+  private static ItemDraft settled(Item current, Map<ItemField, String> values) {
     Map<ItemField, Object> fields = new EnumMap<>(current.toDraft().fields());
     values.forEach(
         (f, v) -> {
@@ -150,15 +166,7 @@ final class LocalConflicts implements ConflictService {
             (String) fields.get(ItemField.UNIT),
             (String) fields.get(ItemField.CATEGORY),
             (Integer) fields.get(ItemField.REORDER_POINT));
-    // Queues only what differs from the server's values, based on the server's version: the
-    // write, its own outbox row and the settled entry commit together.
-    tx.run(
-        t -> {
-          requireOpen(t, conflictId);
-          String before = itemSnapshot(t, c.entityId());
-          LocalCatalog.Updated u = catalog.updateIn(t, c.entityId(), draft, true);
-          sync.resolve(t, conflictId, "merged", u.mutationId(), before);
-        });
+    return draft;
   }
 
   private static String itemSnapshot(DSLContext t, UUID itemId) {
@@ -273,7 +281,13 @@ final class LocalConflicts implements ConflictService {
   public void dismiss(UUID conflictId) {
     SyncConflict c = find(conflictId);
     if (c.open()) {
-      tx.run(t -> sync.resolve(t, conflictId, "kept_server", null, "{}"));
+      tx.run(
+          t -> {
+            String before =
+                c.entityType() == EntityType.ITEMS ? itemSnapshot(t, c.entityId()) : "{}";
+            sync.adoptServerSide(t, conflictId);
+            sync.resolve(t, conflictId, "kept_server", null, before);
+          });
     }
   }
 

@@ -10,6 +10,7 @@ import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
 import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 import static io.stockroom.store.jooq.Tables.SYNC_CONFLICTS;
+import static io.stockroom.store.jooq.Tables.SYNC_DEFERRED;
 import static io.stockroom.store.jooq.Tables.SYNC_LOG;
 import static io.stockroom.store.jooq.Tables.SYNC_STATE;
 
@@ -172,7 +173,8 @@ public final class SyncStore {
           for (ObjectNode r : records) {
             UUID id = UUID.fromString(r.get("id").asText());
             if (open.contains(id)) {
-              continue; // the answer to its mutation, or a later pull, brings it up to date
+              defer(t, type, id, r); // applied when its mutation settles, if newer than the answer
+              continue;
             }
             Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
             Long stored = synced.get(id);
@@ -305,6 +307,62 @@ public final class SyncStore {
     return clashing;
   }
 
+  /**
+   * Keeps the newest pulled version of a record that a page skipped (a mutation of it is open). The
+   * answer to that mutation usually brings the same or a newer state; a replayed answer does not
+   * (it is the stored one, from when the mutation was first applied), and the cursor has moved on.
+   */
+  private static void defer(DSLContext t, EntityType type, UUID id, ObjectNode r) {
+    if (!r.hasNonNull("version")) {
+      return;
+    }
+    long version = r.get("version").asLong();
+    Long kept =
+        t.select(SYNC_DEFERRED.SERVER_VERSION)
+            .from(SYNC_DEFERRED)
+            .where(SYNC_DEFERRED.ENTITY_ID.eq(id))
+            .fetchOptional(SYNC_DEFERRED.SERVER_VERSION)
+            .orElse(null);
+    if (kept == null) {
+      t.insertInto(
+              SYNC_DEFERRED,
+              SYNC_DEFERRED.ENTITY_ID,
+              SYNC_DEFERRED.ENTITY_TYPE,
+              SYNC_DEFERRED.SERVER_VERSION,
+              SYNC_DEFERRED.RECORD)
+          .values(id, type.wireName(), version, r.toString())
+          .execute();
+    } else if (version > kept) {
+      t.update(SYNC_DEFERRED)
+          .set(SYNC_DEFERRED.SERVER_VERSION, version)
+          .set(SYNC_DEFERRED.RECORD, r.toString())
+          .where(SYNC_DEFERRED.ENTITY_ID.eq(id))
+          .execute();
+    }
+  }
+
+  /**
+   * A record's mutations are all settled: a pulled version kept back meanwhile is applied when it
+   * is newer than what the record now holds, then forgotten.
+   */
+  private void applyDeferred(DSLContext t, EntityType type, UUID id, Instant now) {
+    var deferred = t.selectFrom(SYNC_DEFERRED).where(SYNC_DEFERRED.ENTITY_ID.eq(id)).fetchOne();
+    if (deferred == null) {
+      return;
+    }
+    org.jooq.Table<?> table = table(type);
+    Long stored =
+        t.select(table.field("SERVER_VERSION", Long.class))
+            .from(table)
+            .where(table.field("ID", UUID.class).eq(id))
+            .fetchOptional(table.field("SERVER_VERSION", Long.class))
+            .orElse(null);
+    if (stored == null || deferred.getServerVersion() > stored) {
+      upsert(t, type, Payloads.read(deferred.getRecord()), now);
+    }
+    deferred.delete();
+  }
+
   private static Set<UUID> openEntities(DSLContext t, Collection<UUID> entityIds) {
     if (entityIds.isEmpty()) {
       return Set.of();
@@ -364,6 +422,9 @@ public final class SyncStore {
             }
             stampSynced(
                 t, m.entityType(), m.entityId(), a.serverId(), a.serverVersion(), now, settled);
+            if (settled) {
+              applyDeferred(t, m.entityType(), m.entityId(), now);
+            }
           }
         });
   }
@@ -404,6 +465,9 @@ public final class SyncStore {
           boolean settled = !hasOpen(t, m.entityId());
           if (settled && serverRecord != null && serverRecord.has("id")) {
             upsert(t, m.entityType(), serverRecord, now);
+          }
+          if (settled) {
+            applyDeferred(t, m.entityType(), m.entityId(), now);
           }
           if (openForUser) {
             setStatus(t, m.entityType(), m.entityId(), CONFLICT);
@@ -554,6 +618,26 @@ public final class SyncStore {
           type,
           c.getEntityId(),
           hasOpen(t, c.getEntityId()) ? SyncStatus.PENDING.dbValue() : SYNCED);
+    }
+  }
+
+  /**
+   * Puts the server's side of a conflict into its record, inside the caller's transaction, unless
+   * another open mutation of the record will bring the server's state with its answer. Pages skip a
+   * record while a mutation of it is open, so without this a record whose conflict arrived next to
+   * another of its mutations could keep this laptop's values after the user settles it.
+   */
+  void adoptServerSide(DSLContext t, UUID conflictId) {
+    SyncConflictsRecord c =
+        t.selectFrom(SYNC_CONFLICTS).where(SYNC_CONFLICTS.ID.eq(conflictId)).fetchSingle();
+    if (c.getServerRecord() == null || hasOpen(t, c.getEntityId())) {
+      return;
+    }
+    JsonNode record = Payloads.read(c.getServerRecord());
+    if (record instanceof ObjectNode o
+        && o.hasNonNull("id")
+        && c.getEntityId().toString().equals(o.get("id").asText())) {
+      upsert(t, EntityType.fromWireName(c.getEntityType()).orElseThrow(), o, stamps.now());
     }
   }
 

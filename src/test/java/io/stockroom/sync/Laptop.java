@@ -45,7 +45,9 @@ final class Laptop implements AutoCloseable {
   /** A laptop on the real clock and network, seeded from its folder's name. */
   static Laptop at(Path dir) {
     return new Laptop(
-        dir, Clock.systemUTC(), dir.getFileName().toString().hashCode(), HttpTransport::new);
+        // Seeded from the whole path: laptops of different tests on one shared server must not
+        // create records under the same ids.
+        dir, Clock.systemUTC(), dir.toAbsolutePath().toString().hashCode(), HttpTransport::new);
   }
 
   /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SimulationTest {
 
-  static final int DEFAULT_SEEDS = 150;
+  static final int DEFAULT_SEEDS = 200;
 
   @TempDir static Path shared;
   static Simulation sim;
