@@ -256,6 +256,18 @@ public final class MutationQueue implements OutboxService {
     return toDomain(fetch(tx.read(), mutationId));
   }
 
+  /** The rows of these mutations that exist, in queue order. */
+  public List<QueuedMutation> getAll(Collection<UUID> mutationIds) {
+    if (mutationIds.isEmpty()) {
+      return List.of();
+    }
+    return tx.read()
+        .selectFrom(MUTATION_QUEUE)
+        .where(MUTATION_QUEUE.ID.in(mutationIds))
+        .orderBy(MUTATION_QUEUE.SEQ)
+        .fetch(MutationQueue::toDomain);
+  }
+
   /** Every row for one entity, oldest first (completed ones too). */
   public List<QueuedMutation> forEntity(UUID entityId) {
     return tx.read()

@@ -80,7 +80,7 @@ public final class SyncClient {
   }
 
   public void logout() throws SyncException {
-    call("POST", "/api/auth/logout", new byte[0], true);
+    observe(call("POST", "/api/auth/logout", new byte[0], true));
   }
 
   public PullResponse pull(String entity, String cursor, int limit) throws SyncException {
@@ -97,17 +97,43 @@ public final class SyncClient {
     return read(call("POST", "/api/sync/push", body, true), PushResponse.class);
   }
 
-  private <T> T read(byte[] body, Class<T> type) throws SyncException {
+  /**
+   * Parses a successful answer, then lets the local clock see the server's. In that order: the
+   * clock persists what it saw in a local transaction, which may have to wait for a page being
+   * applied, and the parse need not wait with it.
+   */
+  private <T> T read(Answer answer, Class<T> type) throws SyncException {
+    T parsed;
     try {
-      return codec.read(body, type);
+      parsed = codec.read(answer.payload(), type);
     } catch (IOException e) {
       // A garbled answer (cut short on the way) is worth another try.
       throw new SyncException(
           SyncException.Kind.TRANSIENT, 200, "bad_response", "unreadable answer: " + e, null);
+    } finally {
+      observe(answer);
+    }
+    return parsed;
+  }
+
+  /** A successful answer's body and its {@code Sync-Hlc} header (or null). */
+  private record Answer(byte[] payload, String hlc) {}
+
+  private void observe(Answer answer) {
+    observe(answer.hlc());
+  }
+
+  private void observe(String hlc) {
+    if (hlc != null) {
+      try {
+        clockSink.accept(Hlc.parse(hlc));
+      } catch (IllegalArgumentException ignored) {
+        // A clock we cannot read is not worth failing the exchange for.
+      }
     }
   }
 
-  private byte[] call(String method, String path, byte[] body, boolean auth) throws SyncException {
+  private Answer call(String method, String path, byte[] body, boolean auth) throws SyncException {
     Transport t = transport;
     if (t == null) {
       throw new SyncException(
@@ -143,23 +169,18 @@ public final class SyncClient {
     }
     bytesReceived.addAndGet(r.body().length);
     String hlc = r.header(SyncHeaders.HLC);
-    if (hlc != null) {
-      try {
-        clockSink.accept(Hlc.parse(hlc));
-      } catch (IllegalArgumentException ignored) {
-        // A clock we cannot read is not worth failing the exchange for.
-      }
-    }
     byte[] payload;
     try {
       payload = "gzip".equalsIgnoreCase(r.header("Content-Encoding")) ? gunzip(r.body()) : r.body();
     } catch (IOException e) {
+      observe(hlc);
       throw SyncException.network(e);
     }
     int status = r.status();
     if (status >= 200 && status < 300) {
-      return payload;
+      return new Answer(payload, hlc);
     }
+    observe(hlc);
     String code = "http_" + status;
     String message = "HTTP " + status;
     try {

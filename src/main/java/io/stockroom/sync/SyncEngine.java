@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,29 +215,120 @@ public final class SyncEngine {
     }
   }
 
+  /**
+   * Pulls one entity page by page. The next page is asked for while this one is applied (its cursor
+   * is the server's, known before the apply), on a thread of its own: the request, the server's
+   * work and the JSON parsing then overlap the local transaction instead of following it. Only one
+   * request is ever on the wire, in the same order as without the overlap, and none is left running
+   * when this returns (decision record 0029).
+   */
   private void pull(EntityType type, Tally tally, IntConsumer progress, Set<UUID> served)
       throws SyncException {
     String cursor = store.cursor(type).orElse(null);
+    // A first pull into a profile that holds none of these: every record is presumably new.
+    boolean presumedNew = cursor == null && store.holdsNone(type);
+    PullResponse page = client.pull(type.wireName(), cursor, PAGE);
     while (true) {
-      PullResponse page = client.pull(type.wireName(), cursor, PAGE);
-      List<ObjectNode> records = page.records() == null ? List.of() : page.records();
-      List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
-      store.applyPage(type, records, deletions, page.cursor());
-      if (served != null) {
-        for (ObjectNode r : records) {
-          served.add(UUID.fromString(r.get("id").asText()));
+      PullAhead next = page.hasMore() ? new PullAhead(type, page.cursor()) : null;
+      try {
+        apply(type, page, presumedNew, tally, progress, served);
+        if (next != null) {
+          stopIfCancelled();
         }
-        deletions.forEach(served::remove);
+      } catch (SyncException | RuntimeException e) {
+        if (next != null) {
+          next.abandon();
+        }
+        throw e;
       }
-      tally.pulled += records.size() + deletions.size();
-      if (progress != null && !records.isEmpty()) {
-        progress.accept(tally.pulled);
-      }
-      cursor = page.cursor();
-      if (!page.hasMore()) {
+      if (next == null) {
         return;
       }
-      stopIfCancelled();
+      page = next.page();
+    }
+  }
+
+  private void apply(
+      EntityType type,
+      PullResponse page,
+      boolean presumedNew,
+      Tally tally,
+      IntConsumer progress,
+      Set<UUID> served) {
+    List<ObjectNode> records = page.records() == null ? List.of() : page.records();
+    List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
+    store.applyPage(type, records, deletions, page.cursor(), presumedNew);
+    if (served != null) {
+      for (ObjectNode r : records) {
+        served.add(UUID.fromString(r.get("id").asText()));
+      }
+      deletions.forEach(served::remove);
+    }
+    tally.pulled += records.size() + deletions.size();
+    if (progress != null && !records.isEmpty()) {
+      progress.accept(tally.pulled);
+    }
+  }
+
+  /** The request for the next page of an entity, running on its own short-lived thread. */
+  private final class PullAhead {
+
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile PullResponse page;
+    private volatile SyncException failure;
+    private volatile RuntimeException crash;
+
+    PullAhead(EntityType type, String cursor) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  page = client.pull(type.wireName(), cursor, PAGE);
+                } catch (SyncException e) {
+                  failure = e;
+                } catch (RuntimeException e) {
+                  crash = e;
+                } finally {
+                  done.countDown();
+                }
+              },
+              "stockroom-pull-ahead");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** The page, once it has arrived; or the request's failure. */
+    PullResponse page() throws SyncException {
+      awaitDone();
+      if (failure != null) {
+        throw failure;
+      }
+      if (crash != null) {
+        throw crash;
+      }
+      return page;
+    }
+
+    /** The cycle ends without this page: the request is interrupted and waited for. */
+    void abandon() {
+      thread.interrupt();
+      awaitDone();
+    }
+
+    private void awaitDone() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the request ends by itself (its timeout); wait for it all the same
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -306,9 +398,13 @@ public final class SyncEngine {
     queue.markInFlight(ids);
     // Read again after claiming: a local write may have folded into a row just before the claim.
     List<QueuedMutation> claimed = new ArrayList<>();
+    Map<UUID, QueuedMutation> current = new HashMap<>();
+    for (QueuedMutation m : queue.getAll(ids)) {
+      current.put(m.id(), m);
+    }
     for (UUID id : ids) {
-      QueuedMutation m = queue.get(id);
-      if (m.status() == MutationStatus.IN_FLIGHT) {
+      QueuedMutation m = current.get(id);
+      if (m != null && m.status() == MutationStatus.IN_FLIGHT) {
         claimed.add(m);
       }
     }
