@@ -2,7 +2,9 @@ package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
 import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
+import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 import static io.stockroom.store.jooq.Tables.SYNC_CONFLICTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemConflict;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.ItemField;
+import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.SyncConflict;
 import io.stockroom.domain.SyncStatus;
@@ -25,6 +28,7 @@ import io.stockroom.store.jooq.tables.records.SyncConflictsRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The conflicts inbox over the local store. Settling an entry queues the user's choice as a new
@@ -105,9 +110,15 @@ final class LocalConflicts implements ConflictService {
     SyncConflict c = find(conflictId);
     JsonNode server = json(c.serverRecord());
     JsonNode data = json(c.localPayload()).path("data");
+    DSLContext t = tx.read();
     var row =
-        tx.read()
-            .select(ITEMS.SKU, ITEMS.NAME, LOCATIONS.CODE)
+        t.select(
+                ITEMS.SKU,
+                ITEMS.NAME,
+                LOCATIONS.CODE,
+                STOCK_COUNTS.ITEM_ID,
+                STOCK_COUNTS.LOCATION_ID,
+                STOCK_COUNTS.COUNTED_AT)
             .from(STOCK_COUNTS)
             .join(ITEMS)
             .on(ITEMS.ID.eq(STOCK_COUNTS.ITEM_ID))
@@ -122,7 +133,66 @@ final class LocalConflicts implements ConflictService {
         row == null ? "?" : row.value3(),
         decimal(data.has("counted_quantity") ? data : server, "counted_quantity"),
         decimal(data.has("expected_quantity") ? data : server, "expected_quantity"),
-        decimal(server, "current_quantity"));
+        decimal(server, "current_quantity"),
+        row == null
+            ? List.of()
+            : unseen(t, row.value4(), row.value5(), row.value6(), uuid(server.get("user_id"))));
+  }
+
+  /**
+   * The moves of the item at the location that the count did not include: made on this laptop after
+   * the count, or received from the server after it (whenever they happened elsewhere: what the
+   * count expected was what this laptop knew). Both sides of that test are this laptop's clock.
+   */
+  private static List<CountConflict.Move> unseen(
+      DSLContext t, UUID itemId, UUID locationId, Instant countedAt, UUID counter) {
+    var madeHere =
+        DSL.exists(
+            DSL.selectOne()
+                .from(MUTATION_QUEUE)
+                .where(MUTATION_QUEUE.ENTITY_ID.eq(STOCK_MOVEMENTS.ID))
+                .and(MUTATION_QUEUE.ENTITY_TYPE.eq(EntityType.STOCK_MOVEMENTS.wireName())));
+    return t.select(
+            STOCK_MOVEMENTS.FROM_LOCATION_ID,
+            STOCK_MOVEMENTS.TO_LOCATION_ID,
+            STOCK_MOVEMENTS.QUANTITY,
+            STOCK_MOVEMENTS.REASON,
+            STOCK_MOVEMENTS.REFERENCE,
+            STOCK_MOVEMENTS.OCCURRED_AT,
+            STOCK_MOVEMENTS.USER_ID,
+            DSL.field(madeHere))
+        .from(STOCK_MOVEMENTS)
+        .where(STOCK_MOVEMENTS.ITEM_ID.eq(itemId))
+        .and(
+            STOCK_MOVEMENTS
+                .FROM_LOCATION_ID
+                .eq(locationId)
+                .or(STOCK_MOVEMENTS.TO_LOCATION_ID.eq(locationId)))
+        .and(STOCK_MOVEMENTS.IS_DELETED.isFalse())
+        .and(
+            DSL.when(madeHere, STOCK_MOVEMENTS.OCCURRED_AT)
+                .otherwise(STOCK_MOVEMENTS.SYNCED_AT)
+                .gt(countedAt))
+        .orderBy(STOCK_MOVEMENTS.OCCURRED_AT)
+        .fetch(
+            r -> {
+              BigDecimal q = r.value3().stripTrailingZeros();
+              BigDecimal change =
+                  (locationId.equals(r.value2()) ? q : BigDecimal.ZERO)
+                      .subtract(locationId.equals(r.value1()) ? q : BigDecimal.ZERO);
+              CountConflict.Mover by =
+                  Boolean.TRUE.equals(r.value8())
+                      ? CountConflict.Mover.THIS_LAPTOP
+                      : counter != null && counter.equals(r.value7())
+                          ? CountConflict.Mover.YOU_ELSEWHERE
+                          : CountConflict.Mover.SOMEONE_ELSE;
+              return new CountConflict.Move(
+                  MovementReason.fromWireName(r.value4()).orElse(MovementReason.ADJUST),
+                  change,
+                  r.value5(),
+                  r.value6(),
+                  by);
+            });
   }
 
   @Override
@@ -304,6 +374,10 @@ final class LocalConflicts implements ConflictService {
 
   private static String text(JsonNode v) {
     return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static UUID uuid(JsonNode v) {
+    return v == null || v.isNull() || v.asText().isBlank() ? null : UUID.fromString(v.asText());
   }
 
   private static BigDecimal decimal(JsonNode r, String field) {

@@ -2,6 +2,9 @@ package io.stockroom.app;
 
 import static org.awaitility.Awaitility.await;
 
+import io.stockroom.domain.IdGenerator;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -37,17 +40,20 @@ import org.testfx.util.WaitForAsyncUtils;
  * sync         queueTable, queueSummary, syncNowPageButton, retryButton, discardButton,
  *              explainButton, syncMessage, cursorsTable, syncLogTable, syncTotals,
  *              syncIntervalChoice, pauseOnLowBatteryCheck
- * conflicts    conflictsTable, conflictsSummary, resolveConflictButton, showSettledConflicts
- * item dialog  itemConflictTitle, itemConflictFields, state_FIELD, yours_FIELD, theirs_FIELD
- *              (FIELD = wire name, e.g. state_name), keepMineButton, keepTheirsButton,
+ * conflicts    conflictsTable, conflictsSummary, resolveConflictButton, undoConflictButton,
+ *              showSettledConflicts
+ * item dialog  itemConflictTitle, itemConflictFields, state_FIELD, yours_FIELD, theirs_FIELD,
+ *              base_FIELD (FIELD = wire name, e.g. state_name; yours_ and theirs_ are radio
+ *              buttons where the field conflicts), keepMineButton, keepTheirsButton,
  *              applyItemConflictButton, itemConflictError
- * count dialog countConflictSummary, applyCountButton, applyCountEffect, recountButton,
- *              recountEffect, discardCountButton, discardCountEffect, countConflictError
+ * count dialog countConflictSummary, countConflictMoves, applyCountButton, applyCountEffect,
+ *              recountButton, recountEffect, discardCountButton, discardCountEffect,
+ *              countConflictError
  * explanation  explanationText, myVersionText, copyMyVersionButton, explanationMessage
  * locations    locationCode, locationZone, locationDescription, addLocationButton,
  *              locationError, locationMessage, locationsTable, locationSite
- * status bar   statusConnection, statusPending, statusLastSync, statusConflicts, syncNowButton,
- *              accountButton
+ * status bar   statusConnection, statusPending, statusLastSync, statusConflicts, cancelSyncButton,
+ *              syncNowButton, accountButton
  * account      serverUrlField, serverUrlProblem, userField, passwordField, signInButton (Alt+S),
  *              signOutButton, siteChoice, useSiteButton, accountMessage, accountDetails
  * </pre>
@@ -60,6 +66,12 @@ public abstract class AppUiTestBase extends FxRobot {
     FxToolkit.registerPrimaryStage();
     app = (StockroomApp) FxToolkit.setupApplication(factory::get);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Starts the app on a profile folder, as the desktop command does. */
+  protected void startOn(Path profile) throws Exception {
+    AppConfig config = new AppConfig(profile, Clock.systemUTC(), IdGenerator.secure());
+    startApp(() -> new StockroomApp(config));
   }
 
   protected void stopApp() throws Exception {

@@ -1,7 +1,11 @@
 package io.stockroom.app;
 
+import static io.stockroom.app.Laptops.sku;
+import static io.stockroom.app.Laptops.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockroom.app.conflicts.ConflictRow;
+import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
@@ -9,15 +13,14 @@ import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MovementRequest;
 import io.stockroom.server.TestServer;
 import io.stockroom.store.LocalStore;
-import io.stockroom.sync.SyncAgent;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
@@ -91,12 +94,16 @@ class ScreenshotsTest extends AppUiTestBase {
     stopApp();
 
     try (TestServer server = TestServer.start(tmp.resolve("server"), 240)) {
-      twoLaptopsMeet(server);
-      startOn(tmp.resolve("b"));
+      Laptops laptops = new Laptops(tmp, server);
+      twoLaptopsMeet(laptops);
+      firstSync(out, laptops, server);
+      startOn(laptops.profile("b"));
       eventually(() -> visible("conflictsBadge") && text("statusConflicts").equals("2 conflicts"));
       eventually(() -> text("statusPending").startsWith("0 pending"));
       eventually(() -> text("statusConnection").startsWith("Online"));
       tour(out);
+      // Last, as the server goes away for it.
+      choiceNotSentYet(out, server);
     }
   }
 
@@ -105,11 +112,10 @@ class ScreenshotsTest extends AppUiTestBase {
    * stock into a bin, creates an item and syncs, and B edits the same item, counts that bin and
    * creates an item with the same SKU. B's next sync meets all three.
    */
-  private void twoLaptopsMeet(TestServer server) throws Exception {
-    laptop(server, "a", s -> {});
-    laptop(server, "b", s -> {});
-    laptop(
-        server,
+  private static void twoLaptopsMeet(Laptops laptops) throws Exception {
+    laptops.online("a", s -> {});
+    laptops.online("b", s -> {});
+    laptops.online(
         "a",
         s -> {
           Item i = sku(s, "SKU-000001");
@@ -126,7 +132,7 @@ class ScreenshotsTest extends AppUiTestBase {
                       new BigDecimal("5"),
                       "PO-10482"));
         });
-    offline(
+    laptops.offline(
         "b",
         s -> {
           Item i = sku(s, "SKU-000001");
@@ -164,6 +170,72 @@ class ScreenshotsTest extends AppUiTestBase {
                       "SO-2291"));
           s.catalog().addNote(four.id(), "Supplier changed packaging to boxes of 50.", "ana");
         });
+  }
+
+  /**
+   * A third laptop's first sync, held by a relay once sites, locations and items have arrived, so
+   * the picture shows it running: how many records so far, and "Stop sync".
+   */
+  private void firstSync(Path out, Laptops laptops, TestServer server) throws Exception {
+    try (HeldProxy relay =
+        new HeldProxy(server.url(), p -> p.startsWith("/api/sync/pull?entity=stock_movements"))) {
+      laptops.signIn("c", "demo", relay.url());
+      startOn(laptops.profile("c"));
+      assertThat(relay.awaitHeld(60)).isTrue();
+      eventually(
+          () -> visible("cancelSyncButton") && text("statusConnection").startsWith("Syncing... "));
+      clickOn("#navQueue");
+      eventually(() -> rows("cursorsTable") >= 3);
+      shoot(out, "first-sync");
+      relay.release();
+      eventually(() -> !visible("cancelSyncButton"));
+      stopApp();
+    }
+  }
+
+  /**
+   * With the server gone, the user applies the count anyway: the inbox, showing settled entries,
+   * offers to take the choice back until it has been sent.
+   */
+  private void choiceNotSentYet(Path out, TestServer server) {
+    server.close();
+    clickOn("#navConflicts");
+    eventually(() -> rows("conflictsTable") == 2);
+    selectConflict(r -> r.conflict().entityType() == EntityType.STOCK_COUNTS);
+    clickOn("#resolveConflictButton");
+    eventually(() -> lookup("#applyCountButton").tryQuery().isPresent());
+    clickOn("#applyCountButton");
+    eventually(() -> Snapshots.dialog() == null && rows("conflictsTable") == 1);
+    runOnFx(() -> main().getWindow().requestFocus());
+    clickOn("#showSettledConflicts");
+    eventually(() -> conflictRows().stream().anyMatch(ConflictRow::undoable));
+    selectConflict(ConflictRow::undoable);
+    eventually(
+        () ->
+            !node("undoConflictButton").isDisabled()
+                && text("statusPending").startsWith("1 pending")
+                && text("statusConnection").equals("Offline"));
+    shoot(out, "conflicts-undo");
+  }
+
+  private List<ConflictRow> conflictRows() {
+    return this.<TableView<ConflictRow>>node("conflictsTable").getItems();
+  }
+
+  /** Selects the first line of the conflicts inbox that {@code which} accepts. */
+  private void selectConflict(Predicate<ConflictRow> which) {
+    int row =
+        onFx(
+            () -> {
+              List<ConflictRow> rows = conflictRows();
+              for (int i = 0; i < rows.size(); i++) {
+                if (which.test(rows.get(i))) {
+                  return i;
+                }
+              }
+              throw new AssertionError("no such line in " + rows);
+            });
+    select("conflictsTable", row);
   }
 
   private void tour(Path out) throws Exception {
@@ -268,48 +340,5 @@ class ScreenshotsTest extends AppUiTestBase {
     eventually(() -> Snapshots.dialog() == null);
     // A window manager hands the focus back to the owner; Monocle leaves that to the app.
     runOnFx(() -> main.getWindow().requestFocus());
-  }
-
-  private void startOn(Path profile) throws Exception {
-    AppConfig config = new AppConfig(profile, Clock.systemUTC(), IdGenerator.secure());
-    startApp(() -> new StockroomApp(config));
-  }
-
-  /** Opens a profile with its agent, signs in as demo, runs {@code work} and one sync cycle. */
-  private void laptop(TestServer server, String name, Consumer<LocalStore> work) throws Exception {
-    try (LocalStore store =
-        LocalStore.open(tmp.resolve(name), Clock.systemUTC(), IdGenerator.secure())) {
-      try (SyncAgent agent =
-          new SyncAgent(
-              store,
-              Clock.systemUTC(),
-              SyncAgent.Options.defaults()
-                  .withTimers(Duration.ofHours(1), Duration.ofHours(1))
-                  .withLive(false))) {
-        if (agent.serverUrl().isEmpty()) {
-          agent.signIn(server.url(), "demo", "demo");
-        }
-        work.accept(store);
-        agent.runOnce();
-      }
-    }
-  }
-
-  /** Changes a profile without syncing, as a laptop does offline. */
-  private void offline(String name, Consumer<LocalStore> work) {
-    try (LocalStore store =
-        LocalStore.open(tmp.resolve(name), Clock.systemUTC(), IdGenerator.secure())) {
-      work.accept(store);
-    }
-  }
-
-  private static Item sku(LocalStore s, String sku) {
-    return s.catalog().findBySku(sku).orElseThrow();
-  }
-
-  private static ItemDraft with(Item i, String name, String category) {
-    ItemDraft d = i.toDraft();
-    return new ItemDraft(
-        d.sku(), d.barcode(), name, d.description(), d.unit(), category, d.reorderPoint());
   }
 }

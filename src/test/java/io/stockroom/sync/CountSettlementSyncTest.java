@@ -76,6 +76,13 @@ class CountSettlementSyncTest {
     assertThat(conflict.expected()).isEqualByComparingTo("40");
     assertThat(conflict.serverNow()).isEqualByComparingTo("35");
     assertThat(conflict.applyAdjustment()).isEqualByComparingTo("2");
+    // The pick the count did not include, by the same user on the other laptop.
+    assertThat(conflict.unseen()).hasSize(1);
+    CountConflict.Move pick = conflict.unseen().get(0);
+    assertThat(pick.reason()).isEqualTo(MovementReason.PICK);
+    assertThat(pick.change()).isEqualByComparingTo("-5");
+    assertThat(pick.by()).isEqualTo(CountConflict.Mover.YOU_ELSEWHERE);
+    assertThat(conflict.notYetReceived()).isZero();
   }
 
   @AfterEach

@@ -18,11 +18,11 @@ public final class ConflictsView extends VBox {
   public ConflictsView(ConflictsViewModel vm) {
     TableView<ConflictRow> table = Ui.table("conflictsTable", "No conflicts.");
     table.setItems(vm.rows());
-    table.getColumns().add(Ui.column("Entity", 110, ConflictRow::entity));
-    table.getColumns().add(Ui.column("Record", 100, ConflictRow::record));
-    table.getColumns().add(Ui.column("What changed", 260, ConflictRow::changed));
-    table.getColumns().add(Ui.column("When", 140, ConflictRow::when));
-    table.getColumns().add(Ui.column("State", 140, ConflictRow::state));
+    table.getColumns().add(Ui.column("Entity", 100, ConflictRow::entity));
+    table.getColumns().add(Ui.column("Record", 90, ConflictRow::record));
+    table.getColumns().add(Ui.column("What changed", 190, ConflictRow::changed));
+    table.getColumns().add(Ui.column("When", 130, ConflictRow::when));
+    table.getColumns().add(Ui.column("State", 420, ConflictRow::state));
     table.setRowFactory(
         t -> {
           TableRow<ConflictRow> row = new TableRow<>();

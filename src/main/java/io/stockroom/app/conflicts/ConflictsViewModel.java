@@ -95,10 +95,24 @@ public final class ConflictsViewModel {
             ? (c.reason() == null ? "" : c.reason())
             : String.join(", ", c.fields()),
         c.createdAt() == null ? "" : WHEN.format(c.createdAt().atZone(zone)),
-        c.open()
-            ? "open"
-            : "settled: " + c.resolution() + (undoable ? " (can be undone until sent)" : ""),
+        c.open() ? "open" : settled(c.resolution(), undoable),
         undoable);
+  }
+
+  /** "settled: apply my count anyway (not sent yet: can be undone)". */
+  static String settled(String resolution, boolean undoable) {
+    String how =
+        resolution == null
+            ? "closed"
+            : switch (resolution) {
+              case "merged" -> "your picks";
+              case "kept_server" -> "kept the server's";
+              case "apply_anyway" -> "apply my count anyway";
+              case "discard" -> "discard my count";
+              case "recount" -> "recount";
+              default -> resolution; // what an entity's policy decided by itself
+            };
+    return "settled: " + how + (undoable ? " (not sent yet: can be undone)" : "");
   }
 
   /**
@@ -135,6 +149,7 @@ public final class ConflictsViewModel {
               conflicts,
               runner,
               c.id(),
+              zone,
               r -> {
                 settled();
                 if (r == CountResolution.RECOUNT) {

@@ -16,6 +16,9 @@ final class CountConflictDialog extends Dialog<Void> {
     setTitle("Resolve count conflict");
     Label summary = label("countConflictSummary", vm.summaryProperty());
     summary.setWrapText(true);
+    Label moves = label("countConflictMoves", vm.movesProperty());
+    moves.setWrapText(true);
+    moves.managedProperty().bind(vm.movesProperty().isNotEmpty());
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(8);
@@ -33,7 +36,7 @@ final class CountConflictDialog extends Dialog<Void> {
         effect("discardCountEffect", vm.discardEffectProperty()));
     Label error = label("countConflictError", vm.errorProperty());
     error.getStyleClass().add("error-text");
-    VBox box = new VBox(12, summary, grid, error);
+    VBox box = new VBox(12, summary, moves, grid, error);
     box.setPadding(new Insets(12));
     getDialogPane().setContent(box);
     getDialogPane().getButtonTypes().add(ButtonType.CANCEL);

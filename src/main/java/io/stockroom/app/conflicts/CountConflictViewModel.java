@@ -5,7 +5,12 @@ import io.stockroom.app.TaskRunner;
 import io.stockroom.domain.ConflictService;
 import io.stockroom.domain.CountConflict;
 import io.stockroom.domain.CountResolution;
+import io.stockroom.domain.MovementReason;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,16 +20,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A cycle count that met moved stock: "You counted 37 in A-01-03. The laptop expected 42; the
- * server now has 40." Apply my count anyway, recount or discard, each with the adjustment it would
- * record.
+ * server now has 40." Then the moves the count did not include (by whom, when), and apply my count
+ * anyway, recount or discard, each with the adjustment it would record.
  */
 public final class CountConflictViewModel {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ConflictService conflicts;
   private final TaskRunner runner;
   private final UUID conflictId;
   private final Consumer<CountResolution> onSettled;
+  private final ZoneId zone;
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyStringWrapper moves = new ReadOnlyStringWrapper(this, "moves", "");
   private final ReadOnlyStringWrapper applyEffect = new ReadOnlyStringWrapper(this, "apply", "");
   private final ReadOnlyStringWrapper recountEffect =
       new ReadOnlyStringWrapper(this, "recount", "");
@@ -37,8 +46,10 @@ public final class CountConflictViewModel {
       ConflictService conflicts,
       TaskRunner runner,
       UUID conflictId,
+      ZoneId zone,
       Consumer<CountResolution> onSettled) {
     this.conflicts = conflicts;
+    this.zone = zone;
     this.runner = runner;
     this.conflictId = conflictId;
     this.onSettled = onSettled;
@@ -61,6 +72,7 @@ public final class CountConflictViewModel {
             + "; the server now has "
             + q(c.serverNow())
             + ".");
+    moves.set(moves(c));
     BigDecimal delta = c.applyAdjustment();
     applyEffect.set(
         delta.signum() == 0
@@ -76,6 +88,62 @@ public final class CountConflictViewModel {
     recountEffect.set(
         "Records nothing now; count " + c.location() + " again from the cycle count screen.");
     discardEffect.set("Records nothing; " + c.location() + " stays at " + q(c.serverNow()) + ".");
+  }
+
+  /** "Your count did not include: -5 picked (SO-2291) by someone else, 2026-11-24 10:02". */
+  private String moves(CountConflict c) {
+    List<String> lines = new ArrayList<>();
+    if (!c.unseen().isEmpty()) {
+      lines.add("Your count did not include:");
+      for (CountConflict.Move m : c.unseen()) {
+        lines.add(
+            "  "
+                + signed(m.change())
+                + " "
+                + what(m)
+                + (m.reference() == null
+                        || m.reference().isBlank()
+                        || m.reason() == MovementReason.COUNT
+                    ? ""
+                    : " (" + m.reference() + ")")
+                + " "
+                + who(m.by())
+                + ", "
+                + WHEN.format(m.at().atZone(zone)));
+      }
+    }
+    BigDecimal missing = c.notYetReceived();
+    if (missing.signum() != 0) {
+      lines.add(
+          (c.unseen().isEmpty() ? "The moves" : "Other moves")
+              + " behind the difference ("
+              + signed(missing)
+              + ") have not reached this laptop yet.");
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String what(CountConflict.Move m) {
+    boolean in = m.change().signum() > 0;
+    return switch (m.reason()) {
+      case RECEIVE -> "received";
+      case PICK -> "picked";
+      case TRANSFER -> in ? "moved in" : "moved out";
+      case ADJUST -> "adjusted";
+      case COUNT -> "after a count";
+    };
+  }
+
+  private static String who(CountConflict.Mover by) {
+    return switch (by) {
+      case THIS_LAPTOP -> "by you on this laptop";
+      case YOU_ELSEWHERE -> "by you on another laptop";
+      case SOMEONE_ELSE -> "by someone else";
+    };
+  }
+
+  private static String signed(BigDecimal v) {
+    return (v.signum() > 0 ? "+" : "") + q(v);
   }
 
   private static String q(BigDecimal v) {
@@ -109,6 +177,11 @@ public final class CountConflictViewModel {
 
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();
+  }
+
+  /** The moves the count did not include, one a line, with who made them and when. */
+  public ReadOnlyStringProperty movesProperty() {
+    return moves.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty applyEffectProperty() {

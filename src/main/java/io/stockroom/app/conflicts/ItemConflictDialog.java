@@ -41,14 +41,15 @@ final class ItemConflictDialog extends Dialog<Void> {
               f.useYoursProperty()
                   .addListener((o, w, now) -> (now ? yours : theirs).setSelected(true));
               yours.selectedProperty().addListener((o, w, now) -> f.useYoursProperty().set(now));
-              grid.addRow(r++, new Label(f.label()), yours, theirs, new Label(f.base()), state);
+              grid.addRow(
+                  r++, new Label(f.label()), yours, theirs, label("base_" + id, f.base()), state);
             } else {
               grid.addRow(
                   r++,
                   new Label(f.label()),
-                  new Label(f.yours()),
-                  new Label(f.theirs()),
-                  new Label(f.base()),
+                  label("yours_" + id, f.yours()),
+                  label("theirs_" + id, f.theirs()),
+                  label("base_" + id, f.base()),
                   state);
             }
           }
@@ -75,6 +76,12 @@ final class ItemConflictDialog extends Dialog<Void> {
     getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
     getDialogPane().setPrefWidth(720);
     vm.doneProperty().addListener((o, w, done) -> close());
+  }
+
+  private static Label label(String id, String text) {
+    Label l = new Label(text);
+    l.setId(id);
+    return l;
   }
 
   private static Label head(String text) {

@@ -33,6 +33,9 @@ public final class QueueView extends VBox {
     table.getColumns().add(Ui.column("Queued", 150, QueueRow::created));
     table.getColumns().add(Ui.column("Error", 150, QueueRow::error));
     VBox.setVgrow(table, Priority.ALWAYS);
+    // The queue takes what room is left; the cursors and the log keep enough to show some rows.
+    table.setPrefHeight(150);
+    table.setMinHeight(100);
     var selected = table.getSelectionModel().selectedItemProperty();
     Button syncNow = Ui.primary("syncNowPageButton", "Sync now", MaterialDesignS.SYNC);
     syncNow.setOnAction(e -> vm.syncNow());
@@ -56,6 +59,7 @@ public final class QueueView extends VBox {
     cursors.getColumns().add(Ui.column("Cursor", 200, CursorRow::cursor));
     cursors.getColumns().add(Ui.column("Last pull", 160, CursorRow::lastPull));
     cursors.setPrefHeight(150);
+    cursors.setMinHeight(120);
 
     TableView<LogRow> log = Ui.table("syncLogTable", "No sync yet.");
     log.setItems(vm.log());
@@ -69,7 +73,8 @@ public final class QueueView extends VBox {
     log.getColumns().add(Ui.column("Down", 70, LogRow::received));
     log.getColumns().add(Ui.column("Took", 70, LogRow::millis));
     log.getColumns().add(Ui.column("Error", 150, LogRow::error));
-    log.setPrefHeight(200);
+    log.setPrefHeight(180);
+    log.setMinHeight(120);
     Label totals = Ui.muted(vm.totalsProperty());
     totals.setId("syncTotals");
 

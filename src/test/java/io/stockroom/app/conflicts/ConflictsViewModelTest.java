@@ -6,9 +6,13 @@ import io.stockroom.app.InlineTaskRunner;
 import io.stockroom.app.LocalChanges;
 import io.stockroom.app.Page;
 import io.stockroom.app.RecordingNavigator;
+import io.stockroom.domain.CountConflict;
 import io.stockroom.domain.CountResolution;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.ItemField;
+import io.stockroom.domain.MovementReason;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +127,63 @@ class ConflictsViewModelTest {
     assertThat(count.recountEffectProperty().get()).startsWith("Records nothing now");
     assertThat(count.discardEffectProperty().get())
         .isEqualTo("Records nothing; A-01-03 stays at 40.");
+  }
+
+  @Test
+  void countDialogListsTheMovesTheCountDidNotIncludeWithWhoAndWhen() {
+    store.moves =
+        List.of(
+            new CountConflict.Move(
+                MovementReason.PICK,
+                new BigDecimal("-5"),
+                "SO-2291",
+                Instant.parse("2026-11-24T10:02:00Z"),
+                CountConflict.Mover.SOMEONE_ELSE),
+            new CountConflict.Move(
+                MovementReason.TRANSFER,
+                new BigDecimal("3"),
+                null,
+                Instant.parse("2026-11-24T10:05:00Z"),
+                CountConflict.Mover.YOU_ELSEWHERE));
+    assertThat(countDialog().movesProperty().get())
+        .isEqualTo(
+            "Your count did not include:\n"
+                + "  -5 picked (SO-2291) by someone else, 2026-11-24 10:02\n"
+                + "  +3 moved in by you on another laptop, 2026-11-24 10:05");
+  }
+
+  @Test
+  void countDialogSaysWhatHasNotReachedThisLaptopYet() {
+    store.moves =
+        List.of(
+            new CountConflict.Move(
+                MovementReason.COUNT,
+                new BigDecimal("1"),
+                "count 1b2c",
+                Instant.parse("2026-11-24T10:02:00Z"),
+                CountConflict.Mover.THIS_LAPTOP));
+    assertThat(countDialog().movesProperty().get())
+        .isEqualTo(
+            "Your count did not include:\n"
+                + "  +1 after a count by you on this laptop, 2026-11-24 10:02\n"
+                + "Other moves behind the difference (-3) have not reached this laptop yet.");
+  }
+
+  @Test
+  void countDialogWithNoMovesReceivedSaysSo() {
+    assertThat(countDialog().movesProperty().get())
+        .isEqualTo("The moves behind the difference (-2) have not reached this laptop yet.");
+  }
+
+  @Test
+  void settledEntriesSayWhatWasChosenAndWhetherItCanBeUndone() {
+    assertThat(ConflictsViewModel.settled("apply_anyway", true))
+        .isEqualTo("settled: apply my count anyway (not sent yet: can be undone)");
+    assertThat(ConflictsViewModel.settled("merged", true))
+        .isEqualTo("settled: your picks (not sent yet: can be undone)");
+    assertThat(ConflictsViewModel.settled("kept_server", false))
+        .isEqualTo("settled: kept the server's");
+    assertThat(ConflictsViewModel.settled("SERVER_WINS", false)).isEqualTo("settled: SERVER_WINS");
   }
 
   @Test

@@ -25,6 +25,7 @@ final class FakeConflicts implements ConflictService {
   UUID undone;
   final java.util.Set<UUID> undoable = new java.util.HashSet<>();
   RuntimeException failure;
+  List<CountConflict.Move> moves = List.of();
 
   SyncConflict add(EntityType type, String policy, boolean open, List<String> fields) {
     SyncConflict c =
@@ -77,7 +78,8 @@ final class FakeConflicts implements ConflictService {
         "A-01-03",
         new BigDecimal("37"),
         new BigDecimal("42"),
-        new BigDecimal("40"));
+        new BigDecimal("40"),
+        moves);
   }
 
   @Override

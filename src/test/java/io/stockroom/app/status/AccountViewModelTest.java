@@ -2,16 +2,11 @@ package io.stockroom.app.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockroom.app.FakeSyncControl;
 import io.stockroom.app.InlineTaskRunner;
-import io.stockroom.app.PendingLogin;
 import io.stockroom.app.SignInFailure;
 import io.stockroom.app.SiteChoice;
-import io.stockroom.app.SyncControl;
-import io.stockroom.sync.SyncStatus;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class AccountViewModelTest {
@@ -21,91 +16,12 @@ class AccountViewModelTest {
   static final SiteChoice YARD =
       new SiteChoice("22222222-2222-2222-2222-222222222222", "YARD", "Yard");
 
-  /** The sync control at the view model's boundary: answers what it is told, records calls. */
-  static final class FakeSync implements SyncControl {
-    final List<String> calls = new ArrayList<>();
-    List<SiteChoice> sites = List.of(MAIN);
-    SiteChoice suggested;
-    SignInFailure refuse;
-    String storedUrl;
-    String storedUser;
+  final FakeSyncControl sync = new FakeSyncControl();
 
-    @Override
-    public PendingLogin logIn(String serverUrl, String user, String password) throws SignInFailure {
-      calls.add("logIn " + serverUrl + " " + user + " " + password);
-      if (refuse != null) {
-        throw refuse;
-      }
-      return new PendingLogin() {
-        @Override
-        public List<SiteChoice> sites() {
-          return sites;
-        }
-
-        @Override
-        public Optional<SiteChoice> suggested() {
-          return Optional.ofNullable(suggested);
-        }
-
-        @Override
-        public void use(SiteChoice site) {
-          calls.add("use " + (site == null ? "none" : site.code()));
-          storedUrl = serverUrl;
-          storedUser = user;
-        }
-
-        @Override
-        public void cancel() {
-          calls.add("cancel");
-        }
-      };
-    }
-
-    @Override
-    public void signOut() {
-      calls.add("signOut");
-    }
-
-    @Override
-    public Optional<String> serverUrl() {
-      return Optional.ofNullable(storedUrl);
-    }
-
-    @Override
-    public Optional<String> userName() {
-      return Optional.ofNullable(storedUser);
-    }
-
-    @Override
-    public void addListener(Consumer<SyncStatus> listener) {}
-
-    @Override
-    public void start() {}
-
-    @Override
-    public void syncNow() {}
-
-    @Override
-    public void localWrite() {}
-
-    @Override
-    public java.time.Duration interval() {
-      return java.time.Duration.ZERO;
-    }
-
-    @Override
-    public void setInterval(java.time.Duration interval) {}
-
-    @Override
-    public boolean pauseOnLowBattery() {
-      return true;
-    }
-
-    @Override
-    public void setPauseOnLowBattery(boolean pause) {}
+  {
+    sync.sites = List.of(MAIN);
   }
 
-  final FakeSync sync = new FakeSync();
   final AccountViewModel vm = new AccountViewModel(sync, new InlineTaskRunner());
 
   private void fill(String url, String user, String password) {
@@ -226,7 +142,7 @@ class AccountViewModelTest {
 
   @Test
   void aRefusalShowsTheSentenceAndKeepsTheDetails() {
-    sync.refuse = new SignInFailure("Wrong user name or password.", "Server answered 401 x.");
+    sync.refuseLogin = new SignInFailure("Wrong user name or password.", "Server answered 401 x.");
     fill("http://server:8080", "demo", "nope");
     vm.signIn();
     assertThat(vm.messageProperty().get()).isEqualTo("Wrong user name or password.");
@@ -238,8 +154,8 @@ class AccountViewModelTest {
 
   @Test
   void opensWithTheStoredAccountAndSignsOut() {
-    sync.storedUrl = "https://stock.example";
-    sync.storedUser = "demo";
+    sync.serverUrl = "https://stock.example";
+    sync.userName = "demo";
     vm.signedIn(true);
     vm.open();
     assertThat(vm.serverUrlProperty().get()).isEqualTo("https://stock.example");

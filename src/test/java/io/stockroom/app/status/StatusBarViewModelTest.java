@@ -3,11 +3,10 @@ package io.stockroom.app.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.app.FakeStore;
+import io.stockroom.app.FakeSyncControl;
 import io.stockroom.app.InlineTaskRunner;
-import io.stockroom.app.SyncControl;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.sync.SyncStatus;
-import java.lang.reflect.Proxy;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +27,7 @@ class StatusBarViewModelTest {
   @Test
   void aRunningSyncShowsItsProgressAndCanBeStopped() {
     FakeStore store = new FakeStore();
-    int[] cancels = {0};
-    // Everything as with no agent, but the Stop button's call is counted.
-    SyncControl none = SyncControl.none();
-    SyncControl control =
-        (SyncControl)
-            Proxy.newProxyInstance(
-                SyncControl.class.getClassLoader(),
-                new Class<?>[] {SyncControl.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("cancelSync")) {
-                    cancels[0]++;
-                    return null;
-                  }
-                  return method.invoke(none, args);
-                });
+    FakeSyncControl control = new FakeSyncControl();
     StatusBarViewModel vm =
         new StatusBarViewModel(
             store.outboxService, new InlineTaskRunner(), control, ZoneOffset.UTC);
@@ -56,7 +41,7 @@ class StatusBarViewModelTest {
     assertThat(vm.syncingProperty().get()).isTrue();
 
     vm.cancelSync();
-    assertThat(cancels[0]).isEqualTo(1);
+    assertThat(control.calls).containsExactly("cancelSync");
     vm.apply(
         syncing.withOutcome(SyncStatus.State.ONLINE, null, "sync cancelled by the user", null));
     assertThat(vm.syncingProperty().get()).isFalse();
