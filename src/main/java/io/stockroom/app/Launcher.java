@@ -29,10 +29,16 @@ public final class Launcher {
    */
   public static void launch(Path profile, boolean smokeTest) {
     String dir = "--profile=" + profile.toAbsolutePath();
-    if (smokeTest) {
-      Application.launch(StockroomApp.class, dir, StockroomApp.SMOKE_TEST);
-    } else {
-      Application.launch(StockroomApp.class, dir);
+    // The store opens while JavaFX starts; the app's init takes it.
+    EarlyStore.start(AppConfig.forProfile(profile), LocalStores::open);
+    try {
+      if (smokeTest) {
+        Application.launch(StockroomApp.class, dir, StockroomApp.SMOKE_TEST);
+      } else {
+        Application.launch(StockroomApp.class, dir);
+      }
+    } finally {
+      EarlyStore.discard();
     }
   }
 

@@ -20,6 +20,7 @@ import io.stockroom.app.textsize.TextSizeViewModel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -68,9 +69,14 @@ public class StockroomApp extends Application {
 
   @Override
   public void init() throws Exception {
+    // Parsed on the FX thread (queued before start) while this thread opens the store.
+    Platform.runLater(
+        () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
     resolved = config != null ? config : fromParameters();
     smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
-    store = opener.open(resolved);
+    Optional<StoreOpener.OpenStore> early =
+        config == null ? EarlyStore.take(resolved.profileDir()) : Optional.empty();
+    store = early.isPresent() ? early.get() : opener.open(resolved);
     textSize = TextSizeViewModel.stored(store.services().settings());
     runner = new FxTaskRunner(2);
   }
@@ -82,7 +88,6 @@ public class StockroomApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     Services s = store.services();
     ZoneId zone = resolved.clock().getZone();
     LocalChanges changes = new LocalChanges();

@@ -41,6 +41,16 @@ final class DesktopCommand implements Callable<Integer> {
   /** Opens the window and returns once it is closed. */
   @Override
   public Integer call() {
+    return open(profile, smokeTest);
+  }
+
+  /**
+   * Opens the desktop app on {@code profile} (default: the per-user data folder) and returns 0 once
+   * its window is closed (with {@code smokeTest}: after the first painted items table).
+   *
+   * @throws UserError when the app cannot start or the smoke test fails
+   */
+  static int open(Path profile, boolean smokeTest) {
     Path dir = (profile != null ? profile : Launcher.defaultProfile()).toAbsolutePath();
     try {
       Files.createDirectories(dir);

@@ -1,6 +1,7 @@
 package io.stockroom.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -18,6 +19,16 @@ public final class Main {
 
   /** Runs one command line in-process; tests call this. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Optional<DesktopArgs> desktop = DesktopArgs.parse(args);
+    if (desktop.isPresent()) {
+      // The common start (the installed launcher, no command): straight to the window.
+      try {
+        return DesktopCommand.open(desktop.get().profile(), desktop.get().smokeTest());
+      } catch (UserError e) {
+        err.println("error: " + e.getMessage());
+        return e.exitCode();
+      }
+    }
     CommandLine cli = commandLine(out, err);
     return cli.execute(args);
   }

@@ -6,14 +6,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -25,10 +29,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Brings the local schema up to the changelog packed in the jar. A Liquibase update costs about a
@@ -58,9 +61,10 @@ final class SchemaMigrator {
     long start = System.nanoTime();
     boolean ran = false;
     try {
-      Set<String> expected = changeSetIds(CHANGELOG);
+      Changelog packed = Changelog.packed();
+      Set<String> expected = packed.ids();
       Applied applied = applied(connection);
-      refuseNewer(applied, expected, knownTags());
+      refuseNewer(applied, expected, packed.tags());
       if (!applied.ids().containsAll(expected)) {
         runLiquibase(connection);
         ran = true;
@@ -81,14 +85,11 @@ final class SchemaMigrator {
    */
   static void checkNotNewer(Connection readOnly) {
     try {
-      refuseNewer(applied(readOnly), changeSetIds(CHANGELOG), knownTags());
+      Changelog packed = Changelog.packed();
+      refuseNewer(applied(readOnly), packed.ids(), packed.tags());
     } catch (SQLException | IOException e) {
       throw new StoreException("could not read the local database's schema version", e);
     }
-  }
-
-  private static Set<String> knownTags() throws IOException {
-    return tags(CHANGELOG);
   }
 
   /** What {@code DATABASECHANGELOG} holds: the applied changeset ids and the tags set. */
@@ -122,44 +123,87 @@ final class SchemaMigrator {
 
   /** Every changeset id of a changelog and the files it includes, read from the class path. */
   static Set<String> changeSetIds(String resource) throws IOException {
-    return collect(resource, "changeSet", "id");
+    return Changelog.read(resource).ids();
   }
 
   /** Every {@code tagDatabase} tag of a changelog and the files it includes. */
   static Set<String> tags(String resource) throws IOException {
-    return collect(resource, "tagDatabase", "tag");
+    return Changelog.read(resource).tags();
   }
 
-  private static Set<String> collect(String resource, String element, String attribute)
-      throws IOException {
-    Set<String> values = new LinkedHashSet<>();
-    Document doc = parse(resource);
-    String dir = resource.substring(0, resource.lastIndexOf('/') + 1);
-    NodeList includes = doc.getElementsByTagName("include");
-    for (int i = 0; i < includes.getLength(); i++) {
-      Element include = (Element) includes.item(i);
-      boolean relative = Boolean.parseBoolean(include.getAttribute("relativeToChangelogFile"));
-      String file = include.getAttribute("file");
-      values.addAll(collect(relative ? dir + file : file, element, attribute));
-    }
-    NodeList found = doc.getElementsByTagName(element);
-    for (int i = 0; i < found.getLength(); i++) {
-      values.add(((Element) found.item(i)).getAttribute(attribute));
-    }
-    return values;
-  }
+  /**
+   * The changeset ids and tags of a changelog and the files it includes. The packed one is read
+   * once per process, in one SAX pass over each file: the start checks it twice (read-only, then on
+   * the opened store), and a DOM parse per file and per question made those two checks take
+   * 0.16-0.23 s instead of 0.05-0.07 s.
+   */
+  record Changelog(Set<String> ids, Set<String> tags) {
 
-  private static Document parse(String resource) throws IOException {
-    try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException("changelog not on the class path: " + resource);
+    private static volatile Changelog packed;
+
+    static Changelog packed() throws IOException {
+      Changelog c = packed;
+      if (c == null) {
+        c = read(CHANGELOG);
+        packed = c;
       }
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(false);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return factory.newDocumentBuilder().parse(in);
-    } catch (ParserConfigurationException | SAXException e) {
-      throw new IOException("unreadable changelog " + resource, e);
+      return c;
+    }
+
+    static Changelog read(String resource) throws IOException {
+      Changelog into = new Changelog(new LinkedHashSet<>(), new LinkedHashSet<>());
+      SAXParser parser;
+      try {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(false);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        parser = factory.newSAXParser();
+      } catch (ParserConfigurationException | SAXException e) {
+        throw new IOException("no XML parser for the changelog", e);
+      }
+      into.collect(parser, resource);
+      return new Changelog(
+          Collections.unmodifiableSet(into.ids()), Collections.unmodifiableSet(into.tags()));
+    }
+
+    private void collect(SAXParser parser, String resource) throws IOException {
+      String dir = resource.substring(0, resource.lastIndexOf('/') + 1);
+      List<String> includes = new ArrayList<>();
+      try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IOException("changelog not on the class path: " + resource);
+        }
+        parser.reset();
+        parser.parse(
+            in,
+            new DefaultHandler() {
+              @Override
+              public void startElement(String uri, String local, String name, Attributes atts) {
+                switch (name) {
+                  case "include" -> {
+                    String file = valueOf(atts, "file");
+                    boolean relative =
+                        Boolean.parseBoolean(atts.getValue("relativeToChangelogFile"));
+                    includes.add(relative ? dir + file : file);
+                  }
+                  case "changeSet" -> ids.add(valueOf(atts, "id"));
+                  case "tagDatabase" -> tags.add(valueOf(atts, "tag"));
+                  default -> {}
+                }
+              }
+            });
+      } catch (SAXException e) {
+        throw new IOException("unreadable changelog " + resource, e);
+      }
+      for (String include : includes) {
+        collect(parser, include);
+      }
+    }
+
+    /** As DOM's {@code getAttribute}: an absent attribute reads as "". */
+    private static String valueOf(Attributes atts, String name) {
+      String v = atts.getValue(name);
+      return v == null ? "" : v;
     }
   }
 

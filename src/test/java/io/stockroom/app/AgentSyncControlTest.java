@@ -1,13 +1,18 @@
 package io.stockroom.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.store.LocalStore;
 import io.stockroom.sync.SyncAgent;
+import io.stockroom.sync.SyncStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +42,43 @@ class AgentSyncControlTest {
         assertThat(control.pauseOnLowBattery()).isFalse();
       }
     }
+  }
+
+  @Test
+  void callsMadeWhileTheAgentIsBuiltReachItInOrderOnceItIs() {
+    try (LocalStore store = LocalStore.open(profile, Clock.systemUTC(), IdGenerator.seeded(1))) {
+      CompletableFuture<SyncAgent> building = new CompletableFuture<>();
+      AgentSyncControl control = new AgentSyncControl(building);
+      List<SyncStatus> seen = new CopyOnWriteArrayList<>();
+      control.addListener(seen::add);
+      control.start();
+      CompletableFuture<Duration> asked = CompletableFuture.supplyAsync(control::interval);
+      assertThat(seen).isEmpty();
+      assertThat(asked).as("an answer waits for the agent").isNotDone();
+
+      try (SyncAgent agent =
+          new SyncAgent(store, Clock.systemUTC(), SyncAgent.Options.defaults().withLive(false))) {
+        building.complete(agent);
+
+        // Registered first, so the listener saw what start published.
+        assertThat(seen).isNotEmpty();
+        assertThat(asked.join()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(agent.scheduler().interval()).isEqualTo(Duration.ofMinutes(5));
+      }
+    }
+  }
+
+  @Test
+  void anAgentThatCouldNotBeBuiltIsReportedByEveryCall() {
+    CompletableFuture<SyncAgent> building = new CompletableFuture<>();
+    AgentSyncControl control = new AgentSyncControl(building);
+    control.start();
+
+    building.completeExceptionally(new IllegalStateException("no agent here"));
+
+    assertThatThrownBy(control::interval)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no agent here");
+    assertThatThrownBy(control::syncNow).hasMessage("no agent here");
   }
 }

