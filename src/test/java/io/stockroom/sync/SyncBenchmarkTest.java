@@ -38,9 +38,10 @@ class SyncBenchmarkTest {
       server.accounts().createUser("bench", Role.STAFF, List.of("MAIN"), "bench");
 
       // 1. First sync of 100,000 items into a fresh profile.
+      TimedTransports timing = new TimedTransports();
       try (LocalStore store =
               LocalStore.open(tmp.resolve("a"), Clock.systemUTC(), IdGenerator.secure());
-          SyncAgent a = agent(store, false)) {
+          SyncAgent a = agent(store, false, timing)) {
         a.signIn(server.url(), "bench", "bench");
         long t0 = System.nanoTime();
         CycleResult first = a.runOnce();
@@ -55,6 +56,7 @@ class SyncBenchmarkTest {
         for (int i = 0; i < 1000; i++) {
           store.catalog().create(ItemDraft.of("PUSH-" + i, "Pushed item " + i));
         }
+        timing.reset();
         long t1 = System.nanoTime();
         CycleResult push = a.runOnce();
         long pushMs = (System.nanoTime() - t1) / 1_000_000;
@@ -62,6 +64,13 @@ class SyncBenchmarkTest {
         System.out.printf(
             "BENCH push of 1000 mutations: cycle %d ms (pull, push, pull), %d bytes sent%n",
             pushMs, push.bytesSent());
+        System.out.printf(
+            "BENCH push of 1000 mutations alone: %d ms from claim to last mark, %d ms in %d push"
+                + " request(s) %s%n",
+            timing.pushPhaseMillis(),
+            timing.pushRequestMillis(),
+            timing.pushRequests(),
+            timing.pushRequestList());
       }
 
       // 3. A change on laptop A visible on laptop B through the live channel.
@@ -69,8 +78,8 @@ class SyncBenchmarkTest {
               LocalStore.open(tmp.resolve("la"), Clock.systemUTC(), IdGenerator.secure());
           LocalStore sb =
               LocalStore.open(tmp.resolve("lb"), Clock.systemUTC(), IdGenerator.secure());
-          SyncAgent a = agent(sa, true);
-          SyncAgent b = agent(sb, true)) {
+          SyncAgent a = agent(sa, true, null);
+          SyncAgent b = agent(sb, true, null)) {
         a.signIn(server.url(), "bench", "bench");
         b.signIn(server.url(), "bench", "bench");
         assertThat(a.runOnce().ok()).isTrue();
@@ -95,12 +104,76 @@ class SyncBenchmarkTest {
     }
   }
 
-  private static SyncAgent agent(LocalStore store, boolean live) {
-    return new SyncAgent(
-        store,
-        Clock.systemUTC(),
+  private static SyncAgent agent(LocalStore store, boolean live, TimedTransports timing) {
+    SyncAgent.Options options =
         SyncAgent.Options.defaults()
             .withTimers(Duration.ofMinutes(5), Duration.ofMillis(20))
-            .withLive(live));
+            .withLive(live);
+    if (timing != null) {
+      options = options.withTransports(url -> timing.wrap(new HttpTransport(url)));
+    }
+    return new SyncAgent(store, Clock.systemUTC(), options);
+  }
+
+  /**
+   * Times the push requests of a cycle, and the push phase around them: from the answer of the last
+   * pull before the first push (the claim starts then) to the next pull request after the last push
+   * (the answers are marked by then).
+   */
+  private static final class TimedTransports {
+
+    private final List<Long> pushNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long lastPullAnswer;
+    private volatile long phaseStart;
+    private volatile long phaseEnd;
+    private volatile boolean pushing;
+
+    void reset() {
+      pushNanos.clear();
+      phaseStart = 0;
+      phaseEnd = 0;
+      pushing = false;
+    }
+
+    Transport wrap(Transport inner) {
+      return request -> {
+        boolean push = request.path().startsWith("/api/sync/push");
+        boolean pull = request.path().startsWith("/api/sync/pull");
+        long t = System.nanoTime();
+        if (push && !pushing) {
+          pushing = true;
+          phaseStart = lastPullAnswer;
+        } else if (pull && pushing) {
+          pushing = false;
+          phaseEnd = t;
+        }
+        try {
+          return inner.send(request);
+        } finally {
+          long end = System.nanoTime();
+          if (push) {
+            pushNanos.add(end - t);
+          } else if (pull) {
+            lastPullAnswer = end;
+          }
+        }
+      };
+    }
+
+    long pushPhaseMillis() {
+      return (phaseEnd - phaseStart) / 1_000_000;
+    }
+
+    long pushRequestMillis() {
+      return pushNanos.stream().mapToLong(Long::longValue).sum() / 1_000_000;
+    }
+
+    int pushRequests() {
+      return pushNanos.size();
+    }
+
+    List<Long> pushRequestList() {
+      return pushNanos.stream().map(n -> n / 1_000_000).toList();
+    }
   }
 }
