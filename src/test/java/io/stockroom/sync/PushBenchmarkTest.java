@@ -8,14 +8,20 @@ import io.stockroom.server.ServerConfig;
 import io.stockroom.server.StockroomServer;
 import io.stockroom.server.auth.Role;
 import io.stockroom.store.LocalStore;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,23 +74,77 @@ class PushBenchmarkTest {
           }
           phases.reset();
           long writerCpu0 = threads.getThreadCpuTime(writer.getId());
+          Map<String, Long> perThread0 = cpuByThread();
+          long processCpu0 = processCpu();
           long t0 = System.nanoTime();
           CycleResult r = a.runOnce();
           long cycle = (System.nanoTime() - t0) / 1_000_000;
+          long processCpu = (processCpu() - processCpu0) / 1_000_000;
+          Map<String, Long> perThread = cpuByThread();
           long writerCpu = (threads.getThreadCpuTime(writer.getId()) - writerCpu0) / 1_000_000;
           assertThat(r.accepted()).isEqualTo(1000);
           System.out.printf(
-              "BENCH push round %d: cycle %d ms, push phase %d ms (pushing thread CPU %d ms),"
+              "BENCH push round %d: cycle %d ms (process CPU %d ms), push phase %d ms (pushing thread CPU %d ms),"
                   + " push requests %s ms, server writer CPU %d ms%n",
               round,
               cycle,
+              processCpu,
               phases.phaseMillis(),
               phases.phaseCpuMillis(),
               phases.requestMillis(),
               writerCpu);
+          System.out.printf(
+              "BENCH push round %d CPU by thread (ms): %s%n",
+              round, busiest(perThread0, perThread));
         }
       }
     }
+  }
+
+  /**
+   * CPU time per native thread, summed by name (the JIT compiler threads included), in clock ticks;
+   * empty where {@code /proc} is missing.
+   */
+  private static Map<String, Long> cpuByThread() {
+    Map<String, Long> ticks = new TreeMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return ticks;
+    }
+    try (Stream<Path> all = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) all::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          ticks.merge(name.replaceAll("[0-9]+$", "#"), t, Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return ticks;
+    }
+    return ticks;
+  }
+
+  /** The threads that used the most CPU between two {@link #cpuByThread} readings, in ms. */
+  private static String busiest(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> ms = new LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) * 10))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(10)
+        .forEach(e -> ms.put(e.getKey(), e.getValue()));
+    return ms.toString();
+  }
+
+  /** CPU time of the whole process (client and in-process server), in nanoseconds. */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Thread thread(String name) {
