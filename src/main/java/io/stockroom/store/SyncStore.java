@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -484,11 +485,12 @@ public final class SyncStore {
               openEntities(t, accepted.stream().map(a -> a.mutation().entityId()).toList());
           Instant now = stamps.now();
           boolean anyDeferred = t.fetchExists(SYNC_DEFERRED);
+          Set<UUID> stamped = stampUnchangedItems(t, accepted, open, now);
           for (Accepted a : accepted) {
             QueuedMutation m = a.mutation();
             boolean settled = !open.contains(m.entityId());
-            boolean upserted = false;
-            if (settled && a.record() != null && m.action() != MutationAction.DELETE) {
+            boolean upserted = stamped.contains(m.id());
+            if (!upserted && settled && a.record() != null && m.action() != MutationAction.DELETE) {
               upsert(t, m.entityType(), a.record(), now);
               upserted = stampedBy(a);
             }
@@ -501,6 +503,86 @@ public final class SyncStore {
             }
           }
         });
+  }
+
+  /**
+   * The accepted items whose answer holds the values the local row already holds (the usual answer
+   * to a create or to an update nobody else touched): their upsert would only stamp the row (server
+   * id and version, synced time, the server's update time and field clock, synced unless the user
+   * must settle a conflict), so they are stamped in one JDBC batch after one read of their rows.
+   * Anything else (another value, a second result for the same record, an answer older than the
+   * row, a record still open) is left to {@link #upsert}.
+   *
+   * @return the ids of the mutations whose rows were stamped here
+   */
+  private static Set<UUID> stampUnchangedItems(
+      DSLContext t, List<Accepted> accepted, Set<UUID> open, Instant now) {
+    Map<UUID, Accepted> byItem = new HashMap<>();
+    Set<UUID> twice = new HashSet<>();
+    for (Accepted a : accepted) {
+      QueuedMutation m = a.mutation();
+      if (m.entityType() == EntityType.ITEMS
+          && m.action() != MutationAction.DELETE
+          && a.record() != null
+          && !open.contains(m.entityId())
+          && stampedBy(a)
+          && m.entityId().equals(uuid(a.record(), "id"))
+          && byItem.put(m.entityId(), a) != null) {
+        twice.add(m.entityId());
+      }
+    }
+    twice.forEach(byItem::remove);
+    if (byItem.isEmpty()) {
+      return Set.of();
+    }
+    var update =
+        t.batch(
+            t.update(ITEMS)
+                .set(ITEMS.SERVER_ID, (UUID) null)
+                .set(ITEMS.SERVER_VERSION, (Long) null)
+                .set(ITEMS.SYNCED_AT, (Instant) null)
+                .set(ITEMS.UPDATED_AT, (Instant) null)
+                .set(ITEMS.SYNC_STATUS, (String) null)
+                .set(ITEMS.FIELD_CLOCK, (String) null)
+                .where(ITEMS.ID.eq((UUID) null)));
+    Set<UUID> stamped = new HashSet<>();
+    for (ItemsRecord row : t.selectFrom(ITEMS).where(ITEMS.ID.in(byItem.keySet())).fetch()) {
+      Accepted a = byItem.get(row.getId());
+      ObjectNode r = a.record();
+      long version = r.get("version").asLong();
+      if (row.getIsDeleted()
+          || (row.getServerVersion() != null && version < row.getServerVersion())
+          || !sameItem(row, r)) {
+        continue;
+      }
+      Instant updated = instant(r, "updated_at");
+      update.bind(
+          row.getId(),
+          version,
+          now,
+          updated != null ? updated : now,
+          CONFLICT.equals(row.getSyncStatus()) ? CONFLICT : SYNCED,
+          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : row.getFieldClock(),
+          row.getId());
+      stamped.add(a.mutation().id());
+    }
+    if (!stamped.isEmpty()) {
+      update.execute();
+    }
+    return stamped;
+  }
+
+  /** Whether {@link #upsertItem} would leave the item's own fields of {@code row} as they are. */
+  private static boolean sameItem(ItemsRecord row, ObjectNode r) {
+    return Objects.equals(row.getSku(), text(r, "sku"))
+        && Objects.equals(row.getBarcode(), text(r, "barcode"))
+        && Objects.equals(row.getName(), text(r, "name"))
+        && Objects.equals(row.getDescription(), text(r, "description"))
+        && Objects.equals(row.getUnit(), r.hasNonNull("unit") ? text(r, "unit") : "ea")
+        && Objects.equals(row.getCategory(), text(r, "category"))
+        && Objects.equals(
+            row.getReorderPoint(),
+            r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
   }
 
   /**
