@@ -343,9 +343,137 @@ public final class SyncEngine {
         return; // nothing due, or nothing moved since the last round
       }
       previous = dueIds;
-      for (List<QueuedMutation> batch : batches(order(due))) {
+      pushRound(batches(order(due)), tally);
+    }
+  }
+
+  /**
+   * Pushes the batches of one round in order, one request on the wire at a time. Once batch N is
+   * answered, batch N+1 is claimed and sent on a thread of its own, and batch N's answers are
+   * marked while it is on its way: the local marking overlaps the next request and the server's
+   * work instead of following them (decision record 0032). A failed batch is settled before
+   * anything else is sent; nothing is left on the wire when this returns or throws.
+   */
+  private void pushRound(List<List<QueuedMutation>> batches, Tally tally) throws SyncException {
+    PushAhead sent = null;
+    try {
+      for (List<QueuedMutation> batch : batches) {
         stopIfCancelled();
-        pushBatch(batch, tally);
+        PushResponse answered = null;
+        if (sent != null) {
+          try {
+            answered = sent.response();
+          } catch (SyncException e) {
+            PushAhead failed = sent;
+            sent = null;
+            handleBatchFailure(failed.claimed, e, tally);
+          }
+        }
+        PushAhead previous = answered == null ? null : sent;
+        List<QueuedMutation> claimed = claim(batch);
+        sent = claimed.isEmpty() ? null : new PushAhead(claimed);
+        if (previous != null) {
+          settle(previous.claimed, answered, tally);
+        }
+      }
+      if (sent != null) {
+        PushAhead last = sent;
+        sent = null;
+        PushResponse answered;
+        try {
+          answered = last.response();
+        } catch (SyncException e) {
+          handleBatchFailure(last.claimed, e, tally);
+          return;
+        }
+        settle(last.claimed, answered, tally);
+      }
+    } finally {
+      if (sent != null) {
+        finishEarly(sent, tally);
+      }
+    }
+  }
+
+  /**
+   * The round ends early (a cancel, or marking the previous batch failed) with a request on the
+   * wire: it is waited for and its answer marked; if it failed, its mutations go back to pending
+   * and a later push replays their keys. A local failure here is logged, not thrown over the first
+   * one (rows left in flight go back to pending when the app next starts).
+   */
+  private void finishEarly(PushAhead sent, Tally tally) {
+    try {
+      PushResponse answered;
+      try {
+        answered = sent.response();
+      } catch (SyncException e) {
+        store.release(sent.claimed.stream().map(QueuedMutation::id).toList());
+        return;
+      }
+      settle(sent.claimed, answered, tally);
+    } catch (RuntimeException e) {
+      LOG.warn("could not settle a push batch after the round ended early: {}", e.toString());
+    }
+  }
+
+  /** A push request running on its own short-lived thread, for the mutations it claimed. */
+  private final class PushAhead {
+
+    private final List<QueuedMutation> claimed;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile PushResponse answer;
+    private volatile SyncException failure;
+    private volatile RuntimeException crash;
+
+    PushAhead(List<QueuedMutation> claimed) {
+      this.claimed = claimed;
+      List<Mutation> wire = new ArrayList<>(claimed.size());
+      for (QueuedMutation m : claimed) {
+        wire.add(toWire(m));
+      }
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  answer = client.push(wire);
+                } catch (SyncException e) {
+                  failure = e;
+                } catch (RuntimeException e) {
+                  crash = e;
+                } finally {
+                  done.countDown();
+                }
+              },
+              "stockroom-push-ahead");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** The answer, once it has arrived; or the request's failure. */
+    PushResponse response() throws SyncException {
+      awaitDone();
+      if (failure != null) {
+        throw failure;
+      }
+      if (crash != null) {
+        throw crash;
+      }
+      return answer;
+    }
+
+    private void awaitDone() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the request ends by itself (its timeout); wait for it all the same
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -393,21 +521,9 @@ public final class SyncEngine {
     return out;
   }
 
+  /** Claims, sends and settles one batch, all on this thread. */
   private void pushBatch(List<QueuedMutation> batch, Tally tally) throws SyncException {
-    List<UUID> ids = batch.stream().map(QueuedMutation::id).toList();
-    queue.markInFlight(ids);
-    // Read again after claiming: a local write may have folded into a row just before the claim.
-    List<QueuedMutation> claimed = new ArrayList<>();
-    Map<UUID, QueuedMutation> current = new HashMap<>();
-    for (QueuedMutation m : queue.getAll(ids)) {
-      current.put(m.id(), m);
-    }
-    for (UUID id : ids) {
-      QueuedMutation m = current.get(id);
-      if (m != null && m.status() == MutationStatus.IN_FLIGHT) {
-        claimed.add(m);
-      }
-    }
+    List<QueuedMutation> claimed = claim(batch);
     if (claimed.isEmpty()) {
       return;
     }
@@ -422,6 +538,30 @@ public final class SyncEngine {
       handleBatchFailure(claimed, e, tally);
       return;
     }
+    settle(claimed, response, tally);
+  }
+
+  /** Marks a batch in flight and returns the rows claimed, as they are now, in batch order. */
+  private List<QueuedMutation> claim(List<QueuedMutation> batch) {
+    List<UUID> ids = batch.stream().map(QueuedMutation::id).toList();
+    queue.markInFlight(ids);
+    // Read again after claiming: a local write may have folded into a row just before the claim.
+    List<QueuedMutation> claimed = new ArrayList<>();
+    Map<UUID, QueuedMutation> current = new HashMap<>();
+    for (QueuedMutation m : queue.getAll(ids)) {
+      current.put(m.id(), m);
+    }
+    for (UUID id : ids) {
+      QueuedMutation m = current.get(id);
+      if (m != null && m.status() == MutationStatus.IN_FLIGHT) {
+        claimed.add(m);
+      }
+    }
+    return claimed;
+  }
+
+  /** Applies the server's answer to a batch it accepted as a request. */
+  private void settle(List<QueuedMutation> claimed, PushResponse response, Tally tally) {
     tally.pushed += claimed.size();
     Map<UUID, MutationResult> byKey = new HashMap<>();
     if (response.results() != null) {
