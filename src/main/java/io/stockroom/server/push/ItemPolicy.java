@@ -6,16 +6,20 @@ import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Hlc;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.ItemField;
+import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Items merge field by field. A field the server has not changed since the client's {@code
@@ -26,8 +30,27 @@ import java.util.Objects;
  */
 final class ItemPolicy implements EntityPolicy {
 
+  // The statements every create runs, as plain SQL kept prepared for the push's transaction
+  // (WriteTx#exists): rendering them with jOOQ for each mutation cost about a third of the
+  // writer's time in a push of new items.
+  private static final String EXISTS = "select 1 from items where id = ?";
+  private static final String SKU_TAKEN = "select 1 from items where sku_key = ? and id <> ?";
+  private static final String BARCODE_TAKEN =
+      "select 1 from items where barcode_key = ? and id <> ?";
+  private static final String INSERT =
+      "insert into items ("
+          + Arrays.stream(ITEMS.fields())
+              .map(f -> f.getName().toLowerCase(Locale.ROOT))
+              .collect(Collectors.joining(", "))
+          + ") values ("
+          + String.join(", ", Collections.nCopies(ITEMS.fields().length, "?"))
+          + ")";
+
   @Override
   public MutationResult apply(MutationContext c) {
+    if (c.action() == MutationAction.CREATE && !c.tx().exists(EXISTS, c.id())) {
+      return create(c);
+    }
     ItemsRecord row = c.dsl().selectFrom(ITEMS).where(ITEMS.ID.eq(c.id())).fetchOne();
     return switch (c.action()) {
       case CREATE -> row == null ? create(c) : update(c, row);
@@ -67,7 +90,7 @@ final class ItemPolicy implements EntityPolicy {
     r.setCreatedAt(c.now());
     r.setHlc(created.toString());
     write(r, draft, clocks, version, c);
-    r.insert();
+    c.tx().execute(INSERT, r.intoArray());
     c.tx().changed(EntityType.ITEMS, null, version);
     return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.item(r));
   }
@@ -162,12 +185,10 @@ final class ItemPolicy implements EntityPolicy {
   }
 
   private static void checkUnique(MutationContext c, ItemDraft d) {
-    if (c.dsl().fetchExists(ITEMS, ITEMS.SKU_KEY.eq(key(d.sku())).and(ITEMS.ID.ne(c.id())))) {
+    if (c.tx().exists(SKU_TAKEN, key(d.sku()), c.id())) {
       throw new Rejection("duplicate_sku", "another item has SKU " + d.sku());
     }
-    if (d.barcode() != null
-        && c.dsl()
-            .fetchExists(ITEMS, ITEMS.BARCODE_KEY.eq(key(d.barcode())).and(ITEMS.ID.ne(c.id())))) {
+    if (d.barcode() != null && c.tx().exists(BARCODE_TAKEN, key(d.barcode()), c.id())) {
       throw new Rejection("duplicate_barcode", "another item has barcode " + d.barcode());
     }
   }

@@ -170,7 +170,12 @@ public final class ServerStore implements AutoCloseable {
                             .fetchSingle()
                             .value1();
                     WriteTx w = new WriteTx(tx, last);
-                    T r = work.apply(w);
+                    T r;
+                    try {
+                      r = work.apply(w);
+                    } finally {
+                      w.closeStatements();
+                    }
                     if (w.lastVersion() != last) {
                       tx.update(SYNC_STATE)
                           .set(SYNC_STATE.LAST_VERSION, w.lastVersion())

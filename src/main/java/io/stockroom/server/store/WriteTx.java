@@ -1,11 +1,22 @@
 package io.stockroom.server.store;
 
 import io.stockroom.domain.EntityType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -18,10 +29,16 @@ public final class WriteTx {
   private final DSLContext dsl;
   private long lastVersion;
   private final List<Change> changes = new ArrayList<>();
+  private final Statements statements;
 
   WriteTx(DSLContext dsl, long lastVersion) {
+    this(dsl, lastVersion, new Statements(dsl));
+  }
+
+  private WriteTx(DSLContext dsl, long lastVersion, Statements statements) {
     this.dsl = dsl;
     this.lastVersion = lastVersion;
+    this.statements = statements;
   }
 
   public DSLContext dsl() {
@@ -47,7 +64,7 @@ public final class WriteTx {
     try {
       return dsl.transactionResult(
           nested -> {
-            WriteTx inner = new WriteTx(DSL.using(nested), lastVersion);
+            WriteTx inner = new WriteTx(DSL.using(nested), lastVersion, statements);
             T result = work.apply(inner);
             lastVersion = inner.lastVersion;
             changes.addAll(inner.changes);
@@ -59,6 +76,88 @@ public final class WriteTx {
         changes.remove(changes.size() - 1);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Whether the plain SQL query {@code sql} (portable, names unquoted) finds a row for these
+   * parameters. For the statements a push runs once per mutation: the statement is prepared once
+   * per transaction and kept, so neither jOOQ nor the database renders or parses it again.
+   */
+  public boolean exists(String sql, Object... params) {
+    try {
+      PreparedStatement ps = statements.get(sql);
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the plain SQL statement {@code sql} like {@link #exists}; returns the row count. */
+  public int execute(String sql, Object... params) {
+    try {
+      PreparedStatement ps = statements.get(sql);
+      bind(ps, params);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object v = params[i];
+      if (v == null) {
+        ps.setNull(i + 1, Types.NULL);
+      } else if (v instanceof Instant t) {
+        ps.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else {
+        ps.setObject(i + 1, v);
+      }
+    }
+  }
+
+  /** Closes the statements kept by {@link #exists} and {@link #execute}; the transaction ends. */
+  void closeStatements() {
+    statements.close();
+  }
+
+  /** The statements kept for one transaction, shared by its savepoints. */
+  private static final class Statements {
+
+    private final DSLContext dsl;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private Connection connection;
+
+    Statements(DSLContext dsl) {
+      this.dsl = dsl;
+    }
+
+    PreparedStatement get(String sql) throws SQLException {
+      PreparedStatement ps = prepared.get(sql);
+      if (ps == null) {
+        if (connection == null) {
+          // Inside the transaction the provider hands out its one connection every time.
+          connection = dsl.connectionResult(c -> c);
+        }
+        ps = connection.prepareStatement(sql);
+        prepared.put(sql, ps);
+      }
+      return ps;
+    }
+
+    void close() {
+      for (PreparedStatement ps : prepared.values()) {
+        try {
+          ps.close();
+        } catch (SQLException ignored) {
+          // The transaction ends with its connection; nothing is left to release.
+        }
+      }
+      prepared.clear();
     }
   }
 
