@@ -351,7 +351,7 @@ public final class SyncEngine {
    * Pushes the batches of one round in order, one request on the wire at a time. Once batch N is
    * answered, batch N+1 is claimed and sent on a thread of its own, and batch N's answers are
    * marked while it is on its way: the local marking overlaps the next request and the server's
-   * work instead of following them (decision record 0032). A failed batch is settled before
+   * work instead of following them (decision record 0033). A failed batch is settled before
    * anything else is sent; nothing is left on the wire when this returns or throws.
    */
   private void pushRound(List<List<QueuedMutation>> batches, Tally tally) throws SyncException {
