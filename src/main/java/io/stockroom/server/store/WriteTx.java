@@ -96,6 +96,22 @@ public final class WriteTx {
     }
   }
 
+  /**
+   * The first column of the first row {@code sql} finds, as text (null when none), like {@link
+   * #exists}.
+   */
+  public String text(String sql, Object... params) {
+    try {
+      PreparedStatement ps = statements.get(sql);
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+    }
+  }
+
   /** Runs the plain SQL statement {@code sql} like {@link #exists}; returns the row count. */
   public int execute(String sql, Object... params) {
     try {
