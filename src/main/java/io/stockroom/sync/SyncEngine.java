@@ -348,30 +348,39 @@ public final class SyncEngine {
   }
 
   /**
-   * Pushes the batches of one round in order, one request on the wire at a time. Once batch N is
-   * answered, batch N+1 is claimed and sent on a thread of its own, and batch N's answers are
-   * marked while it is on its way: the local marking overlaps the next request and the server's
-   * work instead of following them (decision record 0033). A failed batch is settled before
-   * anything else is sent; nothing is left on the wire when this returns or throws.
+   * Pushes the batches of one round in order, one request on the wire at a time. Batch N+1 is
+   * claimed while batch N is on its way; once N is answered, N+1 is sent on a thread of its own and
+   * N's answers are marked meanwhile: the local claim and marking overlap the requests and the
+   * server's work instead of following them (decision record 0033). A failed batch is settled
+   * before anything else is sent (if that ends the round, the batch claimed after it goes back to
+   * pending); nothing is left on the wire when this returns or throws.
    */
   private void pushRound(List<List<QueuedMutation>> batches, Tally tally) throws SyncException {
     PushAhead sent = null;
     try {
       for (List<QueuedMutation> batch : batches) {
         stopIfCancelled();
+        List<QueuedMutation> claimed = claim(batch); // while the batch before is on its way
+        if (claimed.isEmpty()) {
+          continue;
+        }
         PushResponse answered = null;
-        if (sent != null) {
-          try {
-            answered = sent.response();
-          } catch (SyncException e) {
-            PushAhead failed = sent;
-            sent = null;
-            handleBatchFailure(failed.claimed, e, tally);
+        try {
+          if (sent != null) {
+            try {
+              answered = sent.response();
+            } catch (SyncException e) {
+              PushAhead failed = sent;
+              sent = null;
+              handleBatchFailure(failed.claimed, e, tally);
+            }
           }
+        } catch (SyncException | RuntimeException stop) {
+          store.release(claimed.stream().map(QueuedMutation::id).toList());
+          throw stop;
         }
         PushAhead previous = answered == null ? null : sent;
-        List<QueuedMutation> claimed = claim(batch);
-        sent = claimed.isEmpty() ? null : new PushAhead(claimed);
+        sent = new PushAhead(claimed);
         if (previous != null) {
           settle(previous.claimed, answered, tally);
         }
