@@ -1,0 +1,119 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.jooq.Tables.ITEMS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.Item;
+import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.MutationStatus;
+import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.SyncStatus;
+import io.stockroom.store.jooq.tables.records.ItemsRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A push's accepted answers for items: rows whose answer holds the values they already hold are
+ * only stamped (one batch), anything else is upserted, and both end the same way.
+ */
+class AcceptedPushTest extends StoreTestSupport {
+
+  private static ObjectNode answer(Item local, long version, String name) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", local.id().toString());
+    o.put("version", version);
+    o.put("created_at", "2026-04-09T10:00:00.000Z");
+    o.put("updated_at", "2026-04-09T10:00:01.000Z");
+    o.put("sku", local.sku());
+    if (local.barcode() == null) {
+      o.putNull("barcode");
+    } else {
+      o.put("barcode", local.barcode());
+    }
+    o.put("name", name);
+    o.putNull("description");
+    o.put("unit", "ea");
+    o.putNull("category");
+    o.put("reorder_point", 0);
+    o.putObject("field_clock").put("name", "2026-04-09T10:00:00.500Z-0000-server00");
+    return o;
+  }
+
+  private QueuedMutation claimed(Item item) {
+    QueuedMutation m =
+        queue().stream().filter(q -> q.entityId().equals(item.id())).findFirst().orElseThrow();
+    store.outbox().markInFlight(List.of(m.id()));
+    return store.outbox().get(m.id());
+  }
+
+  private ItemsRecord row(UUID id) {
+    return store.dsl().selectFrom(ITEMS).where(ITEMS.ID.eq(id)).fetchSingle();
+  }
+
+  @Test
+  void unchangedAndChangedAnswersEndAlike() {
+    Item same = store.catalog().create(ItemDraft.of("SKU-1", "Hex bolt M8"));
+    Item renamed = store.catalog().create(ItemDraft.of("SKU-2", "Wing nut"));
+    QueuedMutation m1 = claimed(same);
+    QueuedMutation m2 = claimed(renamed);
+
+    store
+        .sync()
+        .markAccepted(
+            List.of(
+                new SyncStore.Accepted(m1, same.id(), 41L, answer(same, 41, "Hex bolt M8")),
+                new SyncStore.Accepted(m2, renamed.id(), 42L, answer(renamed, 42, "Wing nut M6"))));
+
+    for (UUID id : List.of(same.id(), renamed.id())) {
+      ItemsRecord r = row(id);
+      assertThat(r.getSyncStatus()).isEqualTo(SyncStatus.SYNCED.dbValue());
+      assertThat(r.getServerId()).isEqualTo(id);
+      assertThat(r.getUpdatedAt()).isEqualTo(Instant.parse("2026-04-09T10:00:01Z"));
+      assertThat(r.getSyncedAt()).isNotNull();
+      assertThat(json(r.getFieldClock()).get("name").asText())
+          .isEqualTo("2026-04-09T10:00:00.500Z-0000-server00");
+    }
+    assertThat(row(same.id()).getServerVersion()).isEqualTo(41L);
+    assertThat(row(renamed.id()).getServerVersion()).isEqualTo(42L);
+    assertThat(row(renamed.id()).getName()).isEqualTo("Wing nut M6");
+    assertThat(store.catalog().search("M6", 0, 10)).extracting(Item::sku).containsExactly("SKU-2");
+    assertThat(store.outbox().get(m1.id()).status()).isEqualTo(MutationStatus.COMPLETED);
+    assertThat(store.outbox().get(m2.id()).status()).isEqualTo(MutationStatus.COMPLETED);
+  }
+
+  @Test
+  void aStampKeepsAnOpenConflictAndSkipsAnOlderAnswer() {
+    Item flagged = store.catalog().create(ItemDraft.of("SKU-3", "Flat washer"));
+    Item newer = store.catalog().create(ItemDraft.of("SKU-4", "Cap nut"));
+    QueuedMutation m1 = claimed(flagged);
+    QueuedMutation m2 = claimed(newer);
+    store
+        .dsl()
+        .update(ITEMS)
+        .set(ITEMS.SYNC_STATUS, SyncStatus.CONFLICT.dbValue())
+        .where(ITEMS.ID.eq(flagged.id()))
+        .execute();
+    store
+        .dsl()
+        .update(ITEMS)
+        .set(ITEMS.SERVER_VERSION, 50L)
+        .where(ITEMS.ID.eq(newer.id()))
+        .execute();
+
+    store
+        .sync()
+        .markAccepted(
+            List.of(
+                new SyncStore.Accepted(m1, flagged.id(), 43L, answer(flagged, 43, "Flat washer")),
+                new SyncStore.Accepted(m2, newer.id(), 44L, answer(newer, 44, "Cap nut"))));
+
+    assertThat(row(flagged.id()).getSyncStatus()).isEqualTo(SyncStatus.CONFLICT.dbValue());
+    assertThat(row(flagged.id()).getServerVersion()).isEqualTo(43L);
+    assertThat(row(newer.id()).getServerVersion()).isEqualTo(50L);
+    assertThat(store.outbox().get(m1.id()).status()).isEqualTo(MutationStatus.COMPLETED);
+    assertThat(store.outbox().get(m2.id()).status()).isEqualTo(MutationStatus.COMPLETED);
+  }
+}
