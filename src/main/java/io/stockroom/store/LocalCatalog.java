@@ -80,7 +80,7 @@ final class LocalCatalog implements CatalogService {
     if (last != null && last.generation() == generation && last.query().equals(q)) {
       return last.ids();
     }
-    Set<UUID> ids = Set.copyOf(ItemRepository.matchingLiveIds(tx.read(), q));
+    Set<UUID> ids = Set.copyOf(items.matchingLiveIds(tx.read(), q));
     lastMatches = new Matches(q, generation, ids);
     return ids;
   }

@@ -46,6 +46,7 @@ public final class LocalStore implements AutoCloseable {
   private final LocalStock stock;
   private final BulkLoader bulkLoader;
   private final SyncStore sync;
+  private final DeferredWords words;
   private final io.stockroom.domain.ConflictService conflictInbox;
   private final io.stockroom.domain.SyncDesk syncDesk;
   private final SchemaMigrator.Outcome migration;
@@ -73,14 +74,15 @@ public final class LocalStore implements AutoCloseable {
     this.settings = new Settings(tx);
     this.stamps = new Stamps(clock, restoreClock(tx, clock, ids));
     this.queue = new MutationQueue(tx, ids, stamps);
-    ItemRepository items = new ItemRepository();
+    this.words = new DeferredWords(tx);
+    ItemRepository items = new ItemRepository(words::owed);
     this.catalog =
         new LocalCatalog(
             tx, ids, stamps, queue, items, new NoteRepository(tx, ids, stamps, queue, items));
     this.locations = new LocationRepository(tx, ids, stamps, queue);
     this.stock = new LocalStock(tx, ids, stamps, queue, items, new StockRepository());
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
-    this.sync = new SyncStore(tx, ids, stamps, queue);
+    this.sync = new SyncStore(tx, ids, stamps, queue, words);
     this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync, catalog);
     this.syncDesk = new LocalSyncDesk(tx, ids, sync);
     ensureLocalSite(ids);
@@ -88,6 +90,7 @@ public final class LocalStore implements AutoCloseable {
     if (reset > 0) {
       LOG.info("{} mutations left in flight went back to pending", reset);
     }
+    words.start(); // search words a cut-short first sync still owes
   }
 
   /**
@@ -282,6 +285,11 @@ public final class LocalStore implements AutoCloseable {
     return migration.millis();
   }
 
+  /** For tests in this package: the search words a first sync left to write later. */
+  DeferredWords deferredWords() {
+    return words;
+  }
+
   /** For tests in this package: the jOOQ context over the pool. */
   DSLContext dsl() {
     return tx.read();
@@ -294,6 +302,7 @@ public final class LocalStore implements AutoCloseable {
       return;
     }
     closed = true;
+    words.close();
     try (Connection c = pool.getConnection();
         Statement st = c.createStatement()) {
       st.execute("SHUTDOWN COMPACT");

@@ -43,6 +43,11 @@ final class SearchText {
     return words;
   }
 
+  /** Whether {@code text} is one word: letters and digits only, as {@link #words} keeps them. */
+  static boolean isOneWord(String text) {
+    return !text.isEmpty() && text.codePoints().allMatch(Character::isLetterOrDigit);
+  }
+
   /**
    * The words {@code item_words} holds for a name: every word after the first (the first is found
    * by a prefix match on the name itself), distinct, cut to the column's width.

@@ -34,7 +34,7 @@ public final class Settings implements SettingsService {
 
   /** Forgets a value; nothing happens when it is not set. */
   public void remove(String name) {
-    tx.run(t -> t.deleteFrom(LOCAL_SETTINGS).where(LOCAL_SETTINGS.NAME.eq(name)).execute());
+    tx.run(t -> remove(t, name));
   }
 
   static Optional<String> get(DSLContext ctx, String name) {
@@ -42,6 +42,11 @@ public final class Settings implements SettingsService {
         .from(LOCAL_SETTINGS)
         .where(LOCAL_SETTINGS.NAME.eq(name))
         .fetchOptional(LOCAL_SETTINGS.VALUE);
+  }
+
+  /** Forgets a value inside the caller's transaction. */
+  static void remove(DSLContext ctx, String name) {
+    ctx.deleteFrom(LOCAL_SETTINGS).where(LOCAL_SETTINGS.NAME.eq(name)).execute();
   }
 
   /** Sets a value inside the caller's transaction. */

@@ -72,12 +72,28 @@ public final class SyncStore {
   private final IdGenerator ids;
   private final Stamps stamps;
   private final MutationQueue queue;
+  private final DeferredWords words;
 
-  SyncStore(Tx tx, IdGenerator ids, Stamps stamps, MutationQueue queue) {
+  SyncStore(Tx tx, IdGenerator ids, Stamps stamps, MutationQueue queue, DeferredWords words) {
     this.tx = tx;
     this.ids = ids;
     this.stamps = stamps;
     this.queue = queue;
+    this.words = words;
+  }
+
+  /**
+   * Starts writing, in the background, the search words that pages presumed new left out (see
+   * {@link #applyPage(EntityType, List, Collection, String, boolean)}); nothing happens when none
+   * are owed or the writing is under way. Meant for the end of a sync cycle.
+   */
+  public void writeOwedWords() {
+    words.start();
+  }
+
+  /** Whether some items still lack their search words (a name-word search is slower meanwhile). */
+  public boolean wordsOwed() {
+    return words.owed();
   }
 
   // ---------------------------------------------------------------- cursors and pulled pages
@@ -175,10 +191,11 @@ public final class SyncStore {
    * {@link #applyPage(EntityType, List, Collection, String)}, told whether every record of the page
    * is presumably new here: true while a first pull of items fills a profile that held none. The
    * page is then inserted without looking anything up first (open mutations, stored versions, SKU
-   * and barcode holders: a fifth of a first sync's local time). The presumption can be wrong (the
-   * server sent a record twice because it changed during the pull, the user created an item with
-   * the same SKU meanwhile, or edited one just pulled): a key or uniqueness violation then rolls
-   * the attempt back and the page is applied the ordinary way.
+   * and barcode holders: a fifth of a first sync's local time) and without its search words, which
+   * {@link #writeOwedWords()} writes after the sync (two fifths; decision record 0032). The
+   * presumption can be wrong (the server sent a record twice because it changed during the pull,
+   * the user created an item with the same SKU meanwhile, or edited one just pulled): a key or
+   * uniqueness violation then rolls the attempt back and the page is applied the ordinary way.
    */
   public int applyPage(
       EntityType type,
@@ -191,7 +208,8 @@ public final class SyncStore {
         return tx.write(
             t -> {
               Instant now = stamps.now();
-              insertItems(t, records, now);
+              words.owe(t);
+              insertItems(t, records, now, false);
               storeCursor(t, type, cursor, now);
               return records.size();
             });
@@ -344,13 +362,17 @@ public final class SyncStore {
         clear.add(r);
       }
     }
-    insertItems(t, clear, now);
+    insertItems(t, clear, now, true);
     return clashing;
   }
 
-  /** Inserts pulled items as synced rows, as one JDBC batch, with no check of any kind first. */
-  private static void insertItems(DSLContext t, List<ObjectNode> records, Instant now) {
-    SyncedItemBatch batch = new SyncedItemBatch(t);
+  /**
+   * Inserts pulled items as synced rows, as one JDBC batch, with no check of any kind first; with
+   * their search words, or without them when the caller has recorded them as owed.
+   */
+  private static void insertItems(
+      DSLContext t, List<ObjectNode> records, Instant now, boolean withWords) {
+    SyncedItemBatch batch = new SyncedItemBatch(t, withWords);
     for (ObjectNode r : records) {
       String sku = text(r, "sku");
       String barcode = text(r, "barcode");

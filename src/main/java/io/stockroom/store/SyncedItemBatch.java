@@ -15,10 +15,10 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Inserts items the server already holds, with their search words, as two JDBC batches of one
- * prepared statement each: a first sync and a bulk load are almost all such rows. Plain JDBC, not
- * jOOQ's batch: binding 17 values per row through jOOQ cost about a tenth of a first sync. No
- * outbox rows: the rows are synced.
+ * Inserts items the server already holds, with their search words (or without, see {@link
+ * DeferredWords}), as two JDBC batches of one prepared statement each: a first sync and a bulk load
+ * are almost all such rows. Plain JDBC, not jOOQ's batch: binding 17 values per row through jOOQ
+ * cost about a tenth of a first sync. No outbox rows: the rows are synced.
  */
 final class SyncedItemBatch {
 
@@ -39,10 +39,21 @@ final class SyncedItemBatch {
       String fieldClock) {}
 
   private final DSLContext t;
+  private final boolean withWords;
   private final List<Row> rows = new ArrayList<>();
 
+  /** A batch that writes each item's search words with it. */
   SyncedItemBatch(DSLContext t) {
+    this(t, true);
+  }
+
+  /**
+   * A batch that writes the search words with the items, or, with {@code withWords} false, leaves
+   * them to {@link DeferredWords} (the caller records that in the same transaction).
+   */
+  SyncedItemBatch(DSLContext t, boolean withWords) {
     this.t = t;
+    this.withWords = withWords;
   }
 
   /**
@@ -95,6 +106,9 @@ final class SyncedItemBatch {
         items.setString(14, d.category());
         items.setInt(15, d.reorderPoint());
         items.addBatch();
+        if (!withWords) {
+          continue;
+        }
         for (String w : SearchText.indexedWords(d.name())) {
           words.setString(1, w);
           words.setObject(2, r.id());

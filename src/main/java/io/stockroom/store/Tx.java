@@ -12,7 +12,9 @@ import org.jooq.DSLContext;
 final class Tx {
 
   private final DSLContext dsl;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  // Fair: a background writer that takes the lock again and again (DeferredWords) must not keep
+  // a user's write or a sync page waiting behind it.
+  private final ReentrantLock writeLock = new ReentrantLock(true);
   private final java.util.concurrent.atomic.AtomicLong generation =
       new java.util.concurrent.atomic.AtomicLong();
 

@@ -138,6 +138,8 @@ public final class SyncEngine {
       outcome = "error";
       error = e.toString();
     }
+    // Search words a first pull left out are written now, off this thread (decision record 0032).
+    store.writeOwedWords();
     Instant finished = clock.instant();
     CycleResult result =
         new CycleResult(

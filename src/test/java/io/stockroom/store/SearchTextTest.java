@@ -21,6 +21,15 @@ class SearchTextTest {
   }
 
   @Test
+  void oneWordIsLettersAndDigitsOnly() {
+    assertThat(SearchText.isOneWord("M8")).isTrue();
+    assertThat(SearchText.isOneWord("größe")).isTrue();
+    assertThat(SearchText.isOneWord("m8-40")).isFalse();
+    assertThat(SearchText.isOneWord("hex bolt")).isFalse();
+    assertThat(SearchText.isOneWord("")).isFalse();
+  }
+
+  @Test
   void escapesLikeWildcards() {
     assertThat(SearchText.prefixPattern("a%b_c\\")).isEqualTo("a\\%b\\_c\\\\%");
   }

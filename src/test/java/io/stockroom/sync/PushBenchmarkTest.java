@@ -67,6 +67,12 @@ class PushBenchmarkTest {
                       .withTransports(url -> phases.wrap(new HttpTransport(url))))) {
         a.signIn(server.url(), "bench", "bench");
         assertThat(a.runOnce().ok()).isTrue();
+        // The search words the first sync left out are written after it (decision record 0032).
+        long t0 = System.nanoTime();
+        while (store.sync().wordsOwed()) {
+          Thread.sleep(10);
+          assertThat(System.nanoTime() - t0).isLessThan(Duration.ofMinutes(2).toNanos());
+        }
         Thread writer = thread("stockroom-writer");
         for (int round = 1; round <= rounds; round++) {
           for (int i = 0; i < 1000; i++) {
@@ -76,9 +82,9 @@ class PushBenchmarkTest {
           long writerCpu0 = threads.getThreadCpuTime(writer.getId());
           Map<String, Long> perThread0 = cpuByThread();
           long processCpu0 = processCpu();
-          long t0 = System.nanoTime();
+          long start = System.nanoTime();
           CycleResult r = a.runOnce();
-          long cycle = (System.nanoTime() - t0) / 1_000_000;
+          long cycle = (System.nanoTime() - start) / 1_000_000;
           long processCpu = (processCpu() - processCpu0) / 1_000_000;
           Map<String, Long> perThread = cpuByThread();
           long writerCpu = (threads.getThreadCpuTime(writer.getId()) - writerCpu0) / 1_000_000;
