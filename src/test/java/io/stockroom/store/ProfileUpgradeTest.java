@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Item;
+import io.stockroom.domain.QueuedMutation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -58,6 +61,54 @@ class ProfileUpgradeTest {
       assertThat(store.liquibaseRan()).isFalse();
       assertThat(store.outbox().pendingCount()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aV4ProfileKeepsLongQueuedPayloadsWhenTheyMoveIntoTheRow() throws Exception {
+    // v5 turns the queue's payload from a CLOB (over 256 characters it lived in H2's
+    // large-object store) into a VARCHAR: a v4 profile's queued work must come through whole.
+    OldProfiles.write(profile, "v4");
+    String longPayload = longPayload();
+    UUID second = UUID.fromString("00000000-0000-4000-8000-0000000000a2");
+    try (Connection c = connect();
+        PreparedStatement queued =
+            c.prepareStatement(
+                "INSERT INTO mutation_queue (id, idempotency_key, entity_type, action, entity_id,"
+                    + " payload, created_at, status) VALUES (?, ?, 'items', 'update', ?, ?,"
+                    + " TIMESTAMP WITH TIME ZONE '2026-04-09 10:05:00Z', 'pending')")) {
+      queued.setObject(1, second);
+      queued.setObject(2, UUID.fromString("00000000-0000-4000-8000-0000000000b2"));
+      queued.setObject(3, ITEM);
+      queued.setString(4, longPayload);
+      queued.executeUpdate();
+    }
+    assertThat(applied().tags()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4");
+
+    try (LocalStore store = LocalStore.open(profile, TestClock.at("2026-05-01T08:00:00Z"), ids())) {
+      assertThat(store.outbox().open())
+          .extracting(QueuedMutation::id)
+          .containsExactly(OldProfiles.V1_MUTATION, second);
+      assertThat(store.outbox().get(second).payload()).isEqualTo(longPayload);
+      assertThat(store.outbox().get(OldProfiles.V1_MUTATION).payload()).contains("Hex bolt M8");
+    }
+    assertThat(applied().tags()).contains("v5");
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        ResultSet type =
+            st.executeQuery(
+                "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME ="
+                    + " 'MUTATION_QUEUE' AND COLUMN_NAME = 'PAYLOAD'")) {
+      assertThat(type.next()).isTrue();
+      assertThat(type.getString(1)).isEqualTo("CHARACTER VARYING");
+    }
+  }
+
+  /** An item update with a description of 6,000 characters, as a v4 release queued it. */
+  private static String longPayload() {
+    return "{\"data\":{\"description\":\""
+        + "Stainless, A2-70, DIN 933. ".repeat(222)
+        + "\"},\"field_clock\":{\"description\":\"0000019a1c2b3d4e-0000-node0000v1ab\"},"
+        + "\"client_version\":2,\"client_updated_at\":\"2026-04-09T10:05:00Z\"}";
   }
 
   @Test
