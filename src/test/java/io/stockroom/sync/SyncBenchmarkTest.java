@@ -8,10 +8,18 @@ import io.stockroom.server.ServerConfig;
 import io.stockroom.server.StockroomServer;
 import io.stockroom.server.auth.Role;
 import io.stockroom.store.LocalStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,26 +36,18 @@ class SyncBenchmarkTest {
 
   @Test
   void firstSyncPushAndLiveVisibility() throws Exception {
-    try (StockroomServer server =
-        StockroomServer.open(
-                ServerConfig.h2(tmp.resolve("server"), 0)
-                    .withPasswordIterations(1_000)
-                    .withIds(IdGenerator.secure()))
-            .start()) {
-      server.seeder().seed(100_000);
-      server.accounts().createUser("bench", Role.STAFF, List.of("MAIN"), "bench");
-
+    try (BenchServer server = BenchServer.start(tmp.resolve("server"))) {
       // 1. First sync of 100,000 items into a fresh profile.
       TimedTransports timing = new TimedTransports();
       try (LocalStore store =
               LocalStore.open(tmp.resolve("a"), Clock.systemUTC(), IdGenerator.secure());
           SyncAgent a = agent(store, false, timing)) {
-        a.signIn(server.url(), "bench", "bench");
+        a.signIn(server.url(), server.user(), server.password());
         long t0 = System.nanoTime();
         CycleResult first = a.runOnce();
         long firstMs = (System.nanoTime() - t0) / 1_000_000;
         assertThat(first.ok()).isTrue();
-        assertThat(store.catalog().count("")).isEqualTo(100_000);
+        assertThat(store.catalog().count("")).isEqualTo(server.items());
         System.out.printf(
             "BENCH first sync: %d records in %d ms, %d bytes received%n",
             first.pulled(), firstMs, first.bytesReceived());
@@ -62,6 +62,9 @@ class SyncBenchmarkTest {
         for (int i = 0; i < 1000; i++) {
           store.catalog().create(ItemDraft.of("PUSH-" + i, "Pushed item " + i));
         }
+        // The 1,000 creates took a second here; a user queues them over hours, long after the
+        // compiler has finished with the create paths. Let it finish before the push is timed.
+        System.out.printf("BENCH compiler settled %d ms after the creates%n", awaitCompiler());
         timing.reset();
         long t1 = System.nanoTime();
         CycleResult push = a.runOnce();
@@ -86,8 +89,8 @@ class SyncBenchmarkTest {
               LocalStore.open(tmp.resolve("lb"), Clock.systemUTC(), IdGenerator.secure());
           SyncAgent a = agent(sa, true, null);
           SyncAgent b = agent(sb, true, null)) {
-        a.signIn(server.url(), "bench", "bench");
-        b.signIn(server.url(), "bench", "bench");
+        a.signIn(server.url(), server.user(), server.password());
+        b.signIn(server.url(), server.user(), server.password());
         assertThat(a.runOnce().ok()).isTrue();
         assertThat(b.runOnce().ok()).isTrue();
         awaitWords(sa);
@@ -112,6 +115,25 @@ class SyncBenchmarkTest {
     }
   }
 
+  /**
+   * Waits until the JIT compiler has had nothing to do for 300 ms (at most 10 s); returns how long
+   * that took.
+   */
+  private static long awaitCompiler() throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    long last = jit.getTotalCompilationTime();
+    while (System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
+      Thread.sleep(300);
+      long now = jit.getTotalCompilationTime();
+      if (now == last) {
+        break;
+      }
+      last = now;
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
   private static void awaitWords(LocalStore store) throws InterruptedException {
     long t0 = System.nanoTime();
     while (store.sync().wordsOwed()) {
@@ -129,6 +151,200 @@ class SyncBenchmarkTest {
       options = options.withTransports(url -> timing.wrap(new HttpTransport(url)));
     }
     return new SyncAgent(store, Clock.systemUTC(), options);
+  }
+
+  /**
+   * The server the benchmark syncs with, seeded with 100,000 items: in this JVM (the default), or
+   * with {@code -Dstockroom.bench.server=process} in a JVM of its own started through the command
+   * line ({@code server --demo --demo-items 100000}), as a deployment runs it. In this JVM, server
+   * and client share the JIT compiler's profile of every library both use (H2, jOOQ, Jackson), so
+   * code compiled for one is deoptimized for the other; a separate server keeps them apart.
+   */
+  private interface BenchServer extends AutoCloseable {
+
+    String url();
+
+    String user();
+
+    String password();
+
+    /** Items on the server before the benchmark's laptop first syncs. */
+    int items();
+
+    @Override
+    void close();
+
+    static BenchServer start(Path data) throws Exception {
+      String mode = System.getProperty("stockroom.bench.server", "in-process");
+      return switch (mode) {
+        case "in-process" -> inProcess(data);
+        case "process" -> separateProcess(data);
+        default -> throw new IllegalArgumentException("stockroom.bench.server: " + mode);
+      };
+    }
+
+    private static BenchServer inProcess(Path data) {
+      StockroomServer server =
+          StockroomServer.open(
+                  ServerConfig.h2(data, 0)
+                      .withPasswordIterations(1_000)
+                      .withIds(IdGenerator.secure()))
+              .start();
+      server.seeder().seed(100_000);
+      server.accounts().createUser("bench", Role.STAFF, List.of("MAIN"), "bench");
+      return new BenchServer() {
+        @Override
+        public String url() {
+          return server.url();
+        }
+
+        @Override
+        public String user() {
+          return "bench";
+        }
+
+        @Override
+        public String password() {
+          return "bench";
+        }
+
+        @Override
+        public int items() {
+          return 100_000;
+        }
+
+        @Override
+        public void close() {
+          server.close();
+        }
+      };
+    }
+
+    private static BenchServer separateProcess(Path data) throws Exception {
+      List<String> cmd =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Dliquibase.analytics.enabled=false",
+              "-cp",
+              System.getProperty("java.class.path"),
+              "io.stockroom.cli.Main",
+              "server",
+              "--port",
+              "0",
+              "--data",
+              data.toString(),
+              "--demo",
+              "--demo-items",
+              "100000");
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      // Should this JVM end without closing the server (a killed run), the server goes too.
+      Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "bench-server-stop"));
+      try {
+        BufferedReader out =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String url = null;
+        while (url == null) {
+          String line = out.readLine();
+          if (line == null) {
+            break;
+          }
+          if (line.startsWith("listening on ")) {
+            url = line.substring("listening on ".length()).trim();
+          }
+        }
+        if (url == null) {
+          throw new IllegalStateException("the server exited before listening");
+        }
+        // Keep reading, so a full pipe never stalls the server.
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.transferTo(Writer.nullWriter());
+                  } catch (IOException gone) {
+                    // the server stopped
+                  }
+                },
+                "bench-server-output");
+        drain.setDaemon(true);
+        drain.start();
+        String listening = url;
+        int warm = Integer.getInteger("stockroom.bench.warm-server", 0);
+        if (warm > 0) {
+          warmUp(listening, warm);
+        }
+        return new BenchServer() {
+          @Override
+          public String url() {
+            return listening;
+          }
+
+          @Override
+          public String user() {
+            return "demo";
+          }
+
+          @Override
+          public String password() {
+            return "demo";
+          }
+
+          @Override
+          public int items() {
+            return 100_000 + warm;
+          }
+
+          @Override
+          public void close() {
+            stop(p);
+          }
+        };
+      } catch (Exception | Error e) {
+        stop(p);
+        throw e;
+      }
+    }
+
+    /**
+     * With {@code -Dstockroom.bench.warm-server=N}: another laptop, in a JVM of its own, pushes N
+     * item creates first ({@link BenchColleague}), so the laptop measured here pushes to a server
+     * in service, as in a deployment, not to one that has never run a push.
+     */
+    private static void warmUp(String url, int creates) throws Exception {
+      long start = System.nanoTime();
+      Process colleague =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  BenchColleague.class.getName(),
+                  url,
+                  "demo",
+                  "demo",
+                  Integer.toString(creates))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      if (!colleague.waitFor(5, TimeUnit.MINUTES) || colleague.exitValue() != 0) {
+        colleague.destroyForcibly();
+        throw new IllegalStateException("the colleague's push failed");
+      }
+      System.out.printf(
+          "BENCH server warmed: another JVM pushed %d item creates in %d ms%n",
+          creates, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void stop(Process p) {
+      p.destroy(); // SIGTERM: the server stops cleanly
+      try {
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
