@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Profiles written by other releases: one from the first release (schema tag {@code v1}) opens with
- * this release with its data and queue intact; one from a newer release is refused untouched.
+ * this release with its data and queue intact; one of v4 keeps a long queued payload when v5 moves
+ * payloads into the row; one from a newer release is refused untouched.
  *
- * <p>The old profile is built by applying the packed changelog only up to its {@code v1} tag, so
- * the test keeps meaning "upgrade from v1" as later releases add change sets after that tag.
+ * <p>An old profile is built by applying the packed changelog only up to its tag, so each test
+ * keeps meaning "upgrade from that release" as later releases add change sets after the tag.
  */
 class ProfileUpgradeTest {
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -222,11 +223,7 @@ class SyncBenchmarkTest {
 
     private static BenchServer separateProcess(Path data) throws Exception {
       List<String> cmd =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Dliquibase.analytics.enabled=false",
-              "-cp",
-              System.getProperty("java.class.path"),
+          javaCommand(
               "io.stockroom.cli.Main",
               "server",
               "--port",
@@ -314,14 +311,12 @@ class SyncBenchmarkTest {
       long start = System.nanoTime();
       Process colleague =
           new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  BenchColleague.class.getName(),
-                  url,
-                  "demo",
-                  "demo",
-                  Integer.toString(creates))
+                  javaCommand(
+                      BenchColleague.class.getName(),
+                      url,
+                      "demo",
+                      "demo",
+                      Integer.toString(creates)))
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
@@ -332,6 +327,18 @@ class SyncBenchmarkTest {
       System.out.printf(
           "BENCH server warmed: another JVM pushed %d item creates in %d ms%n",
           creates, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A JVM like this one, on this one's class path, running {@code mainClass}. */
+    private static List<String> javaCommand(String mainClass, String... args) {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-Dliquibase.analytics.enabled=false");
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(mainClass);
+      cmd.addAll(List.of(args));
+      return cmd;
     }
 
     private static void stop(Process p) {
