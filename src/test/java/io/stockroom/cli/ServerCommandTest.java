@@ -2,6 +2,7 @@ package io.stockroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockroom.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -178,17 +178,10 @@ class ServerCommandTest {
   }
 
   private static Process start(Path data, String... extra) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Dliquibase.analytics.enabled=false");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.stockroom.cli.Main");
-    cmd.add("server");
-    cmd.add("--port");
-    cmd.add("0");
-    cmd.add("--data");
-    cmd.add(data.toString());
+    List<String> cmd =
+        new ArrayList<>(
+            ChildJvm.command(
+                Main.class.getName(), "server", "--port", "0", "--data", data.toString()));
     cmd.addAll(List.of(extra));
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }

@@ -12,8 +12,8 @@ import io.stockroom.domain.MovementRequest;
 import io.stockroom.domain.MutationStatus;
 import io.stockroom.domain.Site;
 import io.stockroom.domain.SyncStatus;
+import io.stockroom.testing.ChildJvm;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -172,15 +172,11 @@ class LocalStoreTest extends StoreTestSupport {
 
   /** Starts a JVM that opens the profile's database and waits; returns once it holds the lock. */
   private Process holdDatabase() throws Exception {
-    String java =
-        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process p =
         new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                DatabaseHolder.class.getName(),
-                "jdbc:h2:file:" + profile.toAbsolutePath().resolve("stockroom"))
+                ChildJvm.command(
+                    DatabaseHolder.class.getName(),
+                    "jdbc:h2:file:" + profile.toAbsolutePath().resolve("stockroom")))
             .redirectErrorStream(true)
             .start();
     BufferedReader out =

@@ -8,6 +8,7 @@ import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MovementRequest;
 import io.stockroom.server.TestServer;
+import io.stockroom.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -159,18 +160,13 @@ class KilledMidSyncTest {
     }
 
     static Child start(Path profile, String url) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb =
           new ProcessBuilder(
-              java,
-              "-Xmx256m",
-              "-XX:TieredStopAtLevel=1",
-              "-Dliquibase.analytics.enabled=false",
-              "-cp",
-              System.getProperty("java.class.path"),
-              SyncChild.class.getName(),
-              profile.toString(),
-              url);
+              ChildJvm.command(
+                  List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                  SyncChild.class.getName(),
+                  profile.toString(),
+                  url));
       pb.redirectErrorStream(true);
       return new Child(pb.start());
     }

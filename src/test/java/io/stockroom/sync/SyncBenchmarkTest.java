@@ -8,6 +8,7 @@ import io.stockroom.server.ServerConfig;
 import io.stockroom.server.StockroomServer;
 import io.stockroom.server.auth.Role;
 import io.stockroom.store.LocalStore;
+import io.stockroom.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -223,7 +223,7 @@ class SyncBenchmarkTest {
 
     private static BenchServer separateProcess(Path data) throws Exception {
       List<String> cmd =
-          javaCommand(
+          ChildJvm.command(
               "io.stockroom.cli.Main",
               "server",
               "--port",
@@ -311,7 +311,7 @@ class SyncBenchmarkTest {
       long start = System.nanoTime();
       Process colleague =
           new ProcessBuilder(
-                  javaCommand(
+                  ChildJvm.command(
                       BenchColleague.class.getName(),
                       url,
                       "demo",
@@ -327,18 +327,6 @@ class SyncBenchmarkTest {
       System.out.printf(
           "BENCH server warmed: another JVM pushed %d item creates in %d ms%n",
           creates, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** A JVM like this one, on this one's class path, running {@code mainClass}. */
-    private static List<String> javaCommand(String mainClass, String... args) {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.add("-Dliquibase.analytics.enabled=false");
-      cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
-      cmd.add(mainClass);
-      cmd.addAll(List.of(args));
-      return cmd;
     }
 
     private static void stop(Process p) {
