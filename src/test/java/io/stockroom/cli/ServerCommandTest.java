@@ -2,9 +2,7 @@ package io.stockroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stockroom.testing.ChildJvm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.stockroom.testing.CliServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -13,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +22,9 @@ class ServerCommandTest {
 
   @Test
   void serverSeedsListensAndStopsCleanlyOnSigterm(@TempDir Path data) throws Exception {
-    Process p = start(data, "--demo", "--demo-items", "50");
+    Process p = CliServer.start(data, "--demo", "--demo-items", "50");
     try {
-      String url = awaitListening(p);
+      String url = CliServer.awaitUrl(p);
       assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> login =
@@ -46,9 +42,9 @@ class ServerCommandTest {
       p.destroyForcibly();
     }
     // The store is intact and already seeded: a second start does not seed again.
-    Process again = start(data, "--demo");
+    Process again = CliServer.start(data, "--demo");
     try {
-      String url = awaitListening(again);
+      String url = CliServer.awaitUrl(again);
       assertThat(url).startsWith("http://127.0.0.1:");
     } finally {
       again.destroy();
@@ -175,26 +171,5 @@ class ServerCommandTest {
     } finally {
       System.setIn(original);
     }
-  }
-
-  private static Process start(Path data, String... extra) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            ChildJvm.command(
-                Main.class.getName(), "server", "--port", "0", "--data", data.toString()));
-    cmd.addAll(List.of(extra));
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-  }
-
-  private static String awaitListening(Process p) throws Exception {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      if (line.startsWith("listening on ")) {
-        return line.substring("listening on ".length());
-      }
-    }
-    throw new AssertionError("the server exited before listening");
   }
 }

@@ -9,6 +9,7 @@ import io.stockroom.server.StockroomServer;
 import io.stockroom.server.auth.Role;
 import io.stockroom.store.LocalStore;
 import io.stockroom.testing.ChildJvm;
+import io.stockroom.testing.CliServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -222,36 +223,13 @@ class SyncBenchmarkTest {
     }
 
     private static BenchServer separateProcess(Path data) throws Exception {
-      List<String> cmd =
-          ChildJvm.command(
-              "io.stockroom.cli.Main",
-              "server",
-              "--port",
-              "0",
-              "--data",
-              data.toString(),
-              "--demo",
-              "--demo-items",
-              "100000");
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p = CliServer.start(data, "--demo", "--demo-items", "100000");
       // Should this JVM end without closing the server (a killed run), the server goes too.
       Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "bench-server-stop"));
       try {
         BufferedReader out =
             new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String url = null;
-        while (url == null) {
-          String line = out.readLine();
-          if (line == null) {
-            break;
-          }
-          if (line.startsWith("listening on ")) {
-            url = line.substring("listening on ".length()).trim();
-          }
-        }
-        if (url == null) {
-          throw new IllegalStateException("the server exited before listening");
-        }
+        String url = CliServer.awaitUrl(out);
         // Keep reading, so a full pipe never stalls the server.
         Thread drain =
             new Thread(
@@ -265,15 +243,14 @@ class SyncBenchmarkTest {
                 "bench-server-output");
         drain.setDaemon(true);
         drain.start();
-        String listening = url;
         int warm = Integer.getInteger("stockroom.bench.warm-server", 0);
         if (warm > 0) {
-          warmUp(listening, warm);
+          warmUp(url, warm);
         }
         return new BenchServer() {
           @Override
           public String url() {
-            return listening;
+            return url;
           }
 
           @Override
