@@ -72,14 +72,15 @@ public final class AuthService {
     if (device != null && device.length() > 200) {
       device = device.substring(0, 200);
     }
-    store
-        .dsl()
-        .insertInto(TOKENS)
-        .set(TOKENS.TOKEN_HASH, hash(token))
-        .set(TOKENS.USER_ID, user.getId())
-        .set(TOKENS.DEVICE_NAME, device)
-        .set(TOKENS.CREATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-        .execute();
+    String deviceName = device;
+    store.writeUnversioned(
+        dsl ->
+            dsl.insertInto(TOKENS)
+                .set(TOKENS.TOKEN_HASH, hash(token))
+                .set(TOKENS.USER_ID, user.getId())
+                .set(TOKENS.DEVICE_NAME, deviceName)
+                .set(TOKENS.CREATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .execute());
     Principal principal = principal(user);
     List<LoginResponse.SiteInfo> sites =
         store.read(
@@ -131,13 +132,13 @@ public final class AuthService {
   public void logout(String token) {
     String key = hash(token);
     cache.remove(key);
-    store
-        .dsl()
-        .update(TOKENS)
-        .set(TOKENS.REVOKED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-        .where(TOKENS.TOKEN_HASH.eq(key))
-        .and(TOKENS.REVOKED_AT.isNull())
-        .execute();
+    store.writeUnversioned(
+        dsl ->
+            dsl.update(TOKENS)
+                .set(TOKENS.REVOKED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .where(TOKENS.TOKEN_HASH.eq(key))
+                .and(TOKENS.REVOKED_AT.isNull())
+                .execute());
   }
 
   private Principal principal(UsersRecord user) {

@@ -33,9 +33,11 @@ public final class ServerDatabase implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final DSLContext dsl;
+  private final boolean embedded;
 
   private ServerDatabase(HikariDataSource dataSource, SQLDialect dialect) {
     this.dataSource = dataSource;
+    this.embedded = dialect == SQLDialect.H2;
     // Names render unquoted so the same generated classes find H2's upper-case and PostgreSQL's
     // lower-case tables.
     Settings settings =
@@ -139,6 +141,24 @@ public final class ServerDatabase implements AutoCloseable {
 
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /**
+   * Puts every committed transaction on the disk before it returns (decision record 0041). H2
+   * writes commits to its file from a background thread up to half a second later, so a process
+   * killed in that window loses transactions it had reported committed; {@code CHECKPOINT SYNC}
+   * writes them now and forces them to the device. PostgreSQL's commit is already durable (WAL,
+   * {@code synchronous_commit} on), so there this does nothing.
+   */
+  public void flush() {
+    if (embedded) {
+      dsl.execute("CHECKPOINT SYNC");
+    }
+  }
+
+  /** Whether this is the embedded H2 store (one process owns the file). */
+  public boolean embedded() {
+    return embedded;
   }
 
   @Override

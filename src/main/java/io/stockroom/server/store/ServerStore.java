@@ -38,21 +38,33 @@ public final class ServerStore implements AutoCloseable {
   private final Thread writer;
   private volatile boolean closed;
 
+  /** Why the writer thread stopped while the store was open; null while it runs. */
+  private volatile Throwable writerStopped;
+
+  /**
+   * On H2, the highest version known to be on disk: pulls see nothing above it, so no client ever
+   * holds a version a crash could take back and hand out again (decision record 0041).
+   */
+  private volatile long durableVersion;
+
   /** A queued write; its outcome is kept until the group commits, then handed over. */
   private static final class Job<T> {
     final Function<WriteTx, T> work;
     final CompletableFuture<T> done = new CompletableFuture<>();
     T result;
-    RuntimeException error;
+    Throwable error;
 
     Job(Function<WriteTx, T> work) {
       this.work = work;
     }
 
+    /**
+     * Whatever the work throws (an {@link Error} too) is this job's outcome, never the writer's.
+     */
     void run(WriteTx w) {
       try {
         result = w.savepoint(work);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         error = e;
       }
     }
@@ -72,6 +84,7 @@ public final class ServerStore implements AutoCloseable {
   public ServerStore(ServerDatabase db, Consumer<List<Change>> onCommit) {
     this.db = db;
     this.onCommit = onCommit;
+    this.durableVersion = readSyncState().lastVersion();
     this.writer = new Thread(this::writeLoop, "stockroom-writer");
     writer.setDaemon(true);
     writer.start();
@@ -85,47 +98,92 @@ public final class ServerStore implements AutoCloseable {
     if (closed) {
       throw new StoreUnavailableException("the server is stopping", null);
     }
+    failIfWriterStopped();
     Job<T> job = new Job<>(work);
     queue.add(job);
+    if (writerStopped != null) {
+      failQueued();
+    }
     try {
       return job.done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for the writer", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException(e.getCause());
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * Whether the writer thread is running; when it is not, health reports {@code failing} and every
+   * write fails at once instead of waiting.
+   */
+  public boolean writerRunning() {
+    return writerStopped == null && writer.isAlive();
+  }
+
+  private void failIfWriterStopped() {
+    Throwable stopped = writerStopped;
+    if (stopped != null) {
+      throw new StoreUnavailableException("the writer has stopped: " + stopped, stopped);
+    }
+  }
+
+  private void failQueued() {
+    Job<?> left;
+    while ((left = queue.poll()) != null) {
+      left.done.completeExceptionally(
+          new StoreUnavailableException("the writer has stopped", writerStopped));
     }
   }
 
   private void writeLoop() {
     List<Job<?>> group = new ArrayList<>();
-    while (!closed || !queue.isEmpty()) {
-      try {
-        Job<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    try {
+      while (!closed || !queue.isEmpty()) {
+        try {
+          Job<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          group.add(first);
+          queue.drainTo(group, MAX_GROUP - 1);
+          write(
+              w -> {
+                for (Job<?> job : group) {
+                  job.run(w);
+                }
+                return null;
+              });
+          group.forEach(Job::finish);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (Throwable e) {
+          // The commit (or the flush after it) failed: the group is answered as not written. The
+          // writer goes on with the next group; a database that is gone fails that one too.
+          group.forEach(job -> job.done.completeExceptionally(e));
         }
-        group.add(first);
-        queue.drainTo(group, MAX_GROUP - 1);
-        write(
-            w -> {
-              for (Job<?> job : group) {
-                job.run(w);
-              }
-              return null;
-            });
-        group.forEach(Job::finish);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        // The commit failed: nothing of this group was written.
-        group.forEach(job -> job.done.completeExceptionally(e));
+        group.clear();
       }
-      group.clear();
+    } catch (Throwable e) {
+      writerStopped = e;
+      throw e;
+    } finally {
+      if (!closed) {
+        if (writerStopped == null) {
+          writerStopped = new IllegalStateException("the writer thread ended");
+        }
+        group.forEach(job -> job.done.completeExceptionally(writerStopped));
+        failQueued();
+      }
     }
   }
 
@@ -152,7 +210,10 @@ public final class ServerStore implements AutoCloseable {
     return work.apply(db.dsl());
   }
 
-  /** Runs {@code work} in one writing transaction that holds the version counter. */
+  /**
+   * Runs {@code work} in one writing transaction that holds the version counter. It returns (and
+   * {@code onCommit} hears of it) only once the transaction is on disk.
+   */
   public <T> T write(Function<WriteTx, T> work) {
     writeLock.lock();
     try {
@@ -185,6 +246,8 @@ public final class ServerStore implements AutoCloseable {
                     done[0] = w;
                     return r;
                   });
+      db.flush();
+      durableVersion = Math.max(durableVersion, done[0].lastVersion());
       if (!done[0].changes().isEmpty()) {
         onCommit.accept(List.copyOf(done[0].changes()));
       }
@@ -194,8 +257,30 @@ public final class ServerStore implements AutoCloseable {
     }
   }
 
-  /** The last committed version and the tombstone horizon, read in one statement. */
+  /**
+   * Runs a write that takes no version (a token issued or revoked) in its own transaction, and puts
+   * it on disk before returning, like {@link #write}.
+   */
+  public <T> T writeUnversioned(Function<DSLContext, T> work) {
+    T result = db.dsl().transactionResult(cfg -> work.apply(DSL.using(cfg)));
+    db.flush();
+    return result;
+  }
+
+  /**
+   * The last version a reader may see and the tombstone horizon. On PostgreSQL that is the last
+   * committed version (a commit there is durable); on H2 it is capped at the last version known to
+   * be on disk.
+   */
   public SyncState syncState() {
+    SyncState state = readSyncState();
+    if (db.embedded() && state.lastVersion() > durableVersion) {
+      return new SyncState(durableVersion, state.tombstoneHorizon());
+    }
+    return state;
+  }
+
+  private SyncState readSyncState() {
     Record2<Long, Long> r =
         db.dsl()
             .select(SYNC_STATE.LAST_VERSION, SYNC_STATE.TOMBSTONE_HORIZON)
