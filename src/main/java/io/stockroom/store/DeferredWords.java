@@ -110,7 +110,7 @@ final class DeferredWords implements AutoCloseable {
    * @return how many items the chunk held; 0 once nothing is owed any more
    */
   int writeChunk() {
-    return tx.write(
+    return tx.writeReplayable(
         t -> {
           Optional<String> after = Settings.get(t, OWED_AFTER);
           if (after.isEmpty()) {

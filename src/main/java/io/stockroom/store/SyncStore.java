@@ -205,7 +205,7 @@ public final class SyncStore {
       boolean presumedNew) {
     if (presumedNew && type == EntityType.ITEMS && deletions.isEmpty()) {
       try {
-        return tx.write(
+        return tx.writeReplayable(
             t -> {
               Instant now = stamps.now();
               words.owe(t);
@@ -220,7 +220,7 @@ public final class SyncStore {
         // Not all new after all: the ordinary path below sorts it out.
       }
     }
-    return tx.write(
+    return tx.writeReplayable(
         t -> {
           Instant now = stamps.now();
           Set<UUID> touched = new HashSet<>();

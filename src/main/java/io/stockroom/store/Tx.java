@@ -8,6 +8,12 @@ import org.jooq.DSLContext;
  * Runs local writes one at a time, each in one jOOQ transaction. Writes are serialized so the HLC
  * stamp persisted at the end of a transaction is always the newest one issued, and so coalescing
  * reads and rewrites the queue's last row without racing another local write.
+ *
+ * <p>{@link #write} returns only once the transaction is on disk: H2 otherwise writes commits from
+ * a background thread up to half a second later, and a kill in that window would lose a movement
+ * the screen already showed as done (decision record 0041). {@link #writeReplayable} is for what
+ * can be fetched or derived again (a pulled page with its cursor, search words): it commits
+ * atomically but leaves the disk write to H2, so a kill only rolls it back as a whole.
  */
 final class Tx {
 
@@ -27,11 +33,31 @@ final class Tx {
     return dsl;
   }
 
-  /** Runs {@code work} in one transaction; a runtime exception rolls everything back. */
+  /**
+   * Runs {@code work} in one transaction and puts it on disk before returning; a runtime exception
+   * rolls everything back.
+   */
   <T> T write(Function<DSLContext, T> work) {
+    return write(work, true);
+  }
+
+  /**
+   * Runs {@code work} in one transaction that a crash may take back whole: for writes whose content
+   * the server still holds or the store can derive again, never for a user's change.
+   */
+  <T> T writeReplayable(Function<DSLContext, T> work) {
+    return write(work, false);
+  }
+
+  private <T> T write(Function<DSLContext, T> work, boolean durable) {
     writeLock.lock();
     try {
-      return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+      T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+      if (durable) {
+        // Writes this commit (and any before it) to the file and forces it to the device.
+        dsl.execute("CHECKPOINT SYNC");
+      }
+      return result;
     } finally {
       generation.incrementAndGet();
       writeLock.unlock();

@@ -42,7 +42,6 @@ class KilledMidSyncTest {
 
   static final int ITEMS = 5_000;
   static final int PUSHED = 150;
-  static final long H2_WRITE_GRACE_MS = 1_000;
 
   @TempDir Path tmp;
   TestServer server;
@@ -70,15 +69,19 @@ class KilledMidSyncTest {
 
     laptop = new Laptop(profile, Clock.systemUTC(), 7, HttpTransport::new);
     int partial = laptop.store.catalog().count("");
-    // Two pages were applied; only whole pages may be there (the last one if H2 had written it).
+    // Two pages were applied. A pulled page is committed with its cursor but not forced to disk
+    // (the server still holds it; decision record 0041), so the kill may take back either page,
+    // never part of one, and the cursor always matches what is there.
     assertThat(partial)
         .as("items pulled before the kill")
-        .isIn(SyncEngine.PAGE, 2 * SyncEngine.PAGE);
-    assertThat(laptop.store.sync().cursor(EntityType.ITEMS)).isPresent();
-    assertThat(laptop.agent.signedIn()).isTrue();
+        .isIn(0, SyncEngine.PAGE, 2 * SyncEngine.PAGE);
+    assertThat(laptop.store.sync().cursor(EntityType.ITEMS).isPresent()).isEqualTo(partial > 0);
+    assertThat(laptop.agent.signedIn()).as("the sign-in is a durable write").isTrue();
     CycleResult resumed = laptop.sync();
     assertThat(resumed.ok()).isTrue();
-    assertThat(resumed.pulled()).as("resumed from the stored cursor").isLessThan(ITEMS);
+    if (partial > 0) {
+      assertThat(resumed.pulled()).as("resumed from the stored cursor").isLessThan(ITEMS);
+    }
     assertThat(laptop.store.catalog().count("")).isEqualTo(ITEMS);
 
     // 2. Killed during the push of a queue of items, then movements of those items.
@@ -206,10 +209,7 @@ class KilledMidSyncTest {
 
     /** SIGKILL, and wait until the process (and its lock on the profile) is gone. */
     void kill() throws InterruptedException {
-      // H2 writes committed transactions to the file from a background thread, up to its write
-      // delay (500 ms) later; a SIGKILL before that loses them (whole transactions, never part of
-      // one). The child is held where it is, so this grace only lets the earlier commits land.
-      Thread.sleep(H2_WRITE_GRACE_MS);
+      // At once: what the laptop showed as done must already be on disk.
       process.destroyForcibly();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isNotZero();
