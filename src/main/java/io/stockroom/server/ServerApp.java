@@ -51,6 +51,7 @@ final class ServerApp {
   private final PushService push;
   private final ChangeFeed feed;
   private final ServerClock clock;
+  private final java.util.function.BooleanSupplier writerRunning;
 
   ServerApp(
       JsonCodec codec,
@@ -58,13 +59,15 @@ final class ServerApp {
       PullService pull,
       PushService push,
       ChangeFeed feed,
-      ServerClock clock) {
+      ServerClock clock,
+      java.util.function.BooleanSupplier writerRunning) {
     this.codec = codec;
     this.auth = auth;
     this.pull = pull;
     this.push = push;
     this.feed = feed;
     this.clock = clock;
+    this.writerRunning = writerRunning;
   }
 
   Javalin create(String host, int port) {
@@ -84,7 +87,7 @@ final class ServerApp {
           config.routes.before(this::versionAndClock);
           config.routes.after(ctx -> ctx.header(SyncHeaders.HLC, ServerClock.format(clock.now())));
 
-          config.routes.get("/api/health", ctx -> json(ctx, HealthResponse.ok()));
+          config.routes.get("/api/health", this::health);
           config.routes.post("/api/auth/login", this::login);
           config.routes.post("/api/auth/logout", this::logout);
           config.routes.get("/api/sync/pull", this::pull);
@@ -129,6 +132,16 @@ final class ServerApp {
     Hlc remote = ServerClock.parseOrNull(ctx.header(SyncHeaders.HLC));
     if (remote != null) {
       clock.accept(remote);
+    }
+  }
+
+  /** 200 while this process can serve; 503 {@code failing} once the writer has stopped. */
+  private void health(Context ctx) {
+    if (writerRunning.getAsBoolean()) {
+      json(ctx, HealthResponse.ok());
+    } else {
+      ctx.status(503);
+      json(ctx, HealthResponse.failing());
     }
   }
 

@@ -52,7 +52,8 @@ public final class StockroomServer implements AutoCloseable {
             new PullService(store),
             new PushService(store, clock, config.clock(), config.ids(), codec),
             feed,
-            clock);
+            clock,
+            store::writerRunning);
     this.host = config.host();
     this.http = app.create(config.host(), config.port());
     this.housekeeping =

@@ -196,7 +196,13 @@ public final class PushService {
       if (mapped != null) {
         return MutationResult.rejected(m.idempotencyKey(), mapped.code(), mapped.getMessage());
       }
-      throw e;
+      throw e; // the database itself failed: the whole push is answered 503 and retried
+    } catch (RuntimeException | StackOverflowError e) {
+      // A fault of this server on this one mutation: its savepoint is rolled back, the rest of the
+      // batch goes on, and the client can retry it from its Sync screen once the server is fixed.
+      log.error("mutation {} failed inside the server", m.idempotencyKey(), e);
+      return MutationResult.rejected(
+          m.idempotencyKey(), "internal_error", "the server failed on this change: " + e);
     }
   }
 
