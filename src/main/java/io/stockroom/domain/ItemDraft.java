@@ -17,9 +17,9 @@ public record ItemDraft(
     String category,
     int reorderPoint) {
 
-  public static final int MAX_CODE = 64;
-  public static final int MAX_NAME = 200;
-  public static final int MAX_DESCRIPTION = 2000;
+  public static final int MAX_CODE = TextField.SKU.max();
+  public static final int MAX_NAME = TextField.ITEM_NAME.max();
+  public static final int MAX_DESCRIPTION = TextField.ITEM_DESCRIPTION.max();
   public static final String DEFAULT_UNIT = "ea";
 
   public static ItemDraft of(String sku, String name) {
@@ -41,29 +41,12 @@ public record ItemDraft(
 
   /** Checks a normalized draft; throws with a message a warehouse user understands. */
   public ItemDraft validate() {
-    if (sku == null) {
-      throw new ValidationException("sku", "SKU is required.");
-    }
-    checkCode("sku", "SKU", sku);
-    if (barcode != null) {
-      checkCode("barcode", "Barcode", barcode);
-    }
-    if (name == null) {
-      throw new ValidationException("name", "Name is required.");
-    }
-    if (name.length() > MAX_NAME) {
-      throw new ValidationException("name", "Name is longer than " + MAX_NAME + " characters.");
-    }
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw new ValidationException(
-          "description", "Description is longer than " + MAX_DESCRIPTION + " characters.");
-    }
-    if (unit != null && unit.length() > 16) {
-      throw new ValidationException("unit", "Unit is longer than 16 characters.");
-    }
-    if (category != null && category.length() > MAX_CODE) {
-      throw new ValidationException("category", "Category is longer than 64 characters.");
-    }
+    TextField.SKU.required(sku, "SKU is required.");
+    TextField.BARCODE.check(barcode);
+    TextField.ITEM_NAME.required(name, "Name is required.");
+    TextField.ITEM_DESCRIPTION.check(description);
+    TextField.UNIT.check(unit);
+    TextField.CATEGORY.check(category);
     if (reorderPoint < 0) {
       throw new ValidationException("reorder_point", "Reorder point cannot be negative.");
     }
@@ -95,17 +78,6 @@ public record ItemDraft(
           }
         });
     return changed;
-  }
-
-  private static void checkCode(String field, String label, String value) {
-    if (value.length() > MAX_CODE) {
-      throw new ValidationException(field, label + " is longer than " + MAX_CODE + " characters.");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        throw new ValidationException(field, label + " contains a control character.");
-      }
-    }
   }
 
   static String blankToNull(String s) {

@@ -48,7 +48,12 @@ public record MovementRequest(
       }
     }
     return new MovementRequest(
-        itemId, reason, from, to, quantity, ItemDraft.blankToNull(reference));
+        itemId,
+        reason,
+        TextField.LOCATION_CODE.check(from),
+        TextField.LOCATION_CODE.check(to),
+        quantity,
+        TextField.REFERENCE.check(reference));
   }
 
   private static void require(String value, String field, String message) {

@@ -32,8 +32,6 @@ import org.jooq.DSLContext;
  */
 final class LocalStock implements StockService {
 
-  private static final BigDecimal MAX_QUANTITY = new BigDecimal("999999999999999");
-
   private final Tx tx;
   private final IdGenerator ids;
   private final Stamps stamps;
@@ -59,7 +57,7 @@ final class LocalStock implements StockService {
   @Override
   public StockMovement record(MovementRequest request) {
     MovementRequest r = request.validate();
-    BigDecimal quantity = quantity(r.quantity());
+    BigDecimal quantity = Quantities.positive("quantity", r.quantity());
     return tx.write(
         t -> {
           ItemsRecord item = items.fetchLive(t, r.itemId());
@@ -120,13 +118,7 @@ final class LocalStock implements StockService {
 
   @Override
   public StockCount count(UUID itemId, String locationCode, BigDecimal counted) {
-    if (counted == null) {
-      throw new ValidationException("quantity", "Quantity is required.");
-    }
-    if (counted.signum() < 0) {
-      throw new ValidationException("quantity", "Quantity cannot be negative.");
-    }
-    BigDecimal c = quantity(counted);
+    BigDecimal c = Quantities.nonNegative("quantity", counted);
     String code = SearchText.query(locationCode);
     if (code == null) {
       throw new ValidationException("location", "A count needs the location counted.");
@@ -218,17 +210,5 @@ final class LocalStock implements StockService {
   @Override
   public List<StockCount> counts(UUID itemId) {
     return stock.counts(tx.read(), itemId);
-  }
-
-  /** The stored form (scale 3), refusing more decimals than the ledger keeps. */
-  private static BigDecimal quantity(BigDecimal value) {
-    if (value.abs().compareTo(MAX_QUANTITY) > 0) {
-      throw new ValidationException("quantity", "Quantity is too large.");
-    }
-    try {
-      return Quantities.normalize(value);
-    } catch (ArithmeticException e) {
-      throw new ValidationException("quantity", "Quantity has more than three decimals.");
-    }
   }
 }

@@ -10,6 +10,7 @@ import io.stockroom.domain.LocationService;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.Site;
 import io.stockroom.domain.SyncStatus;
+import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.LocationsRecord;
 import io.stockroom.store.jooq.tables.records.SitesRecord;
@@ -110,17 +111,9 @@ final class LocationRepository implements LocationService {
     if (c == null) {
       throw new ValidationException("code", "A location needs a code.");
     }
-    if (c.length() > MAX_CODE) {
-      throw new ValidationException("code", "Location code is longer than 64 characters.");
-    }
-    String z = SearchText.query(zone);
-    String d = SearchText.query(description);
-    if (z != null && z.length() > 64) {
-      throw new ValidationException("zone", "Zone is longer than 64 characters.");
-    }
-    if (d != null && d.length() > 500) {
-      throw new ValidationException("description", "Description is longer than 500 characters.");
-    }
+    TextField.LOCATION_CODE.check(c);
+    String z = TextField.ZONE.check(zone);
+    String d = TextField.LOCATION_DESCRIPTION.check(description);
     try {
       return tx.write(t -> insert(t, c, z, d));
     } catch (IntegrityConstraintViolationException e) {

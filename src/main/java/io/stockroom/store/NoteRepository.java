@@ -8,6 +8,7 @@ import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.ItemNote;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.SyncStatus;
+import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.ItemNotesRecord;
 import java.time.Instant;
@@ -50,10 +51,7 @@ final class NoteRepository {
 
   ItemNote add(UUID itemId, String body, String author) {
     String b = body(body);
-    String a = author == null || author.isBlank() ? null : author.strip();
-    if (a != null && a.length() > MAX_AUTHOR) {
-      throw new ValidationException("author", "Author is longer than 100 characters.");
-    }
+    String a = TextField.NOTE_AUTHOR.check(author);
     return tx.write(
         t -> {
           items.fetchLive(t, itemId);
@@ -152,14 +150,7 @@ final class NoteRepository {
   }
 
   private static String body(String body) {
-    String b = body == null ? "" : body.strip();
-    if (b.isEmpty()) {
-      throw new ValidationException("body", "A note needs some text.");
-    }
-    if (b.length() > MAX_BODY) {
-      throw new ValidationException("body", "A note is longer than 4000 characters.");
-    }
-    return b;
+    return TextField.NOTE_BODY.required(body, "A note needs some text.");
   }
 
   private static ItemNote toDomain(ItemNotesRecord r) {

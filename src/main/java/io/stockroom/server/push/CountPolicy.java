@@ -98,7 +98,7 @@ final class CountPolicy implements EntityPolicy {
     if (!c.user().isAdmin() && !c.user().userId().equals(r.getUserId())) {
       throw new Rejection("forbidden", "only the counter (or an admin) settles a count");
     }
-    String resolution = c.data().requiredText("resolution", 32, false);
+    String resolution = c.data().keyword("resolution", 32);
     String target =
         switch (resolution) {
           case "apply_anyway" -> APPLIED;

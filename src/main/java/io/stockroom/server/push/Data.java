@@ -3,6 +3,8 @@ package io.stockroom.server.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.Quantities;
+import io.stockroom.domain.TextField;
+import io.stockroom.domain.ValidationException;
 import io.stockroom.protocol.WireTime;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,8 +28,16 @@ public final class Data {
     return node != null && node.has(field);
   }
 
-  /** Text of at most {@code max} characters, stripped; blank or null gives {@code null}. */
-  public String text(String field, int max, boolean multiLine) {
+  /**
+   * A text field by the domain's one rule ({@link TextField}): stripped, blank or null gives {@code
+   * null}, too long or with control characters is refused.
+   */
+  public String text(TextField f) {
+    return text(f.wireName(), f);
+  }
+
+  /** The same rule, read from a field of another name. */
+  public String text(String field, TextField f) {
     JsonNode v = value(field);
     if (v == null) {
       return null;
@@ -35,21 +45,33 @@ public final class Data {
     if (!v.isTextual()) {
       throw Rejection.invalid(field + " must be text");
     }
-    String s = v.textValue().strip();
-    if (s.isEmpty()) {
-      return null;
+    try {
+      return f.check(v.textValue());
+    } catch (ValidationException e) {
+      throw Rejection.invalid(field + ": " + e.getMessage());
     }
-    if (s.length() > max) {
-      throw Rejection.invalid(field + " is longer than " + max + " characters");
+  }
+
+  public String requiredText(TextField f) {
+    String s = text(f);
+    if (s == null) {
+      throw Rejection.invalid(f.wireName() + " is required");
     }
-    checkCharacters(field, s, multiLine);
     return s;
   }
 
-  public String requiredText(String field, int max, boolean multiLine) {
-    String s = text(field, max, multiLine);
-    if (s == null) {
+  /** A short keyword (an action's reason, a resolution): one line, at most {@code max}. */
+  public String keyword(String field, int max) {
+    JsonNode v = value(field);
+    if (v == null || (v.isTextual() && v.textValue().isBlank())) {
       throw Rejection.invalid(field + " is required");
+    }
+    if (!v.isTextual()) {
+      throw Rejection.invalid(field + " must be text");
+    }
+    String s = v.textValue().strip();
+    if (s.length() > max) {
+      throw Rejection.invalid(field + " is longer than " + max + " characters");
     }
     return s;
   }
@@ -81,33 +103,26 @@ public final class Data {
     return id;
   }
 
-  /** A quantity: a JSON number (or numeric text) with at most three decimals. */
+  /**
+   * A quantity: a JSON number (or numeric text), checked by the domain's one rule ({@link
+   * Quantities#check}) before any arithmetic.
+   */
   public BigDecimal quantity(String field) {
     JsonNode v = value(field);
     if (v == null) {
       return null;
     }
-    String text;
-    if (v.isNumber()) {
-      text = v.decimalValue().toPlainString();
-    } else if (v.isTextual() && v.textValue().length() <= 40) {
-      text = v.textValue();
-    } else {
-      throw Rejection.invalid(field + " must be a number");
-    }
-    BigDecimal value;
     try {
-      value = new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      throw Rejection.invalid(field + " must be a number");
+      if (v.isNumber()) {
+        return Quantities.check(field, v.decimalValue());
+      }
+      if (v.isTextual()) {
+        return Quantities.parse(field, v.textValue());
+      }
+    } catch (ValidationException e) {
+      throw Rejection.invalid(field + ": " + e.getMessage());
     }
-    if (value.abs().compareTo(new BigDecimal("999999999999")) > 0) {
-      throw Rejection.invalid(field + " is too large");
-    }
-    if (value.stripTrailingZeros().scale() > Quantities.SCALE) {
-      throw Rejection.invalid(field + " has more than three decimals");
-    }
-    return value.setScale(Quantities.SCALE, java.math.RoundingMode.UNNECESSARY);
+    throw Rejection.invalid(field + " must be a number");
   }
 
   public BigDecimal requiredQuantity(String field) {
@@ -159,27 +174,5 @@ public final class Data {
     }
     JsonNode v = node.get(field);
     return v == null || v.isNull() ? null : v;
-  }
-
-  /**
-   * Refuses characters no database column should hold: NUL and other controls (tab and line breaks
-   * only in multi-line text) and unpaired surrogates.
-   */
-  static void checkCharacters(String field, String s, boolean multiLine) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c)) {
-        if (!(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
-          throw Rejection.invalid(field + " contains a control character");
-        }
-      } else if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          throw Rejection.invalid(field + " contains an unpaired surrogate");
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        throw Rejection.invalid(field + " contains an unpaired surrogate");
-      }
-    }
   }
 }

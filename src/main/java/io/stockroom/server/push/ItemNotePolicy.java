@@ -6,6 +6,7 @@ import static io.stockroom.server.store.jooq.Tables.ITEM_NOTES;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Hlc;
 import io.stockroom.domain.MutationAction;
+import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.ItemNotesRecord;
@@ -51,10 +52,10 @@ final class ItemNotePolicy implements EntityPolicy {
       }
     }
     if (row == null || d.has("body")) {
-      r.setBody(d.requiredText("body", 4000, true));
+      r.setBody(d.requiredText(TextField.NOTE_BODY));
     }
     if (row == null || d.has("author")) {
-      r.setAuthor(d.text("author", 100, false));
+      r.setAuthor(d.text(TextField.NOTE_AUTHOR));
     }
     r.setHlc(stamp.toString());
     long version = c.tx().nextVersion();

@@ -7,6 +7,7 @@ import io.stockroom.domain.Hlc;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.ItemField;
 import io.stockroom.domain.MutationAction;
+import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.RecordJson;
@@ -69,12 +70,12 @@ final class ItemPolicy implements EntityPolicy {
     ItemDraft draft =
         validate(
             new ItemDraft(
-                d.text("sku", 1000, false),
-                d.text("barcode", 1000, false),
-                d.text("name", 1000, false),
-                d.text("description", 10_000, true),
-                d.text("unit", 1000, false),
-                d.text("category", 1000, false),
+                d.text(TextField.SKU),
+                d.text(TextField.BARCODE),
+                d.text(TextField.ITEM_NAME),
+                d.text(TextField.ITEM_DESCRIPTION),
+                d.text(TextField.UNIT),
+                d.text(TextField.CATEGORY),
                 orZero(d.nonNegativeInt("reorder_point"))));
     checkUnique(c, draft);
     Hlc created = c.clock().now();
@@ -196,8 +197,12 @@ final class ItemPolicy implements EntityPolicy {
   private static Object read(Data d, ItemField f) {
     return switch (f) {
       case REORDER_POINT -> d.nonNegativeInt(f.wireName());
-      case DESCRIPTION -> d.text(f.wireName(), 10_000, true);
-      default -> d.text(f.wireName(), 1000, false);
+      case SKU -> d.text(TextField.SKU);
+      case BARCODE -> d.text(TextField.BARCODE);
+      case NAME -> d.text(TextField.ITEM_NAME);
+      case DESCRIPTION -> d.text(TextField.ITEM_DESCRIPTION);
+      case UNIT -> d.text(TextField.UNIT);
+      case CATEGORY -> d.text(TextField.CATEGORY);
     };
   }
 

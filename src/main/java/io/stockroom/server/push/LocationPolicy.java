@@ -4,6 +4,7 @@ import static io.stockroom.server.store.jooq.Tables.LOCATIONS;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
+import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
@@ -54,15 +55,15 @@ final class LocationPolicy implements EntityPolicy {
   private MutationResult create(MutationContext c) {
     Data d = c.data();
     UUID siteId = sites.resolve(c, d.uuid("site_id"));
-    String code = d.requiredText("code", 64, false);
+    String code = d.requiredText(TextField.LOCATION_CODE);
     checkUnique(c, siteId, code);
     LocationsRecord r = c.dsl().newRecord(LOCATIONS);
     r.setId(c.id());
     r.setSiteId(siteId);
     r.setCode(code);
     r.setCodeKey(code.toLowerCase(Locale.ROOT));
-    r.setZone(d.text("zone", 64, false));
-    r.setDescription(d.text("description", 500, true));
+    r.setZone(d.text(TextField.ZONE));
+    r.setDescription(d.text(TextField.LOCATION_DESCRIPTION));
     r.setCreatedAt(c.now());
     r.setIsDeleted(false);
     return save(c, r, true);
@@ -78,16 +79,16 @@ final class LocationPolicy implements EntityPolicy {
       throw Rejection.invalid("site_id cannot change: a location stays in its site");
     }
     if (d.has("code")) {
-      String code = d.requiredText("code", 64, false);
+      String code = d.requiredText(TextField.LOCATION_CODE);
       checkUnique(c, r.getSiteId(), code);
       r.setCode(code);
       r.setCodeKey(code.toLowerCase(Locale.ROOT));
     }
     if (d.has("zone")) {
-      r.setZone(d.text("zone", 64, false));
+      r.setZone(d.text(TextField.ZONE));
     }
     if (d.has("description")) {
-      r.setDescription(d.text("description", 500, true));
+      r.setDescription(d.text(TextField.LOCATION_DESCRIPTION));
     }
     return save(c, r, false);
   }

@@ -5,6 +5,7 @@ import static io.stockroom.server.store.jooq.Tables.STOCK_MOVEMENTS;
 
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MutationAction;
+import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
@@ -47,7 +48,7 @@ final class MovementPolicy implements EntityPolicy {
     if (!c.dsl().fetchExists(ITEMS, ITEMS.ID.eq(itemId))) {
       throw new Rejection("unknown_item", "no item with id " + itemId);
     }
-    String reasonText = d.requiredText("reason", 16, false);
+    String reasonText = d.keyword("reason", 16);
     MovementReason reason =
         MovementReason.fromWireName(reasonText)
             .orElseThrow(
@@ -95,7 +96,7 @@ final class MovementPolicy implements EntityPolicy {
                 toId,
                 quantity,
                 reason,
-                d.text("reference", 200, false),
+                d.text(TextField.REFERENCE),
                 occurred == null ? c.now() : occurred,
                 c.user().userId()));
     return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RecordJson.movement(r));

@@ -3,6 +3,7 @@ package io.stockroom.server.push;
 import static io.stockroom.server.store.jooq.Tables.SITES;
 
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.SitesRecord;
@@ -39,7 +40,8 @@ final class SitePolicy implements EntityPolicy {
     if (existing != null && existing.getIsDeleted()) {
       throw new Rejection("deleted", "site " + existing.getCode() + " was deleted");
     }
-    String code = existing == null ? d.requiredText("code", 64, false) : d.text("code", 64, false);
+    String code =
+        existing == null ? d.requiredText(TextField.SITE_CODE) : d.text(TextField.SITE_CODE);
     if (code != null) {
       String key = code.toLowerCase(Locale.ROOT);
       if (c.dsl().fetchExists(SITES, SITES.CODE_KEY.eq(key).and(SITES.ID.ne(c.id())))) {
@@ -48,7 +50,7 @@ final class SitePolicy implements EntityPolicy {
       r.setCode(code);
       r.setCodeKey(key);
     }
-    String name = d.text("name", 200, false);
+    String name = d.text(TextField.SITE_NAME);
     if (name != null) {
       r.setName(name);
     } else if (existing == null || d.has("name")) {
