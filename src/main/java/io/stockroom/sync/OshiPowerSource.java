@@ -16,6 +16,36 @@ public final class OshiPowerSource implements PowerSource {
 
   private volatile boolean broken;
 
+  /** One power source as OSHI reports it: on line or not, and its charge from 0.0 to 1.0. */
+  record Cell(boolean powerOnLine, double remainingFraction) {}
+
+  /**
+   * The reading for what OSHI lists: plugged in if any source is on line, the charge averaged over
+   * the sources that report one in range; no source at all is unknown.
+   */
+  static Reading combine(List<Cell> cells) {
+    if (cells.isEmpty()) {
+      return Reading.unknown();
+    }
+    boolean pluggedIn = false;
+    double sum = 0;
+    int counted = 0;
+    for (Cell c : cells) {
+      pluggedIn |= c.powerOnLine();
+      if (c.remainingFraction() >= 0 && c.remainingFraction() <= 1) {
+        sum += c.remainingFraction() * 100;
+        counted++;
+      }
+    }
+    double percent = counted == 0 ? Double.NaN : sum / counted;
+    return pluggedIn ? Reading.pluggedIn(percent) : Reading.onBattery(percent);
+  }
+
+  /** Whether OSHI could be used on this machine (false once a read failed). */
+  boolean working() {
+    return !broken;
+  }
+
   @Override
   public Reading read() {
     if (broken) {
@@ -39,23 +69,10 @@ public final class OshiPowerSource implements PowerSource {
         new oshi.SystemInfo().getHardware();
 
     static Reading read() {
-      List<oshi.hardware.PowerSource> sources = HAL.getPowerSources();
-      if (sources.isEmpty()) {
-        return Reading.unknown();
-      }
-      boolean pluggedIn = false;
-      double sum = 0;
-      int counted = 0;
-      for (oshi.hardware.PowerSource s : sources) {
-        pluggedIn |= s.isPowerOnLine();
-        double fraction = s.getRemainingCapacityPercent(); // OSHI: 0.0 to 1.0
-        if (fraction >= 0 && fraction <= 1) {
-          sum += fraction * 100;
-          counted++;
-        }
-      }
-      double percent = counted == 0 ? Double.NaN : sum / counted;
-      return pluggedIn ? Reading.pluggedIn(percent) : Reading.onBattery(percent);
+      return combine(
+          HAL.getPowerSources().stream()
+              .map(p -> new Cell(p.isPowerOnLine(), p.getRemainingCapacityPercent()))
+              .toList());
     }
   }
 }

@@ -305,12 +305,10 @@ class SyncScenariosTest {
     Laptop a = laptop("slow", url -> new ShapedTransport(new HttpTransport(url), 300, 50_000));
     a.signIn(server, "demo");
     addItem(a, "SLOW-1", "Over a slow link");
-    long start = System.nanoTime();
     CycleResult r = a.sync();
     assertThat(r.ok()).isTrue();
     assertThat(r.accepted()).isEqualTo(1);
     assertThat(a.store.outbox().pendingCount()).isZero();
-    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThan(600);
   }
 
   @Test
@@ -319,8 +317,6 @@ class SyncScenariosTest {
     assertThat(o.sync().ok()).isTrue();
     assertThat(o.store.locations().currentSite().code()).isEqualTo("OTHER");
     assertThat(o.store.locations().list()).isEmpty();
-    UUID unused = UUID.randomUUID();
-    assertThat(unused).isNotNull();
   }
 
   @Test
