@@ -37,7 +37,8 @@ public final class BulkLoader {
     List<UUID> created = new ArrayList<>(drafts.size());
     for (int from = 0; from < drafts.size(); from += CHUNK) {
       List<ItemDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + CHUNK));
-      tx.run(t -> created.addAll(insertChunk(t, chunk, serverVersion)));
+      // Data the server holds: replayable, like a pulled page (decision record 0041).
+      created.addAll(tx.writeReplayable(t -> insertChunk(t, chunk, serverVersion)));
     }
     return created;
   }

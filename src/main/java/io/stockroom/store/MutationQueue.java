@@ -185,7 +185,9 @@ public final class MutationQueue implements OutboxService {
    */
   public int markInFlight(Collection<UUID> mutationIds) {
     Instant now = stamps.now();
-    return tx.write(
+    // Replayable, like every state the push moves a row through: a kill takes it back to where the
+    // push found it, and the push sent again under the same keys gets the server's stored results.
+    return tx.writeReplayable(
         t ->
             t.update(MUTATION_QUEUE)
                 .set(MUTATION_QUEUE.STATUS, MutationStatus.IN_FLIGHT.dbValue())
@@ -205,7 +207,7 @@ public final class MutationQueue implements OutboxService {
    * once the retries are used up.
    */
   public MutationStatus markRetry(UUID mutationId, String error, Instant nextAttemptAt) {
-    return tx.write(
+    return tx.writeReplayable(
         t -> {
           MutationQueueRecord row = fetch(t, mutationId);
           int retries = row.getRetryCount() + 1;

@@ -72,6 +72,15 @@ final class Tx {
     return generation.get();
   }
 
+  /** {@link #writeReplayable} for work without a result. */
+  void runReplayable(java.util.function.Consumer<DSLContext> work) {
+    writeReplayable(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
   void run(java.util.function.Consumer<DSLContext> work) {
     write(
         tx -> {
