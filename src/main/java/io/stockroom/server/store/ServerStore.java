@@ -115,7 +115,9 @@ public final class ServerStore implements AutoCloseable {
         throw r;
       }
       if (cause instanceof Error err) {
-        throw err;
+        // The write failed alone (its savepoint rolled back) and the writer goes on: a 503 the
+        // client retries, never an Error on the request thread.
+        throw new StoreUnavailableException("the server failed on this write: " + err, err);
       }
       throw new IllegalStateException(cause);
     }
