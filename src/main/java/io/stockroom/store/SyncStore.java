@@ -495,7 +495,7 @@ public final class SyncStore {
     if (accepted.isEmpty()) {
       return;
     }
-    tx.run(
+    tx.runReplayable(
         t -> {
           t.update(MUTATION_QUEUE)
               .set(MUTATION_QUEUE.STATUS, MutationStatus.COMPLETED.dbValue())
@@ -510,6 +510,10 @@ public final class SyncStore {
           Set<UUID> stamped = stampUnchangedItems(t, accepted, open, now);
           for (Accepted a : accepted) {
             QueuedMutation m = a.mutation();
+            if (mapsToAnotherLocation(a)) {
+              mergeLocation(t, a, now);
+              continue;
+            }
             boolean settled = !open.contains(m.entityId());
             boolean upserted = stamped.contains(m.id());
             if (!upserted && settled && a.record() != null && m.action() != MutationAction.DELETE) {
@@ -525,6 +529,80 @@ public final class SyncStore {
             }
           }
         });
+  }
+
+  /** Policy name of the settled inbox entry that tells the user a bin was merged. */
+  public static final String MERGED = "MERGED";
+
+  /** A bin created here whose code the site already had: the server answered with its own bin. */
+  private static boolean mapsToAnotherLocation(Accepted a) {
+    QueuedMutation m = a.mutation();
+    return m.entityType() == EntityType.LOCATIONS
+        && m.action() == MutationAction.CREATE
+        && a.serverId() != null
+        && !a.serverId().equals(m.entityId())
+        && a.record() != null;
+  }
+
+  /**
+   * Merges the bin created here into the server's bin of the same code (issue 15; decision record
+   * 0042): the movements and counts recorded against it now name the server's bin, the local bin
+   * goes, and the inbox keeps a settled note saying so. Movements still queued keep the local id in
+   * their payload; the server knows it as an alias of its bin.
+   */
+  private void mergeLocation(DSLContext t, Accepted a, Instant now) {
+    QueuedMutation m = a.mutation();
+    UUID local = m.entityId();
+    UUID server = a.serverId();
+    LocationsRecord mine = t.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(local)).fetchOne();
+    if (mine != null) {
+      // Out of the way of the server's bin's code first; gone below, once nothing names it.
+      t.update(LOCATIONS)
+          .set(LOCATIONS.CODE, "#" + local.toString().substring(0, 8) + "-" + mine.getCode())
+          .where(LOCATIONS.ID.eq(local))
+          .execute();
+    }
+    upsert(t, EntityType.LOCATIONS, a.record(), now);
+    t.update(STOCK_MOVEMENTS)
+        .set(STOCK_MOVEMENTS.FROM_LOCATION_ID, server)
+        .where(STOCK_MOVEMENTS.FROM_LOCATION_ID.eq(local))
+        .execute();
+    t.update(STOCK_MOVEMENTS)
+        .set(STOCK_MOVEMENTS.TO_LOCATION_ID, server)
+        .where(STOCK_MOVEMENTS.TO_LOCATION_ID.eq(local))
+        .execute();
+    t.update(STOCK_COUNTS)
+        .set(STOCK_COUNTS.LOCATION_ID, server)
+        .where(STOCK_COUNTS.LOCATION_ID.eq(local))
+        .execute();
+    t.deleteFrom(STOCK_LEVELS).where(STOCK_LEVELS.LOCATION_ID.eq(local)).execute();
+    t.deleteFrom(LOCATIONS).where(LOCATIONS.ID.eq(local)).execute();
+
+    // The code as the user typed it (a pull may already have stepped the local bin aside).
+    JsonNode typed = Payloads.read(m.payload()).path("data").path("code");
+    String code = typed.isTextual() ? typed.asText() : text(a.record(), "code");
+    SyncConflictsRecord c = t.newRecord(SYNC_CONFLICTS);
+    c.setId(ids.next());
+    c.setMutationId(m.id());
+    c.setIdempotencyKey(m.idempotencyKey());
+    c.setEntityType(m.entityType().wireName());
+    c.setEntityId(local);
+    c.setAction(m.action().wireName());
+    c.setPolicy(MERGED);
+    c.setReason(
+        "Bin "
+            + code
+            + " that you added offline already existed on the server. It is the same bin: your"
+            + " moves and counts there now use the server's bin "
+            + text(a.record(), "code")
+            + ".");
+    c.setLocalPayload(m.payload());
+    c.setServerRecord(a.record().toString());
+    c.setStatus("resolved");
+    c.setResolution(MERGED);
+    c.setCreatedAt(now);
+    c.setResolvedAt(now);
+    t.executeInsert(c);
   }
 
   /**
@@ -632,7 +710,7 @@ public final class SyncStore {
       List<String> fields,
       String policy,
       boolean openForUser) {
-    tx.run(
+    tx.runReplayable(
         t -> {
           complete(t, m.id(), reason);
           Instant now = stamps.now();
@@ -670,7 +748,7 @@ public final class SyncStore {
 
   /** A 4xx rejection: the mutation fails at once and the record is flagged {@code error}. */
   public void markRejected(QueuedMutation m, String error) {
-    tx.run(
+    tx.runReplayable(
         t -> {
           t.update(MUTATION_QUEUE)
               .set(MUTATION_QUEUE.STATUS, MutationStatus.FAILED.dbValue())
@@ -865,7 +943,7 @@ public final class SyncStore {
   // ---------------------------------------------------------------- sync log
 
   public void log(SyncLogEntry e) {
-    tx.run(
+    tx.runReplayable(
         t -> {
           SyncLogRecord r = t.newRecord(SYNC_LOG);
           r.setStartedAt(e.startedAt());

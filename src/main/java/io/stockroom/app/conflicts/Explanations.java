@@ -58,6 +58,9 @@ public final class Explanations {
           "Only the server (an administrator) decides this record; the server's version was kept.";
       case "LAST_WRITE_WINS" -> "Someone changed this after you did; the latest change was kept.";
       case "CLIENT_WINS" -> "Your version was sent again on top of the server's.";
+      case "MERGED" ->
+          "The server already had a bin with this code: yours was merged into it, with every"
+              + " move and count you recorded there.";
       default -> "The server's version was kept.";
     };
   }

@@ -31,6 +31,17 @@ final class ItemNotePolicy implements EntityPolicy {
       throw new Rejection("deleted", "the note was deleted");
     }
     Data d = c.data();
+    if (row != null && c.action() == MutationAction.CREATE) {
+      // A create never overwrites a note the server has: same text, same note; else a conflict
+      // (the laptop keeps its text in its conflicts inbox).
+      String body = d.text(TextField.NOTE_BODY);
+      if (body == null || body.equals(row.getBody())) {
+        return MutationResult.accepted(
+            c.key(), row.getId(), row.getVersion(), RecordJson.note(row));
+      }
+      return MutationResult.conflict(
+          c.key(), RecordJson.note(row), "a note with this id already exists on the server", null);
+    }
     Hlc stamp = c.stamp("body");
     if (row != null && !stamp.isAfter(Hlc.parse(row.getHlc()))) {
       return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.note(row));

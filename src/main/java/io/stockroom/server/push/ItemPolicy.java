@@ -54,7 +54,7 @@ final class ItemPolicy implements EntityPolicy {
     }
     ItemsRecord row = c.dsl().selectFrom(ITEMS).where(ITEMS.ID.eq(c.id())).fetchOne();
     return switch (c.action()) {
-      case CREATE -> row == null ? create(c) : update(c, row);
+      case CREATE -> row == null ? create(c) : createOverExisting(c, row);
       case UPDATE -> {
         if (row == null) {
           throw new Rejection("unknown_item", "no item with id " + c.id());
@@ -94,6 +94,34 @@ final class ItemPolicy implements EntityPolicy {
     c.tx().execute(INSERT, r.intoArray());
     c.tx().changed(EntityType.ITEMS, null, version);
     return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.item(r));
+  }
+
+  /**
+   * A create that names an id the server already has never overwrites it: with the same values it
+   * is the same item (accepted as it stands); otherwise it is a conflict on the fields that differ,
+   * settled by the user like any other item conflict.
+   */
+  private MutationResult createOverExisting(MutationContext c, ItemsRecord row) {
+    if (row.getIsDeleted()) {
+      throw new Rejection("deleted", "an item with id " + c.id() + " existed and was deleted");
+    }
+    Data d = c.data();
+    Map<ItemField, Object> current = currentDraft(row).fields();
+    List<String> differing = new ArrayList<>();
+    for (ItemField f : ItemField.values()) {
+      if (d.has(f.wireName()) && !Objects.equals(normalized(f, read(d, f)), current.get(f))) {
+        differing.add(f.wireName());
+      }
+    }
+    if (differing.isEmpty()) {
+      return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.item(row));
+    }
+    return MutationResult.conflict(
+        c.key(),
+        RecordJson.item(row),
+        "an item with this id already exists on the server; fields that differ: "
+            + String.join(", ", differing),
+        differing);
   }
 
   private MutationResult update(MutationContext c, ItemsRecord row) {

@@ -1,6 +1,7 @@
 package io.stockroom.server.push;
 
 import static io.stockroom.server.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.server.store.jooq.Tables.LOCATION_ALIASES;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
@@ -56,7 +57,10 @@ final class LocationPolicy implements EntityPolicy {
     Data d = c.data();
     UUID siteId = sites.resolve(c, d.uuid("site_id"));
     String code = d.requiredText(TextField.LOCATION_CODE);
-    checkUnique(c, siteId, code);
+    LocationsRecord existing = sameCode(c, siteId, code);
+    if (existing != null) {
+      return mapToExisting(c, existing);
+    }
     LocationsRecord r = c.dsl().newRecord(LOCATIONS);
     r.setId(c.id());
     r.setSiteId(siteId);
@@ -116,15 +120,37 @@ final class LocationPolicy implements EntityPolicy {
   }
 
   private static void checkUnique(MutationContext c, UUID siteId, String code) {
-    if (c.dsl()
-        .fetchExists(
-            LOCATIONS,
-            LOCATIONS
-                .SITE_ID
-                .eq(siteId)
-                .and(LOCATIONS.CODE_KEY.eq(code.toLowerCase(Locale.ROOT)))
-                .and(LOCATIONS.ID.ne(c.id())))) {
+    if (sameCode(c, siteId, code) != null) {
       throw new Rejection("duplicate_code", "site already has a location with code " + code);
     }
+  }
+
+  /** The live location of the site with this code (in any case), other than the mutation's own. */
+  private static LocationsRecord sameCode(MutationContext c, UUID siteId, String code) {
+    return c.dsl()
+        .selectFrom(LOCATIONS)
+        .where(LOCATIONS.SITE_ID.eq(siteId))
+        .and(LOCATIONS.CODE_KEY.eq(code.toLowerCase(Locale.ROOT)))
+        .and(LOCATIONS.ID.ne(c.id()))
+        .fetchOne();
+  }
+
+  /**
+   * A bin created offline whose code the site already has is the same physical bin: the laptop's id
+   * becomes an alias of the server's bin, so every movement and count that names it lands there,
+   * and the answer is the server's bin ({@code server_id} differs from {@code entity_id}), which
+   * tells the laptop to merge its bin into it. A code is never refused for a physical fact.
+   */
+  private MutationResult mapToExisting(MutationContext c, LocationsRecord existing) {
+    if (!c.dsl().fetchExists(LOCATION_ALIASES, LOCATION_ALIASES.ALIAS_ID.eq(c.id()))) {
+      c.dsl()
+          .insertInto(LOCATION_ALIASES)
+          .set(LOCATION_ALIASES.ALIAS_ID, c.id())
+          .set(LOCATION_ALIASES.LOCATION_ID, existing.getId())
+          .set(LOCATION_ALIASES.CREATED_AT, c.now())
+          .execute();
+    }
+    return MutationResult.accepted(
+        c.key(), existing.getId(), existing.getVersion(), RecordJson.location(existing));
   }
 }

@@ -1,6 +1,7 @@
 package io.stockroom.server.push;
 
 import static io.stockroom.server.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.server.store.jooq.Tables.LOCATION_ALIASES;
 import static io.stockroom.server.store.jooq.Tables.SITES;
 
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
@@ -29,9 +30,23 @@ final class Sites {
     return named;
   }
 
-  /** A location of the caller's sites; deleted ones still count (stock may sit in them). */
+  /**
+   * A location of the caller's sites; deleted ones still count (stock may sit in them). An id that
+   * a laptop gave a bin the site already had (an alias, see {@link LocationPolicy}) names the
+   * server's bin.
+   */
   LocationsRecord location(MutationContext c, UUID id, String field) {
     LocationsRecord r = c.dsl().selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(id)).fetchOne();
+    if (r == null) {
+      r =
+          c.dsl()
+              .select(LOCATIONS.fields())
+              .from(LOCATION_ALIASES)
+              .join(LOCATIONS)
+              .on(LOCATIONS.ID.eq(LOCATION_ALIASES.LOCATION_ID))
+              .where(LOCATION_ALIASES.ALIAS_ID.eq(id))
+              .fetchOneInto(LOCATIONS);
+    }
     if (r == null) {
       throw new Rejection("unknown_location", field + ": no location with id " + id);
     }
