@@ -46,6 +46,10 @@ public class StockroomApp extends Application {
   private final StoreOpener opener;
   private AppConfig resolved;
   private StoreOpener.OpenStore store;
+
+  /** Why the profile could not be opened (one sentence for the user), or null. */
+  private String cannotOpen;
+
   private FxTaskRunner runner;
   private int textSize = TextSizeViewModel.NORMAL;
   private AutoCloseable textSizeStyler;
@@ -76,9 +80,24 @@ public class StockroomApp extends Application {
     smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
     Optional<StoreOpener.OpenStore> early =
         config == null ? EarlyStore.take(resolved.profileDir()) : Optional.empty();
-    store = early.isPresent() ? early.get() : opener.open(resolved);
+    try {
+      store = early.isPresent() ? early.get() : opener.open(resolved);
+    } catch (io.stockroom.store.StoreException e) {
+      // Damaged, locked or too new: said in a window, not as a stack trace (issue 15).
+      cannotOpen = e.getMessage();
+      return;
+    }
     textSize = TextSizeViewModel.stored(store.services().settings());
     runner = new FxTaskRunner(2);
+  }
+
+  /** The profile could not be opened; the launcher prints the message as one line. */
+  static final class ProfileProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ProfileProblem(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private AppConfig fromParameters() {
@@ -88,6 +107,18 @@ public class StockroomApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    if (cannotOpen != null) {
+      if (!smoke) {
+        javafx.scene.control.Alert alert =
+            new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.ERROR,
+                Character.toUpperCase(cannotOpen.charAt(0)) + cannotOpen.substring(1) + ".");
+        alert.setHeaderText("Stockroom cannot open this profile");
+        alert.setTitle("Stockroom");
+        alert.showAndWait();
+      }
+      throw new ProfileProblem(cannotOpen);
+    }
     Services s = store.services();
     ZoneId zone = resolved.clock().getZone();
     LocalChanges changes = new LocalChanges();

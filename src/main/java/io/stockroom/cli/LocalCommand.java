@@ -4,6 +4,7 @@ import io.stockroom.app.Launcher;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.LocalStore;
+import io.stockroom.store.ProfileDamagedException;
 import io.stockroom.store.ProfileLockedException;
 import io.stockroom.store.ProfileTooNewException;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
       LocalStockCommands.Count.class,
       LocalStockCommands.Stock.class,
       LocalQueueCommands.Queue.class,
-      LocalQueueCommands.Conflicts.class
+      LocalQueueCommands.Conflicts.class,
+      LocalRescueCommands.Rescue.class,
+      LocalRescueCommands.Replay.class
     })
 final class LocalCommand {
 
@@ -43,16 +46,20 @@ final class LocalCommand {
   Path profile;
 
   /** Opens the profile, runs {@code work}, closes it; bad input becomes a one-line error. */
+  /** The profile folder the command names (default: the per-user data folder). */
+  Path profileDir() {
+    return profile != null
+        ? profile
+        : root != null && root.profile != null ? root.profile : Launcher.defaultProfile();
+  }
+
   <T> T withStore(Function<LocalStore, T> work) {
-    Path dir =
-        profile != null
-            ? profile
-            : root != null && root.profile != null ? root.profile : Launcher.defaultProfile();
+    Path dir = profileDir();
     try (LocalStore store = LocalStore.open(dir, Clock.systemUTC(), IdGenerator.secure())) {
       return work.apply(store);
     } catch (ValidationException e) {
       throw new UserError(e.getMessage());
-    } catch (ProfileLockedException | ProfileTooNewException e) {
+    } catch (ProfileLockedException | ProfileTooNewException | ProfileDamagedException e) {
       throw new UserError(e.getMessage(), 1);
     }
   }

@@ -2,7 +2,9 @@ package io.stockroom.cli;
 
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.store.LocalStore;
+import io.stockroom.store.ProfileDamagedException;
 import io.stockroom.store.ProfileLockedException;
+import io.stockroom.store.ProfileTooNewException;
 import io.stockroom.sync.CycleResult;
 import io.stockroom.sync.ServerAddress;
 import io.stockroom.sync.SyncAgent;
@@ -90,7 +92,7 @@ final class SyncCommand implements Callable<Integer> {
         case "offline" -> UNREACHABLE;
         default -> 1;
       };
-    } catch (ProfileLockedException e) {
+    } catch (ProfileLockedException | ProfileTooNewException | ProfileDamagedException e) {
       throw new UserError(e.getMessage(), 1);
     }
   }

@@ -115,6 +115,7 @@ public final class LocalStore implements AutoCloseable {
     try {
       SchemaMigrator.Outcome outcome;
       try (Connection c = pool.getConnection()) {
+        ownerOnly(dir);
         outcome = SchemaMigrator.migrate(c);
       }
       return new LocalStore(dir, pool, outcome, clock, ids);
@@ -126,6 +127,9 @@ public final class LocalStore implements AutoCloseable {
       pool.dispose();
       if (isLocked(e)) {
         throw new ProfileLockedException(dir, e);
+      }
+      if (isDamaged(e)) {
+        throw new ProfileDamagedException(dir, e);
       }
       if (e instanceof RuntimeException re
           && !(e instanceof org.jooq.exception.DataAccessException)) {
@@ -151,8 +155,48 @@ public final class LocalStore implements AutoCloseable {
       if (isLocked(e)) {
         throw new ProfileLockedException(dir, e);
       }
+      if (isDamaged(e)) {
+        throw new ProfileDamagedException(dir, e);
+      }
       throw new StoreException("cannot open the local database in " + dir, e);
     }
+  }
+
+  /**
+   * The profile folder and its database files readable by their owner only (issue 15), where the
+   * file system has POSIX modes; elsewhere the per-user data folder already admits only its user.
+   */
+  private static void ownerOnly(Path dir) {
+    try {
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      try (var files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (f.getFileName().toString().startsWith("stockroom.") && Files.isRegularFile(f)) {
+            Files.setPosixFilePermissions(
+                f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          }
+        }
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      LOG.debug("file modes left as they are in {}: {}", dir, e.toString());
+    }
+  }
+
+  /** H2's codes for a file it cannot read as a database: corrupted, cut short, not H2's. */
+  private static boolean isDamaged(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+              || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
+              || sql.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1)) {
+        return true;
+      }
+      if (t instanceof org.h2.mvstore.MVStoreException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void shutdownImmediately(JdbcConnectionPool pool) {
@@ -258,7 +302,9 @@ public final class LocalStore implements AutoCloseable {
    * sorts after it even across a restart.
    */
   public Hlc receiveStamp(Hlc remote) {
-    return tx.write(
+    // Replayable: every response carries a stamp, and forcing each to disk would force the pulled
+    // pages with it. A kill may take the merge back; any local write since has forced it.
+    return tx.writeReplayable(
         t -> {
           Hlc merged = stamps.hlc().receive(remote);
           Settings.put(t, Settings.LAST_STAMP, stamps.hlc().peek().toString());
@@ -270,6 +316,16 @@ public final class LocalStore implements AutoCloseable {
   /** Local records the server answered with a conflict, waiting for a decision. */
   public java.util.List<io.stockroom.domain.ConflictSummary> conflicts() {
     return new ConflictQuery(tx).list();
+  }
+
+  /** The write runner, for store-package helpers that write in their own transaction. */
+  Tx tx() {
+    return tx;
+  }
+
+  /** Now, by the store's clock. */
+  java.time.Instant now() {
+    return stamps.now();
   }
 
   public BulkLoader bulkLoader() {

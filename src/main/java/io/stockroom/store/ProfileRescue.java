@@ -1,0 +1,192 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * What to do with a damaged profile (issue 15): {@link #rescue} moves its database aside into a
+ * dated folder and exports every change not yet synced to a file, as far as the file can still be
+ * read; the next start makes a fresh profile that the first sync fills from the server; {@link
+ * #replay} then queues the exported changes again, with their idempotency keys, so a change the
+ * server already had is not applied twice.
+ */
+public final class ProfileRescue {
+
+  /** The exported changes: one JSON object per line, the queue row's columns. */
+  public static final String EXPORT = "unsynced-changes.jsonl";
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ProfileRescue() {}
+
+  /**
+   * What {@link #rescue} did.
+   *
+   * @param folder where the damaged files went
+   * @param exported the file of unsynced changes, or null when the queue could not be read
+   * @param changes how many changes it holds
+   * @param readError why the queue could not be read, or null
+   */
+  public record Outcome(Path folder, Path exported, int changes, String readError) {}
+
+  /**
+   * Moves the profile's database files into {@code <profile>/damaged-<time>/} and exports what its
+   * queue still holds unsynced.
+   *
+   * @throws StoreException when there is no database to rescue or it cannot be moved
+   */
+  public static Outcome rescue(Path profileDir, Clock clock) {
+    Path dir = profileDir.toAbsolutePath().normalize();
+    Path db = dir.resolve("stockroom.mv.db");
+    if (!Files.exists(db)) {
+      throw new StoreException("there is no local database in " + dir + " to rescue");
+    }
+    Path folder = dir.resolve("damaged-" + STAMP.format(clock.instant()));
+    try {
+      Files.createDirectories(folder);
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+          Path f = it.next();
+          if (f.getFileName().toString().startsWith("stockroom.")) {
+            Files.move(f, folder.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot move the damaged database aside: " + e.getMessage(), e);
+    }
+    Path export = folder.resolve(EXPORT);
+    try {
+      int n = exportQueue(folder.resolve("stockroom"), export);
+      return new Outcome(folder, export, n, null);
+    } catch (SQLException | IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().get();
+      return new Outcome(folder, null, 0, why);
+    }
+  }
+
+  private static int exportQueue(Path database, Path export) throws SQLException, IOException {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", "sa");
+    credentials.setProperty("password", "");
+    try (Connection c =
+            org.h2.Driver.load()
+                .connect("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r", credentials);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select * from mutation_queue where status <> 'completed' order by seq");
+        ResultSet rs = ps.executeQuery();
+        BufferedWriter out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      int n = 0;
+      while (rs.next()) {
+        ObjectNode row = JSON.createObjectNode();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          String value = rs.getString(i);
+          row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value);
+        }
+        out.write(JSON.writeValueAsString(row));
+        out.newLine();
+        n++;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * A payload whose {@code site_id} this profile does not know (the damaged profile's own local
+   * site, never attached to a server site) names this profile's current site instead, as the first
+   * sign-in would have done.
+   */
+  private static String onKnownSite(org.jooq.DSLContext t, String payload, java.util.UUID site) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(payload);
+      com.fasterxml.jackson.databind.JsonNode data = root.path("data");
+      if (data.path("site_id").isTextual()) {
+        java.util.UUID named = java.util.UUID.fromString(data.get("site_id").asText());
+        if (!t.fetchExists(
+            io.stockroom.store.jooq.Tables.SITES,
+            io.stockroom.store.jooq.Tables.SITES.ID.eq(named))) {
+          ((ObjectNode) data).put("site_id", site.toString());
+          return JSON.writeValueAsString(root);
+        }
+      }
+      return payload;
+    } catch (IOException | IllegalArgumentException e) {
+      return payload;
+    }
+  }
+
+  /**
+   * Queues the changes of an export again in {@code store}, in their order, as pending, with their
+   * idempotency keys; a change already queued here (same key) is skipped.
+   *
+   * @return how many were queued
+   */
+  public static int replay(LocalStore store, Path export) {
+    List<ObjectNode> rows = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(export, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          rows.add((ObjectNode) JSON.readTree(line));
+        }
+      }
+    } catch (IOException | ClassCastException e) {
+      throw new StoreException("cannot read the exported changes in " + export, e);
+    }
+    return store
+        .tx()
+        .write(
+            t -> {
+              int queued = 0;
+              java.util.UUID site = LocationRepository.currentSite(t).id();
+              for (ObjectNode r : rows) {
+                java.util.UUID key = java.util.UUID.fromString(r.get("idempotency_key").asText());
+                if (t.fetchExists(MUTATION_QUEUE, MUTATION_QUEUE.IDEMPOTENCY_KEY.eq(key))) {
+                  continue;
+                }
+                t.insertInto(MUTATION_QUEUE)
+                    .set(MUTATION_QUEUE.ID, java.util.UUID.fromString(r.get("id").asText()))
+                    .set(MUTATION_QUEUE.IDEMPOTENCY_KEY, key)
+                    .set(MUTATION_QUEUE.ENTITY_TYPE, r.get("entity_type").asText())
+                    .set(MUTATION_QUEUE.ACTION, r.get("action").asText())
+                    .set(
+                        MUTATION_QUEUE.ENTITY_ID,
+                        java.util.UUID.fromString(r.get("entity_id").asText()))
+                    .set(MUTATION_QUEUE.PAYLOAD, onKnownSite(t, r.get("payload").asText(), site))
+                    .set(
+                        MUTATION_QUEUE.BASE_VERSION,
+                        r.hasNonNull("base_version") ? r.get("base_version").asLong() : null)
+                    .set(MUTATION_QUEUE.CREATED_AT, store.now())
+                    .set(MUTATION_QUEUE.STATUS, "pending")
+                    .execute();
+                queued++;
+              }
+              return queued;
+            });
+  }
+}
