@@ -101,7 +101,7 @@ final class AdminCommand implements Callable<Integer> {
       return 0;
     }
 
-    private static String readPassword() throws IOException {
+    static String readPassword() throws IOException {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();
@@ -151,16 +151,38 @@ final class AdminCommand implements Callable<Integer> {
   @Command(
       name = "revoke-tokens",
       mixinStandardHelpOptions = true,
-      description = "Signs a user out of every device.")
+      description =
+          "Signs a user out of every device. With --server, through the running server (its live"
+              + " sockets close at once; needed while it holds the H2 file); otherwise on the"
+              + " store given by --data or --db.")
   static final class RevokeTokens implements Callable<Integer> {
     @ParentCommand AdminCommand admin;
 
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
+    @Option(names = "--server", paramLabel = "URL", description = "A running server.")
+    String server;
+
+    @Option(names = "--user", paramLabel = "ADMIN", description = "An admin of that server.")
+    String adminUser;
+
+    @Option(
+        names = "--password-stdin",
+        description = "Read the admin's password from standard input (with --server).")
+    boolean passwordStdin;
+
     @Override
-    public Integer call() {
-      int n = admin.withAccounts(a -> a.revokeTokens(name));
+    public Integer call() throws IOException {
+      int n;
+      if (server != null) {
+        if (adminUser == null || !passwordStdin) {
+          throw new UserError("--server needs --user ADMIN and --password-stdin");
+        }
+        n = RunningServer.revokeTokens(server, adminUser, CreateUser.readPassword(), name);
+      } else {
+        n = admin.withAccounts(a -> a.revokeTokens(name));
+      }
       admin.spec.commandLine().getOut().println("revoked " + n + " token(s) of " + name);
       return 0;
     }

@@ -71,6 +71,14 @@ final class ServerCommand implements Callable<Integer> {
       description = "How long deletions are kept for pulls (default ${DEFAULT-VALUE}).")
   int tombstoneDays;
 
+  @Option(
+      names = "--token-idle-days",
+      defaultValue = "30",
+      paramLabel = "DAYS",
+      description =
+          "A device token unused this long expires; each use renews it (default ${DEFAULT-VALUE}).")
+  int tokenIdleDays;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -79,13 +87,17 @@ final class ServerCommand implements Callable<Integer> {
     if (demoItems < 0 || demoItems > 5_000_000) {
       throw new UserError("--demo-items must be from 0 to 5000000, not " + demoItems);
     }
-    if (tombstoneDays < 1) {
-      throw new UserError("--tombstone-days must be at least 1");
+    if (tombstoneDays < 1 || tombstoneDays > 36_500) {
+      throw new UserError("--tombstone-days must be from 1 to 36500, not " + tombstoneDays);
+    }
+    if (tokenIdleDays < 1 || tokenIdleDays > 3_650) {
+      throw new UserError("--token-idle-days must be from 1 to 3650, not " + tokenIdleDays);
     }
     ServerConfig config =
         StoreOptions.config(data, db, dbUser, port)
             .withHost(host)
-            .withTombstoneRetention(Duration.ofDays(tombstoneDays));
+            .withTombstoneRetention(Duration.ofDays(tombstoneDays))
+            .withTokenIdle(Duration.ofDays(tokenIdleDays));
     PrintWriter out = spec.commandLine().getOut();
     StockroomServer server = StoreOptions.open(config);
     try {

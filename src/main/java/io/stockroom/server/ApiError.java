@@ -7,11 +7,22 @@ public final class ApiError extends RuntimeException {
 
   private final int status;
   private final String code;
+  private final long retryAfterSeconds;
 
   public ApiError(int status, String code, String message) {
+    this(status, code, message, 0);
+  }
+
+  /** With a {@code Retry-After} of {@code retryAfterSeconds} (0: none). */
+  public ApiError(int status, String code, String message, long retryAfterSeconds) {
     super(message);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public static ApiError badRequest(String message) {

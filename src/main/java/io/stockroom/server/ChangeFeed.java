@@ -36,16 +36,19 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
     boolean isOpen();
 
-    void close();
+    /** Closes the socket, telling the client why. */
+    void close(String reason);
   }
 
   private static final class Subscriber {
     final Principal user;
+    final String tokenKey;
     final Sink sink;
     final AtomicInteger inFlight = new AtomicInteger();
 
-    Subscriber(Principal user, Sink sink) {
+    Subscriber(Principal user, String tokenKey, Sink sink) {
       this.user = user;
+      this.tokenKey = tokenKey;
       this.sink = sink;
     }
   }
@@ -64,8 +67,28 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     this.codec = codec;
   }
 
-  public void subscribe(Principal user, Sink sink) {
-    subscribers.put(sink, new Subscriber(user, sink));
+  /** Subscribes a socket opened with the token stored under {@code tokenKey}. */
+  public void subscribe(Principal user, String tokenKey, Sink sink) {
+    subscribers.put(sink, new Subscriber(user, tokenKey, sink));
+  }
+
+  /** Closes the sockets opened with one token (its device signed out). */
+  public void closeToken(String tokenKey, String reason) {
+    closeWhere(s -> s.tokenKey != null && s.tokenKey.equals(tokenKey), reason);
+  }
+
+  /** Closes every socket of one user (their tokens were revoked). */
+  public void closeUser(java.util.UUID userId, String reason) {
+    closeWhere(s -> s.user.userId().equals(userId), reason);
+  }
+
+  private void closeWhere(java.util.function.Predicate<Subscriber> which, String reason) {
+    for (Subscriber s : List.copyOf(subscribers.values())) {
+      if (which.test(s)) {
+        subscribers.remove(s.sink);
+        s.sink.close(reason);
+      }
+    }
   }
 
   public void unsubscribe(Sink sink) {
@@ -105,7 +128,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     if (s.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
       log.info("closing a live socket of {} that stopped reading", s.user.username());
       subscribers.remove(s.sink);
-      s.sink.close();
+      s.sink.close("too slow");
       return;
     }
     try {
@@ -126,7 +149,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     for (Subscriber s : subscribers.values()) {
-      s.sink.close();
+      s.sink.close("server stopping");
     }
     subscribers.clear();
   }

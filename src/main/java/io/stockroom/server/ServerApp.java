@@ -41,6 +41,7 @@ final class ServerApp {
   private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
   private static final String JSON = "application/json; charset=utf-8";
   private static final String PRINCIPAL = "stockroom.principal";
+  private static final String TOKEN_KEY = "stockroom.token-key";
 
   /** How much of an oversized body is read and dropped so its sender sees the 413. */
   private static final long DRAIN_LIMIT = 4L * PushRequest.MAX_BODY_BYTES;
@@ -78,9 +79,15 @@ final class ServerApp {
           config.jetty.host = host;
           config.jetty.port = port;
           config.http.maxRequestSize = PushRequest.MAX_BODY_BYTES + 1;
+          // A known path with a method it does not take is 405, not 404 (issue 15).
+          config.http.prefer405over404 = true;
           // Level 1: pull pages are repetitive JSON, and CPU is what many devices compete for.
           config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
-          config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+          config.jetty.modifyServer(
+              server -> {
+                server.setStopTimeout(5_000);
+                server.setErrorHandler(new JsonErrorHandler(codec));
+              });
           config.jetty.modifyWebSocketServletFactory(
               factory -> factory.setIdleTimeout(Duration.ofMinutes(2)));
 
@@ -90,6 +97,7 @@ final class ServerApp {
           config.routes.get("/api/health", this::health);
           config.routes.post("/api/auth/login", this::login);
           config.routes.post("/api/auth/logout", this::logout);
+          config.routes.post("/api/admin/revoke-tokens", this::revokeTokens);
           config.routes.get("/api/sync/pull", this::pull);
           config.routes.post("/api/sync/push", this::push);
           config.routes.wsBeforeUpgrade("/api/sync/live", this::authorizeLive);
@@ -102,7 +110,13 @@ final class ServerApp {
               });
 
           config.routes.exception(
-              ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+              ApiError.class,
+              (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                  ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.code(), e.getMessage());
+              });
           config.routes.exception(
               HttpResponseException.class,
               (e, ctx) -> error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
@@ -122,13 +136,7 @@ final class ServerApp {
 
   private void versionAndClock(Context ctx) {
     ctx.header(SyncHeaders.VERSION, Integer.toString(SyncHeaders.SYNC_VERSION));
-    String version = ctx.header(SyncHeaders.VERSION);
-    if (version != null && !version.strip().equals(Integer.toString(SyncHeaders.SYNC_VERSION))) {
-      throw new ApiError(
-          426,
-          "unsupported_version",
-          "this server speaks Sync-Version " + SyncHeaders.SYNC_VERSION + ", not " + version);
-    }
+    checkVersion(ctx.header(SyncHeaders.VERSION));
     Hlc remote = ServerClock.parseOrNull(ctx.header(SyncHeaders.HLC));
     if (remote != null) {
       clock.accept(remote);
@@ -147,14 +155,40 @@ final class ServerApp {
 
   private void login(Context ctx) {
     LoginRequest request = read(ctx, LoginRequest.class);
-    json(ctx, auth.login(request));
+    // The hashing runs on its own pool: this request thread is free meanwhile (issue 15).
+    ctx.future(() -> auth.login(request, ctx.ip()).thenAccept(response -> json(ctx, response)));
   }
 
   private void logout(Context ctx) {
     String token = bearer(ctx.header("Authorization"));
     auth.authenticate(token);
     auth.logout(token);
+    feed.closeToken(AuthService.tokenKey(token), "signed out");
     json(ctx, Map.of("status", "ok"));
+  }
+
+  /**
+   * {@code POST /api/admin/revoke-tokens {"username": "..."}} (admins): revokes every token of the
+   * user on the running server and closes their live sockets; {@code admin revoke-tokens --server}
+   * calls it.
+   */
+  private void revokeTokens(Context ctx) {
+    Principal admin = principal(ctx);
+    if (!admin.isAdmin()) {
+      throw new ApiError(403, "forbidden", "only an admin may revoke tokens");
+    }
+    com.fasterxml.jackson.databind.JsonNode body =
+        read(ctx, com.fasterxml.jackson.databind.JsonNode.class);
+    com.fasterxml.jackson.databind.JsonNode name = body == null ? null : body.get("username");
+    if (name == null
+        || !name.isTextual()
+        || name.textValue().isBlank()
+        || name.textValue().length() > 100) {
+      throw ApiError.badRequest("the body must be {\"username\": \"...\"}");
+    }
+    AuthService.Revoked revoked = auth.revokeUser(name.textValue());
+    feed.closeUser(revoked.userId(), "signed out by an administrator");
+    json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
   }
 
   private void pull(Context ctx) {
@@ -176,12 +210,28 @@ final class ServerApp {
     json(ctx, push.push(user, request));
   }
 
+  /** Absent is version 1; anything else than this server's version is 426, on every route. */
+  private static void checkVersion(String version) {
+    if (version != null && !version.strip().equals(Integer.toString(SyncHeaders.SYNC_VERSION))) {
+      throw new ApiError(
+          426,
+          "unsupported_version",
+          "this server speaks Sync-Version "
+              + SyncHeaders.SYNC_VERSION
+              + ", not "
+              + shorten(version));
+    }
+  }
+
   private void authorizeLive(Context ctx) {
+    ctx.header(SyncHeaders.VERSION, Integer.toString(SyncHeaders.SYNC_VERSION));
+    checkVersion(ctx.header(SyncHeaders.VERSION));
     String token = bearer(ctx.header("Authorization"));
     if (token == null) {
       token = ctx.queryParam("token");
     }
     ctx.attribute(PRINCIPAL, auth.authenticate(token));
+    ctx.attribute(TOKEN_KEY, AuthService.tokenKey(token));
   }
 
   private void liveConnected(WsContext ctx) {
@@ -191,7 +241,7 @@ final class ServerApp {
       return;
     }
     ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-    feed.subscribe(user, new SessionSink(ctx));
+    feed.subscribe(user, ctx.attribute(TOKEN_KEY), new SessionSink(ctx));
   }
 
   /** A live socket as the feed sees it; equal for the same session so it can be unsubscribed. */
@@ -207,8 +257,8 @@ final class ServerApp {
     }
 
     @Override
-    public void close() {
-      ctx.session.close(1008, "too slow", Callback.NOOP);
+    public void close(String reason) {
+      ctx.session.close(1008, reason, Callback.NOOP);
     }
 
     @Override
@@ -353,7 +403,7 @@ final class ServerApp {
     error(ctx, 503, "unavailable", "the server's database is unavailable; retry later");
   }
 
-  private static String codeFor(int status) {
+  static String codeFor(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";
@@ -361,6 +411,10 @@ final class ServerApp {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
+      case 415 -> "unsupported_encoding";
+      case 426 -> "unsupported_version";
+      case 500 -> "internal_error";
+      case 503 -> "unavailable";
       default -> "http_" + status;
     };
   }

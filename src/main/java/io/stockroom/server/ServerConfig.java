@@ -9,6 +9,7 @@ import java.time.Duration;
 /**
  * How to run a server: where it listens, where its data lives, and the injectable clock and id
  * source. {@code dbUrl} (PostgreSQL or H2 by JDBC URL) wins over {@code dataDir} (embedded H2).
+ * Device tokens expire after {@code tokenIdle} without use (default 30 days).
  */
 public record ServerConfig(
     String host,
@@ -21,7 +22,8 @@ public record ServerConfig(
     IdGenerator ids,
     int passwordIterations,
     Duration tombstoneRetention,
-    Duration maxClockDrift) {
+    Duration maxClockDrift,
+    Duration tokenIdle) {
 
   public static ServerConfig h2(Path dataDir, int port) {
     return new ServerConfig(
@@ -35,7 +37,8 @@ public record ServerConfig(
         IdGenerator.secure(),
         PasswordHasher.DEFAULT_ITERATIONS,
         Duration.ofDays(30),
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1),
+        Duration.ofDays(30));
   }
 
   public ServerConfig withHost(String h) {
@@ -50,7 +53,8 @@ public record ServerConfig(
         ids,
         passwordIterations,
         tombstoneRetention,
-        maxClockDrift);
+        maxClockDrift,
+        tokenIdle);
   }
 
   public ServerConfig withDatabase(String url, String user, String password) {
@@ -65,7 +69,8 @@ public record ServerConfig(
         ids,
         passwordIterations,
         tombstoneRetention,
-        maxClockDrift);
+        maxClockDrift,
+        tokenIdle);
   }
 
   public ServerConfig withClock(Clock c) {
@@ -80,7 +85,8 @@ public record ServerConfig(
         ids,
         passwordIterations,
         tombstoneRetention,
-        maxClockDrift);
+        maxClockDrift,
+        tokenIdle);
   }
 
   public ServerConfig withIds(IdGenerator g) {
@@ -95,7 +101,8 @@ public record ServerConfig(
         g,
         passwordIterations,
         tombstoneRetention,
-        maxClockDrift);
+        maxClockDrift,
+        tokenIdle);
   }
 
   public ServerConfig withPasswordIterations(int n) {
@@ -110,7 +117,8 @@ public record ServerConfig(
         ids,
         n,
         tombstoneRetention,
-        maxClockDrift);
+        maxClockDrift,
+        tokenIdle);
   }
 
   public ServerConfig withTombstoneRetention(Duration d) {
@@ -125,6 +133,24 @@ public record ServerConfig(
         ids,
         passwordIterations,
         d,
-        maxClockDrift);
+        maxClockDrift,
+        tokenIdle);
+  }
+
+  /** How long a device token may go unused before it expires (sliding: each use renews it). */
+  public ServerConfig withTokenIdle(Duration d) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        clock,
+        ids,
+        passwordIterations,
+        tombstoneRetention,
+        maxClockDrift,
+        d);
   }
 }

@@ -31,6 +31,7 @@ public final class StockroomServer implements AutoCloseable {
   private final TombstonePurger purger;
   private final ScheduledExecutorService housekeeping;
   private final Javalin http;
+  private final AuthService auth;
   private final String host;
   private boolean closed;
 
@@ -44,7 +45,7 @@ public final class StockroomServer implements AutoCloseable {
     this.accounts = new Accounts(store, hasher, config.ids(), config.clock());
     this.seeder = new Seeder(store, accounts, config.ids(), config.clock(), clock);
     this.purger = new TombstonePurger(store, config.clock(), config.tombstoneRetention());
-    AuthService auth = new AuthService(store, hasher, config.clock());
+    this.auth = new AuthService(store, hasher, config.clock(), config.tokenIdle());
     ServerApp app =
         new ServerApp(
             codec,
@@ -141,6 +142,7 @@ public final class StockroomServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("HTTP server did not stop cleanly: {}", e.toString());
     }
+    auth.close();
     store.close();
     feed.close();
     database.close();

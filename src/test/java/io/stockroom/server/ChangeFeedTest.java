@@ -42,7 +42,7 @@ class ChangeFeedTest {
     }
 
     @Override
-    public void close() {
+    public void close(String reason) {
       closed.set(true);
     }
   }
@@ -54,8 +54,8 @@ class ChangeFeedTest {
     try (ChangeFeed feed = new ChangeFeed(new JsonCodec())) {
       Sink stuck = new Sink(false);
       Sink healthy = new Sink(true);
-      feed.subscribe(user, stuck);
-      feed.subscribe(user, healthy);
+      feed.subscribe(user, "stuck-token", stuck);
+      feed.subscribe(user, "healthy-token", healthy);
       long start = System.nanoTime();
       for (int i = 1; i <= 200; i++) {
         feed.accept(List.of(new Change(EntityType.ITEMS, null, i)));
@@ -75,7 +75,7 @@ class ChangeFeedTest {
     Principal user = new Principal(UUID.randomUUID(), "u", Role.STAFF, Set.of(mine));
     try (ChangeFeed feed = new ChangeFeed(new JsonCodec())) {
       Sink sink = new Sink(true);
-      feed.subscribe(user, sink);
+      feed.subscribe(user, "token", sink);
       feed.accept(
           List.of(
               new Change(EntityType.STOCK_MOVEMENTS, mine, 10),

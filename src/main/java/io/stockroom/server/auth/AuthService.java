@@ -15,6 +15,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
@@ -24,48 +26,108 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.Record3;
 
 /**
  * Sign-in, bearer tokens and sign-out. A token is 32 random bytes shown to the client once; the
  * server keeps only its SHA-256. A signed-in principal is cached for a few seconds per token so a
- * busy device does not cost three queries a request; sign-out on this server drops it at once.
+ * busy device does not cost three queries a request; sign-out or revocation on this server drops it
+ * at once.
+ *
+ * <p>Issue 15: password hashing runs on its own small pool, never on the HTTP threads, so a burst
+ * of sign-ins queues there while syncs go on; failed sign-ins are throttled per user name and per
+ * address ({@link LoginThrottle}); a hash made with fewer iterations than today's is replaced at
+ * the next good sign-in; a token unused for {@code tokenIdle} expires ({@code 401 token_expired}),
+ * each use renewing it.
  */
-public final class AuthService {
+public final class AuthService implements AutoCloseable {
 
   private static final long CACHE_NANOS = 5_000_000_000L;
+  private static final int HASH_QUEUE = 256;
 
   private final ServerStore store;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final Duration tokenIdle;
+  private final LoginThrottle throttle;
   private final SecureRandom random = new SecureRandom();
   private final String dummyHash;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor hashing;
 
-  private record Cached(Principal principal, long expiresAt) {}
+  private record Cached(Principal principal, long expiresAt, Instant lastUse) {}
 
-  public AuthService(ServerStore store, PasswordHasher hasher, Clock clock) {
+  public AuthService(ServerStore store, PasswordHasher hasher, Clock clock, Duration tokenIdle) {
     this.store = store;
     this.hasher = hasher;
     this.clock = clock;
+    this.tokenIdle = tokenIdle;
+    this.throttle = new LoginThrottle(clock);
     this.dummyHash = hasher.hash("not a password");
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    AtomicInteger n = new AtomicInteger();
+    this.hashing =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(HASH_QUEUE),
+            r -> {
+              Thread t = new Thread(r, "stockroom-password-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  public LoginResponse login(LoginRequest request) {
+  /**
+   * Signs in on the hashing pool; the future fails with an {@link ApiError} (400, 401, 429, 503).
+   */
+  public CompletableFuture<LoginResponse> login(LoginRequest request, String address) {
     if (request == null || request.username() == null || request.password() == null) {
       throw ApiError.badRequest("username and password are required");
     }
-    UsersRecord user =
-        store.read(
-            dsl ->
-                dsl.selectFrom(USERS)
-                    .where(USERS.USERNAME_KEY.eq(usernameKey(request.username())))
-                    .fetchOne());
-    // Hash even for an unknown user, so the answer takes as long either way.
-    boolean ok =
-        hasher.matches(request.password(), user == null ? dummyHash : user.getPasswordHash());
-    if (user == null || !ok) {
+    if (request.username().length() > 100 || request.password().length() > 1000) {
       throw new ApiError(401, "invalid_credentials", "wrong username or password");
+    }
+    String userKey = usernameKey(request.username());
+    String from = address == null ? "" : address;
+    throttle.check(userKey, from);
+    try {
+      return CompletableFuture.supplyAsync(() -> signIn(request, userKey, from), hashing);
+    } catch (RejectedExecutionException e) {
+      throw new ApiError(
+          503, "unavailable", "too many sign-ins at once; try again in a few seconds", 2);
+    }
+  }
+
+  private LoginResponse signIn(LoginRequest request, String userKey, String address) {
+    UsersRecord user =
+        store.read(dsl -> dsl.selectFrom(USERS).where(USERS.USERNAME_KEY.eq(userKey)).fetchOne());
+    // Hash even for an unknown user, so the answer takes as long either way.
+    String stored = user == null ? dummyHash : user.getPasswordHash();
+    boolean ok = hasher.matches(request.password(), stored);
+    if (user == null || !ok) {
+      throttle.failed(userKey, address);
+      throw new ApiError(401, "invalid_credentials", "wrong username or password");
+    }
+    throttle.succeeded(userKey);
+    if (hasher.needsRehash(stored)) {
+      String upgraded = hasher.hash(request.password());
+      store.writeUnversioned(
+          dsl ->
+              dsl.update(USERS)
+                  .set(USERS.PASSWORD_HASH, upgraded)
+                  .where(USERS.ID.eq(user.getId()))
+                  .and(USERS.PASSWORD_HASH.eq(stored))
+                  .execute());
     }
     String token = newToken();
     String device = request.deviceName();
@@ -73,13 +135,15 @@ public final class AuthService {
       device = device.substring(0, 200);
     }
     String deviceName = device;
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     store.writeUnversioned(
         dsl ->
             dsl.insertInto(TOKENS)
                 .set(TOKENS.TOKEN_HASH, hash(token))
                 .set(TOKENS.USER_ID, user.getId())
                 .set(TOKENS.DEVICE_NAME, deviceName)
-                .set(TOKENS.CREATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .set(TOKENS.CREATED_AT, now)
+                .set(TOKENS.LAST_USED_AT, now)
                 .execute());
     Principal principal = principal(user);
     List<LoginResponse.SiteInfo> sites =
@@ -98,34 +162,107 @@ public final class AuthService {
         token, new LoginResponse.UserInfo(user.getId(), user.getUsername(), user.getRole()), sites);
   }
 
-  /** The principal of a bearer token; missing, unknown or revoked -> 401. */
+  /**
+   * The principal of a bearer token; missing, unknown or revoked -> 401; unused too long -> 401.
+   */
   public Principal authenticate(String token) {
     if (token == null || token.isEmpty() || token.length() > 200) {
       throw ApiError.unauthorized("sign in first: a bearer token is required");
     }
     String key = hash(token);
     Cached cached = cache.get(key);
-    long now = System.nanoTime();
-    if (cached != null && cached.expiresAt - now > 0) {
+    long nanos = System.nanoTime();
+    // A cached use counts until the stored last use is due to move (then the query below renews
+    // it); that is well inside the idle limit, so a cached token is never an expired one.
+    if (cached != null
+        && cached.expiresAt - nanos > 0
+        && Duration.between(cached.lastUse(), clock.instant()).compareTo(renewEvery()) <= 0) {
       return cached.principal;
     }
-    UsersRecord user =
+    Record3<Instant, Instant, UUID> t =
         store.read(
             dsl ->
-                dsl.select(USERS.fields())
+                dsl.select(TOKENS.CREATED_AT, TOKENS.LAST_USED_AT, TOKENS.USER_ID)
                     .from(TOKENS)
-                    .join(USERS)
-                    .on(USERS.ID.eq(TOKENS.USER_ID))
                     .where(TOKENS.TOKEN_HASH.eq(key))
                     .and(TOKENS.REVOKED_AT.isNull())
-                    .fetchOneInto(USERS));
-    if (user == null) {
+                    .fetchOne());
+    if (t == null) {
       cache.remove(key);
       throw ApiError.unauthorized("the token is unknown or revoked");
     }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant lastUse = t.value2() != null ? t.value2() : t.value1();
+    if (lastUse.plus(tokenIdle).isBefore(now)) {
+      cache.remove(key);
+      throw new ApiError(
+          401, "token_expired", "the token was not used for too long: sign in again");
+    }
+    boolean renewed = Duration.between(lastUse, now).compareTo(renewEvery()) > 0;
+    if (renewed) {
+      // The sliding window moves; not forced to disk (a crash only makes it expire a bit sooner).
+      store
+          .dsl()
+          .update(TOKENS)
+          .set(TOKENS.LAST_USED_AT, now)
+          .where(TOKENS.TOKEN_HASH.eq(key))
+          .execute();
+    }
+    UsersRecord user =
+        store.read(dsl -> dsl.selectFrom(USERS).where(USERS.ID.eq(t.value3())).fetchOne());
+    if (user == null) {
+      throw ApiError.unauthorized("the token is unknown or revoked");
+    }
     Principal principal = principal(user);
-    cache.put(key, new Cached(principal, now + CACHE_NANOS));
+    cache.put(key, new Cached(principal, nanos + CACHE_NANOS, renewed ? now : lastUse));
     return principal;
+  }
+
+  /** How stale the stored last use may get before a use writes it again. */
+  private Duration renewEvery() {
+    Duration tenth = tokenIdle.dividedBy(10);
+    return tenth.compareTo(Duration.ofHours(1)) < 0 ? tenth : Duration.ofHours(1);
+  }
+
+  /**
+   * Revokes every live token of {@code username} on this running server (the admin API): the cache
+   * forgets them at once. Returns the user's id and how many tokens were revoked.
+   */
+  public Revoked revokeUser(String username) {
+    String userKey = usernameKey(username);
+    UUID userId =
+        store.read(
+            dsl ->
+                dsl.select(USERS.ID)
+                    .from(USERS)
+                    .where(USERS.USERNAME_KEY.eq(userKey))
+                    .fetchOne(USERS.ID));
+    if (userId == null) {
+      throw new ApiError(404, "not_found", "no user " + username);
+    }
+    int n =
+        store.writeUnversioned(
+            dsl ->
+                dsl.update(TOKENS)
+                    .set(TOKENS.REVOKED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                    .where(TOKENS.USER_ID.eq(userId))
+                    .and(TOKENS.REVOKED_AT.isNull())
+                    .execute());
+    cache.values().removeIf(c -> c.principal().userId().equals(userId));
+    return new Revoked(userId, n);
+  }
+
+  /** What {@link #revokeUser} did. */
+  public record Revoked(UUID userId, int tokens) {}
+
+  /** The key a token is stored and tracked under (its SHA-256). */
+  public static String tokenKey(String token) {
+    return hash(token);
+  }
+
+  @Override
+  public void close() {
+    hashing.shutdownNow();
   }
 
   /** Revokes {@code token}; an unknown one is already as good as revoked. */

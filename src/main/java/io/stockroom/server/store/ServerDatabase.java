@@ -50,11 +50,40 @@ public final class ServerDatabase implements AutoCloseable {
 
   /** The embedded H2 database in {@code dir}. */
   public static ServerDatabase h2(Path dir) {
+    Path folder = dir.toAbsolutePath();
+    try {
+      java.nio.file.Files.createDirectories(folder);
+    } catch (java.io.IOException e) {
+      throw new StoreUnavailableException("cannot create " + folder + ": " + e.getMessage(), e);
+    }
     String url =
         "jdbc:h2:file:"
             + dir.toAbsolutePath().resolve("stockroom-server")
             + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000;QUERY_CACHE_SIZE=128";
-    return open(url, "sa", "");
+    ServerDatabase db = open(url, "sa", "");
+    ownerOnly(folder);
+    return db;
+  }
+
+  /**
+   * The data folder and the H2 files in it readable by their owner only (issue 15), where the file
+   * system has POSIX modes.
+   */
+  private static void ownerOnly(Path folder) {
+    try {
+      java.nio.file.Files.setPosixFilePermissions(
+          folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      try (var files = java.nio.file.Files.list(folder)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (f.getFileName().toString().startsWith("stockroom-server.")) {
+            java.nio.file.Files.setPosixFilePermissions(
+                f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          }
+        }
+      }
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      // No POSIX modes here (Windows): the folder's access list is the administrator's to set.
+    }
   }
 
   /** A database by JDBC URL ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}). */

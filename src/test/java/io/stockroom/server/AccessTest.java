@@ -1,0 +1,181 @@
+package io.stockroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.server.auth.PasswordHasher;
+import io.stockroom.server.store.jooq.Tables;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15's access points: failed sign-ins throttled per user and per address, tokens that expire
+ * when unused (sliding), revocation and sign-out through the running server closing live sockets,
+ * old password hashes upgraded at the next sign-in, and owner-only database files.
+ */
+class AccessTest {
+
+  @TempDir Path dir;
+  PullTest.MutableClock clock = new PullTest.MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
+  TestServer server;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start(dir, 3, clock, IdGenerator.secure());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private TestServer.Response login(String user, String password) {
+    return server.post(
+        "/api/auth/login",
+        null,
+        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"device_name\":\"t\"}");
+  }
+
+  @Test
+  void failedSignInsOfOneUserAreThrottledThenLetThroughAgain() {
+    for (int i = 0; i < 6; i++) {
+      assertThat(login("demo", "wrong").status()).isEqualTo(401);
+    }
+    TestServer.Response refused = login("demo", "demo");
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.json().at("/error/code").asText()).isEqualTo("too_many_attempts");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+    // Another user is not held up by demo's failures.
+    assertThat(login("other", "other").status()).isEqualTo(200);
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(login("demo", "demo").status()).isEqualTo(200);
+    // A success clears the count: one more failure is an ordinary 401.
+    assertThat(login("demo", "wrong").status()).isEqualTo(401);
+  }
+
+  @Test
+  void manyFailuresFromOneAddressAreThrottledWhateverTheUser() {
+    for (int i = 0; i < 31; i++) {
+      assertThat(login("nobody-" + i, "x").status()).isEqualTo(401);
+    }
+    assertThat(login("demo", "demo").status()).isEqualTo(429);
+  }
+
+  @Test
+  void aTokenUnusedForThirtyDaysExpiresAndEachUseRenewsIt() {
+    String token = server.login("demo", "demo");
+    clock.advance(Duration.ofDays(20));
+    assertThat(server.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(200);
+    clock.advance(Duration.ofDays(20)); // 40 days after sign-in, 20 after the last use
+    assertThat(server.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(200);
+    clock.advance(Duration.ofDays(31));
+    TestServer.Response expired = server.get("/api/sync/pull?entity=sites", token);
+    assertThat(expired.status()).isEqualTo(401);
+    assertThat(expired.json().at("/error/code").asText()).isEqualTo("token_expired");
+  }
+
+  @Test
+  void revocationThroughTheRunningServerClosesTheLiveSocket() throws Exception {
+    String demo = server.login("demo", "demo");
+    String admin = server.login("admin", "admin");
+    LiveChannelTest.Client socket =
+        new LiveChannelTest.Client(live(), Map.of("Authorization", "Bearer " + demo));
+    assertThat(socket.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(1);
+
+    assertThat(server.post("/api/admin/revoke-tokens", demo, "{\"username\":\"demo\"}").status())
+        .as("staff may not revoke")
+        .isEqualTo(403);
+    TestServer.Response r =
+        server.post("/api/admin/revoke-tokens", admin, "{\"username\":\"demo\"}");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("revoked").asInt()).isEqualTo(1);
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(socket::isClosed);
+    assertThat(server.get("/api/sync/pull?entity=sites", demo).status()).isEqualTo(401);
+  }
+
+  @Test
+  void signingOutClosesThatDevicesLiveSocketOnly() throws Exception {
+    String first = server.login("demo", "demo");
+    String second = server.login("demo", "demo");
+    LiveChannelTest.Client a =
+        new LiveChannelTest.Client(live(), Map.of("Authorization", "Bearer " + first));
+    LiveChannelTest.Client b =
+        new LiveChannelTest.Client(live(), Map.of("Authorization", "Bearer " + second));
+    assertThat(a.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(b.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(2);
+    assertThat(server.post("/api/auth/logout", first, "").status()).isEqualTo(200);
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(a::isClosed);
+    awaitSubscribers(1);
+    assertThat(b.isOpen()).isTrue();
+  }
+
+  @Test
+  void anUnknownSyncVersionIsRefusedOnTheWebSocketUpgradeToo() throws Exception {
+    String demo = server.login("demo", "demo");
+    LiveChannelTest.Client socket =
+        new LiveChannelTest.Client(
+            live(), Map.of("Authorization", "Bearer " + demo, "Sync-Version", "2"));
+    assertThat(socket.connectBlocking(5, TimeUnit.SECONDS)).isFalse();
+    assertThat(server.server().liveSubscribers()).isZero();
+  }
+
+  @Test
+  void anOldPasswordHashIsUpgradedAtTheNextSignIn() {
+    String weak = new PasswordHasher(500).hash("demo");
+    server
+        .server()
+        .store()
+        .dsl()
+        .update(Tables.USERS)
+        .set(Tables.USERS.PASSWORD_HASH, weak)
+        .where(Tables.USERS.USERNAME_KEY.eq("demo"))
+        .execute();
+    assertThat(login("demo", "demo").status()).isEqualTo(200);
+    String stored =
+        server
+            .server()
+            .store()
+            .dsl()
+            .select(Tables.USERS.PASSWORD_HASH)
+            .from(Tables.USERS)
+            .where(Tables.USERS.USERNAME_KEY.eq("demo"))
+            .fetchOne(Tables.USERS.PASSWORD_HASH);
+    assertThat(stored).startsWith("pbkdf2-sha256$1000$").isNotEqualTo(weak);
+    assertThat(login("demo", "demo").status()).isEqualTo(200);
+  }
+
+  @Test
+  void theDatabaseFilesAreTheOwnersOnly() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(TestServer.onPostgres(), "H2 files only");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("stockroom-server.mv.db"))))
+        .isEqualTo("rw-------");
+  }
+
+  private URI live() {
+    return URI.create(server.url().replace("http://", "ws://") + "/api/sync/live");
+  }
+
+  private void awaitSubscribers(int n) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> server.server().liveSubscribers() == n);
+  }
+}
