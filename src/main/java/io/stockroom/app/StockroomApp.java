@@ -78,9 +78,9 @@ public class StockroomApp extends Application {
         () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
     resolved = config != null ? config : fromParameters();
     smoke = config == null && getParameters().getUnnamed().contains(SMOKE_TEST);
-    Optional<StoreOpener.OpenStore> early =
-        config == null ? EarlyStore.take(resolved.profileDir()) : Optional.empty();
     try {
+      Optional<StoreOpener.OpenStore> early =
+          config == null ? EarlyStore.take(resolved.profileDir()) : Optional.empty();
       store = early.isPresent() ? early.get() : opener.open(resolved);
     } catch (io.stockroom.store.StoreException e) {
       // Damaged, locked or too new: said in a window, not as a stack trace (issue 15).

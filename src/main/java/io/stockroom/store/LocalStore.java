@@ -367,5 +367,7 @@ public final class LocalStore implements AutoCloseable {
     } finally {
       pool.dispose();
     }
+    // Compacting writes a new file in place of the old one, with the default mode.
+    ownerOnly(profileDir);
   }
 }

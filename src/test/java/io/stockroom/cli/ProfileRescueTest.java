@@ -105,6 +105,21 @@ class ProfileRescueTest {
     }
   }
 
+  @Test
+  void theProfileFolderAndItsDatabaseAreTheOwnersOnly() throws Exception {
+    Path profile = tmp.resolve("own");
+    ok(profile, "add-item", "--sku", "OWN-1", "--name", "Private");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(profile)))
+        .isEqualTo("rwx------");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(profile.resolve("stockroom.mv.db"))))
+        .as("after the compacting close too")
+        .isEqualTo("rw-------");
+  }
+
   private Result sync(TestServer server, Path profile) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

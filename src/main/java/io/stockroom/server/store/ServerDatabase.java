@@ -35,6 +35,9 @@ public final class ServerDatabase implements AutoCloseable {
   private final DSLContext dsl;
   private final boolean embedded;
 
+  /** The H2 data folder, kept owner-only; null on PostgreSQL or an H2 URL given as such. */
+  private Path folder;
+
   private ServerDatabase(HikariDataSource dataSource, SQLDialect dialect) {
     this.dataSource = dataSource;
     this.embedded = dialect == SQLDialect.H2;
@@ -61,6 +64,7 @@ public final class ServerDatabase implements AutoCloseable {
             + dir.toAbsolutePath().resolve("stockroom-server")
             + ";LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=2000;QUERY_CACHE_SIZE=128";
     ServerDatabase db = open(url, "sa", "");
+    db.folder = folder;
     ownerOnly(folder);
     return db;
   }
@@ -193,5 +197,9 @@ public final class ServerDatabase implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    if (folder != null) {
+      // Compacting on close writes a new file in place of the old one, with the default mode.
+      ownerOnly(folder);
+    }
   }
 }
