@@ -91,6 +91,9 @@ final class DeferredWords implements AutoCloseable {
         items += done;
       }
       if (!closed) {
+        if (items > 0) {
+          tx.checkpoint(); // to the file now, not with the user's next change
+        }
         LOG.info(
             "search words written for {} items in {} ms",
             items,

@@ -87,6 +87,14 @@ public final class SyncStore {
    * {@link #applyPage(EntityType, List, Collection, String, boolean)}); nothing happens when none
    * are owed or the writing is under way. Meant for the end of a sync cycle.
    */
+  /**
+   * Writes the cycle's replayable changes (pages, marks) to the file now, on the sync thread, so
+   * the user's next forced write does not carry them.
+   */
+  public void settle() {
+    tx.checkpoint();
+  }
+
   public void writeOwedWords() {
     words.start();
   }

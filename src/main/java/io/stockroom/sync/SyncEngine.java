@@ -54,6 +54,9 @@ public final class SyncEngine {
 
   private static final List<EntityType> PULL_ORDER = List.of(EntityType.values());
 
+  /** Records pulled and pushed in a cycle from which its writes are forced before the next. */
+  static final int SETTLE_AFTER = 500;
+
   private final SyncStore store;
   private final MutationQueue queue;
   private final SyncClient client;
@@ -178,6 +181,15 @@ public final class SyncEngine {
               error));
     } catch (RuntimeException e) {
       LOG.warn("could not write the sync log: {}", e.toString());
+    }
+    if (tally.pulled + tally.pushed >= SETTLE_AFTER) {
+      // A big cycle's replayable pages and marks go to disk now, on this thread, not with the
+      // user's next change (decision record 0041); a small cycle's cost too little to bother.
+      try {
+        store.settle();
+      } catch (RuntimeException e) {
+        LOG.debug("could not write the cycle's pages ahead: {}", e.toString());
+      }
     }
     return result;
   }
