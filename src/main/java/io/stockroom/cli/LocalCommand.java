@@ -45,7 +45,6 @@ final class LocalCommand {
       description = "Folder of the local database (default: the per-user data folder).")
   Path profile;
 
-  /** Opens the profile, runs {@code work}, closes it; bad input becomes a one-line error. */
   /** The profile folder the command names (default: the per-user data folder). */
   Path profileDir() {
     return profile != null
@@ -53,6 +52,7 @@ final class LocalCommand {
         : root != null && root.profile != null ? root.profile : Launcher.defaultProfile();
   }
 
+  /** Opens the profile, runs {@code work}, closes it; bad input becomes a one-line error. */
   <T> T withStore(Function<LocalStore, T> work) {
     Path dir = profileDir();
     try (LocalStore store = LocalStore.open(dir, Clock.systemUTC(), IdGenerator.secure())) {

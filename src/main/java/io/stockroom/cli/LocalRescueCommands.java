@@ -33,6 +33,8 @@ final class LocalRescueCommands {
       ProfileRescue.Outcome o;
       try {
         o = ProfileRescue.rescue(dir, Clock.systemUTC());
+      } catch (io.stockroom.store.ProfileLockedException e) {
+        throw new UserError(e.getMessage() + ": close it before a rescue", 1);
       } catch (StoreException e) {
         throw new UserError(e.getMessage(), 1);
       }

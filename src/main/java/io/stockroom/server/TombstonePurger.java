@@ -3,6 +3,7 @@ package io.stockroom.server;
 import static io.stockroom.server.store.jooq.Tables.ITEMS;
 import static io.stockroom.server.store.jooq.Tables.ITEM_NOTES;
 import static io.stockroom.server.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.server.store.jooq.Tables.LOCATION_ALIASES;
 import static io.stockroom.server.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.server.store.jooq.Tables.STOCK_LEVELS;
 import static io.stockroom.server.store.jooq.Tables.STOCK_MOVEMENTS;
@@ -83,7 +84,12 @@ public final class TombstonePurger {
                   .andNotExists(
                       dsl.selectOne()
                           .from(STOCK_COUNTS)
-                          .where(STOCK_COUNTS.LOCATION_ID.eq(LOCATIONS.ID)));
+                          .where(STOCK_COUNTS.LOCATION_ID.eq(LOCATIONS.ID)))
+                  // A laptop may still name the bin by an alias (decision record 0042).
+                  .andNotExists(
+                      dsl.selectOne()
+                          .from(LOCATION_ALIASES)
+                          .where(LOCATION_ALIASES.LOCATION_ID.eq(LOCATIONS.ID)));
           horizon = Math.max(horizon, max(dsl, LOCATIONS.VERSION, LOCATIONS, locations));
           removed += dsl.deleteFrom(LOCATIONS).where(locations).execute();
 

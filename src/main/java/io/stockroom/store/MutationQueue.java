@@ -185,9 +185,9 @@ public final class MutationQueue implements OutboxService {
    */
   public int markInFlight(Collection<UUID> mutationIds) {
     Instant now = stamps.now();
-    // Replayable, like every state the push moves a row through: a kill takes it back to where the
-    // push found it, and the push sent again under the same keys gets the server's stored results.
-    return tx.writeReplayable(
+    // Forced, unlike the answers' marks: its attempt time is what stops a later edit from being
+    // merged into a row the server may already hold under this key (coalescing, withdraw).
+    return tx.write(
         t ->
             t.update(MUTATION_QUEUE)
                 .set(MUTATION_QUEUE.STATUS, MutationStatus.IN_FLIGHT.dbValue())

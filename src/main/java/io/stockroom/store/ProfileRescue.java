@@ -37,6 +37,9 @@ public final class ProfileRescue {
   /** The exported changes: one JSON object per line, the queue row's columns. */
   public static final String EXPORT = "unsynced-changes.jsonl";
 
+  /** Conflicts still open in the damaged profile, kept for the user to read (not replayed). */
+  public static final String OPEN_CONFLICTS = "open-conflicts.jsonl";
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +68,7 @@ public final class ProfileRescue {
     if (!Files.exists(db)) {
       throw new StoreException("there is no local database in " + dir + " to rescue");
     }
+    refuseIfOpen(dir, db);
     Path folder = dir.resolve("damaged-" + STAMP.format(clock.instant()));
     try {
       Files.createDirectories(folder);
@@ -89,6 +93,23 @@ public final class ProfileRescue {
     }
   }
 
+  /** A profile open in Stockroom holds a lock on its file; moving it then would lose writes. */
+  private static void refuseIfOpen(Path dir, Path db) {
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            db, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock lock = ch.tryLock();
+      if (lock == null) {
+        throw new ProfileLockedException(dir, null);
+      }
+      lock.release();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      throw new ProfileLockedException(dir, e);
+    } catch (IOException e) {
+      throw new StoreException("cannot check whether " + db + " is in use: " + e.getMessage(), e);
+    }
+  }
+
   private static int exportQueue(Path database, Path export) throws SQLException, IOException {
     Properties credentials = new Properties();
     credentials.setProperty("user", "sa");
@@ -96,18 +117,30 @@ public final class ProfileRescue {
     try (Connection c =
             org.h2.Driver.load()
                 .connect("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r", credentials);
-        PreparedStatement ps =
+        PreparedStatement queue =
             c.prepareStatement(
                 "select * from mutation_queue where status <> 'completed' order by seq");
-        ResultSet rs = ps.executeQuery();
-        BufferedWriter out = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
+        PreparedStatement conflicts =
+            c.prepareStatement("select * from sync_conflicts where status = 'open'")) {
+      int n = writeRows(queue, export);
+      // Open conflicts hold the user's side of a change the server answered; they are not
+      // replayed (the server has the change), but kept beside the export for the user to read.
+      writeRows(conflicts, export.resolveSibling(OPEN_CONFLICTS));
+      return n;
+    }
+  }
+
+  /** Each row of the query as one JSON object per line; returns how many. */
+  private static int writeRows(PreparedStatement query, Path file)
+      throws SQLException, IOException {
+    try (ResultSet rs = query.executeQuery();
+        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       ResultSetMetaData meta = rs.getMetaData();
       int n = 0;
       while (rs.next()) {
         ObjectNode row = JSON.createObjectNode();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-          String value = rs.getString(i);
-          row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value);
+          row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getString(i));
         }
         out.write(JSON.writeValueAsString(row));
         out.newLine();
@@ -182,6 +215,8 @@ public final class ProfileRescue {
                         MUTATION_QUEUE.BASE_VERSION,
                         r.hasNonNull("base_version") ? r.get("base_version").asLong() : null)
                     .set(MUTATION_QUEUE.CREATED_AT, store.now())
+                    // It may have reached the server before the damage: never merge into it.
+                    .set(MUTATION_QUEUE.LAST_ATTEMPT_AT, store.now())
                     .set(MUTATION_QUEUE.STATUS, "pending")
                     .execute();
                 queued++;

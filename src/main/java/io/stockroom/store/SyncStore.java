@@ -26,6 +26,7 @@ import io.stockroom.domain.Site;
 import io.stockroom.domain.SyncConflict;
 import io.stockroom.domain.SyncLogEntry;
 import io.stockroom.domain.SyncStatus;
+import io.stockroom.domain.TextField;
 import io.stockroom.store.jooq.tables.records.ItemNotesRecord;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import io.stockroom.store.jooq.tables.records.LocationsRecord;
@@ -83,18 +84,18 @@ public final class SyncStore {
   }
 
   /**
+   * Writes the cycle's replayable changes (pages, marks) to the file now, on the sync thread, so
+   * the user's next forced write does not carry them.
+   */
+  public void flushReplayable() {
+    tx.checkpoint();
+  }
+
+  /**
    * Starts writing, in the background, the search words that pages presumed new left out (see
    * {@link #applyPage(EntityType, List, Collection, String, boolean)}); nothing happens when none
    * are owed or the writing is under way. Meant for the end of a sync cycle.
    */
-  /**
-   * Writes the cycle's replayable changes (pages, marks) to the file now, on the sync thread, so
-   * the user's next forced write does not carry them.
-   */
-  public void settle() {
-    tx.checkpoint();
-  }
-
   public void writeOwedWords() {
     words.start();
   }
@@ -562,55 +563,61 @@ public final class SyncStore {
     QueuedMutation m = a.mutation();
     UUID local = m.entityId();
     UUID server = a.serverId();
-    LocationsRecord mine = t.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(local)).fetchOne();
-    if (mine != null) {
-      // Out of the way of the server's bin's code first; gone below, once nothing names it.
-      t.update(LOCATIONS)
-          .set(LOCATIONS.CODE, "#" + local.toString().substring(0, 8) + "-" + mine.getCode())
-          .where(LOCATIONS.ID.eq(local))
-          .execute();
-    }
+    // The upsert steps the local bin aside from the server's code; it goes below, once nothing
+    // names it any more.
     upsert(t, EntityType.LOCATIONS, a.record(), now);
-    t.update(STOCK_MOVEMENTS)
-        .set(STOCK_MOVEMENTS.FROM_LOCATION_ID, server)
-        .where(STOCK_MOVEMENTS.FROM_LOCATION_ID.eq(local))
-        .execute();
-    t.update(STOCK_MOVEMENTS)
-        .set(STOCK_MOVEMENTS.TO_LOCATION_ID, server)
-        .where(STOCK_MOVEMENTS.TO_LOCATION_ID.eq(local))
-        .execute();
-    t.update(STOCK_COUNTS)
-        .set(STOCK_COUNTS.LOCATION_ID, server)
-        .where(STOCK_COUNTS.LOCATION_ID.eq(local))
-        .execute();
+    repoint(t, STOCK_MOVEMENTS.FROM_LOCATION_ID, local, server);
+    repoint(t, STOCK_MOVEMENTS.TO_LOCATION_ID, local, server);
+    repoint(t, STOCK_COUNTS.LOCATION_ID, local, server);
     t.deleteFrom(STOCK_LEVELS).where(STOCK_LEVELS.LOCATION_ID.eq(local)).execute();
     t.deleteFrom(LOCATIONS).where(LOCATIONS.ID.eq(local)).execute();
 
     // The code as the user typed it (a pull may already have stepped the local bin aside).
     JsonNode typed = Payloads.read(m.payload()).path("data").path("code");
     String code = typed.isTextual() ? typed.asText() : text(a.record(), "code");
-    SyncConflictsRecord c = t.newRecord(SYNC_CONFLICTS);
-    c.setId(ids.next());
-    c.setMutationId(m.id());
-    c.setIdempotencyKey(m.idempotencyKey());
-    c.setEntityType(m.entityType().wireName());
-    c.setEntityId(local);
-    c.setAction(m.action().wireName());
-    c.setPolicy(MERGED);
-    c.setReason(
+    String reason =
         "Bin "
             + code
             + " that you added offline already existed on the server. It is the same bin: your"
             + " moves and counts there now use the server's bin "
             + text(a.record(), "code")
-            + ".");
+            + ".";
+    t.executeInsert(inboxEntry(t, m, MERGED, reason, null, a.record(), false, now));
+  }
+
+  /** Every row whose {@code field} names {@code from} names {@code to} instead. */
+  private static void repoint(
+      DSLContext t, org.jooq.TableField<?, UUID> field, UUID from, UUID to) {
+    t.update(field.getTable()).set(field, to).where(field.eq(from)).execute();
+  }
+
+  /** An inbox entry for what the server answered to {@code m}: open for the user, or settled. */
+  private SyncConflictsRecord inboxEntry(
+      DSLContext t,
+      QueuedMutation m,
+      String policy,
+      String reason,
+      List<String> fields,
+      JsonNode serverRecord,
+      boolean openForUser,
+      Instant now) {
+    SyncConflictsRecord c = t.newRecord(SYNC_CONFLICTS);
+    c.setId(ids.next());
+    c.setMutationId(m.id());
+    c.setIdempotencyKey(m.idempotencyKey());
+    c.setEntityType(m.entityType().wireName());
+    c.setEntityId(m.entityId());
+    c.setAction(m.action().wireName());
+    c.setPolicy(policy);
+    c.setReason(truncate(reason, 4000));
+    c.setFields(fields == null || fields.isEmpty() ? null : String.join(",", fields));
     c.setLocalPayload(m.payload());
-    c.setServerRecord(a.record().toString());
-    c.setStatus("resolved");
-    c.setResolution(MERGED);
+    c.setServerRecord(serverRecord == null ? null : serverRecord.toString());
+    c.setStatus(openForUser ? "open" : "resolved");
+    c.setResolution(openForUser ? null : policy);
     c.setCreatedAt(now);
-    c.setResolvedAt(now);
-    t.executeInsert(c);
+    c.setResolvedAt(openForUser ? null : now);
+    return c;
   }
 
   /**
@@ -722,23 +729,7 @@ public final class SyncStore {
         t -> {
           complete(t, m.id(), reason);
           Instant now = stamps.now();
-          SyncConflictsRecord c = t.newRecord(SYNC_CONFLICTS);
-          c.setId(ids.next());
-          c.setMutationId(m.id());
-          c.setIdempotencyKey(m.idempotencyKey());
-          c.setEntityType(m.entityType().wireName());
-          c.setEntityId(m.entityId());
-          c.setAction(m.action().wireName());
-          c.setPolicy(policy);
-          c.setReason(truncate(reason, 4000));
-          c.setFields(fields == null || fields.isEmpty() ? null : String.join(",", fields));
-          c.setLocalPayload(m.payload());
-          c.setServerRecord(serverRecord == null ? null : serverRecord.toString());
-          c.setStatus(openForUser ? "open" : "resolved");
-          c.setResolution(openForUser ? null : policy);
-          c.setCreatedAt(now);
-          c.setResolvedAt(openForUser ? null : now);
-          t.executeInsert(c);
+          t.executeInsert(inboxEntry(t, m, policy, reason, fields, serverRecord, openForUser, now));
           boolean settled = !hasOpen(t, m.entityId());
           if (settled && serverRecord != null && serverRecord.has("id")) {
             upsert(t, m.entityType(), serverRecord, now);
@@ -1050,22 +1041,10 @@ public final class SyncStore {
           }
           if (isLocal) {
             UUID from = local.getId();
-            t.update(LOCATIONS)
-                .set(LOCATIONS.SITE_ID, siteId)
-                .where(LOCATIONS.SITE_ID.eq(from))
-                .execute();
-            t.update(STOCK_MOVEMENTS)
-                .set(STOCK_MOVEMENTS.SITE_ID, siteId)
-                .where(STOCK_MOVEMENTS.SITE_ID.eq(from))
-                .execute();
-            t.update(STOCK_COUNTS)
-                .set(STOCK_COUNTS.SITE_ID, siteId)
-                .where(STOCK_COUNTS.SITE_ID.eq(from))
-                .execute();
-            t.update(STOCK_LEVELS)
-                .set(STOCK_LEVELS.SITE_ID, siteId)
-                .where(STOCK_LEVELS.SITE_ID.eq(from))
-                .execute();
+            repoint(t, LOCATIONS.SITE_ID, from, siteId);
+            repoint(t, STOCK_MOVEMENTS.SITE_ID, from, siteId);
+            repoint(t, STOCK_COUNTS.SITE_ID, from, siteId);
+            repoint(t, STOCK_LEVELS.SITE_ID, from, siteId);
             String fromText = from.toString();
             String toText = siteId.toString();
             t.selectFrom(MUTATION_QUEUE)
@@ -1189,8 +1168,9 @@ public final class SyncStore {
     String code = text(r, "code");
     // A bin with this code that the server does not know (a rejected duplicate, a deleted one)
     // steps aside; its own queued create still carries what the user typed.
+    String aside = "#" + id.toString().substring(0, 8) + "-" + code;
     t.update(LOCATIONS)
-        .set(LOCATIONS.CODE, "#" + id.toString().substring(0, 8) + "-" + code)
+        .set(LOCATIONS.CODE, aside.length() <= TextField.LOCATION_CODE.max() ? aside : "#" + id)
         .where(LOCATIONS.SITE_ID.eq(site))
         .and(LOCATIONS.CODE.eq(code))
         .and(LOCATIONS.ID.ne(id))

@@ -55,7 +55,18 @@ final class Tx {
       T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
       if (durable) {
         // Writes this commit (and any before it) to the file and forces it to the device.
-        dsl.execute("CHECKPOINT SYNC");
+        try {
+          dsl.execute("CHECKPOINT SYNC");
+        } catch (RuntimeException e) {
+          // The commit stands; only the disk's confirmation is missing. Said so, so that nobody
+          // records the change a second time.
+          throw new StoreException(
+              "the change was saved, but the disk did not confirm it: do not enter it again;"
+                  + " check the disk ("
+                  + e.getMessage()
+                  + ")",
+              e);
+        }
       }
       return result;
     } finally {

@@ -186,7 +186,7 @@ public final class SyncEngine {
       // A big cycle's replayable pages and marks go to disk now, on this thread, not with the
       // user's next change (decision record 0041); a small cycle's cost too little to bother.
       try {
-        store.settle();
+        store.flushReplayable();
       } catch (RuntimeException e) {
         LOG.debug("could not write the cycle's pages ahead: {}", e.toString());
       }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,27 +17,18 @@ class LocalCommandTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
-  record Result(int code, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    List<String> argv = new ArrayList<>(List.of("local", "--profile", profile.toString()));
-    argv.addAll(List.of(args));
-    int code =
-        Main.run(
-            argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+  private Cli.Result run(String... args) {
+    return Cli.local(profile, args);
   }
 
   private JsonNode runJson(String... args) throws Exception {
-    Result result = run(args);
+    Cli.Result result = run(args);
     assertThat(result.code()).as(result.err()).isZero();
     return json.readTree(result.out());
   }
 
   private void ok(String... args) {
-    Result result = run(args);
+    Cli.Result result = run(args);
     assertThat(result.code()).as(result.err()).isZero();
   }
 
@@ -114,7 +103,7 @@ class LocalCommandTest {
             new String[] {"update-item", "--sku", "S-1"},
             new String[] {"no-such-command"});
     for (String[] args : bad) {
-      Result result = run(args);
+      Cli.Result result = run(args);
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(result.err().strip())
           .as(String.join(" ", args))
@@ -138,7 +127,7 @@ class LocalCommandTest {
             "stock",
             "queue",
             "conflicts")) {
-      Result result = run(sub, "--help");
+      Cli.Result result = run(sub, "--help");
       assertThat(result.code()).isZero();
       assertThat(result.out()).contains("Usage:");
     }

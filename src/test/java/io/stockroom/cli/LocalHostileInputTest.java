@@ -2,11 +2,7 @@ package io.stockroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +17,8 @@ class LocalHostileInputTest {
 
   @TempDir Path profile;
 
-  record Result(int code, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    List<String> argv = new ArrayList<>(List.of("local", "--profile", profile.toString()));
-    argv.addAll(List.of(args));
-    int code =
-        Main.run(
-            argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+  private Cli.Result run(String... args) {
+    return Cli.local(profile, args);
   }
 
   @BeforeEach
@@ -42,7 +29,7 @@ class LocalHostileInputTest {
 
   private void refused(String... args) {
     String before = run("queue", "--json").out();
-    Result r = run(args);
+    Cli.Result r = run(args);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
     assertThat(r.err()).startsWith("error: ");

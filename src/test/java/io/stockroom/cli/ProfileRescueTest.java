@@ -3,14 +3,9 @@ package io.stockroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.server.TestServer;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,21 +18,12 @@ class ProfileRescueTest {
 
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  private Result run(Path profile, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    List<String> argv = new ArrayList<>(List.of("local", "--profile", profile.toString()));
-    argv.addAll(List.of(args));
-    int code =
-        Main.run(
-            argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+  private static Cli.Result run(Path profile, String... args) {
+    return Cli.local(profile, args);
   }
 
   private void ok(Path profile, String... args) {
-    Result r = run(profile, args);
+    Cli.Result r = run(profile, args);
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -50,12 +36,12 @@ class ProfileRescueTest {
       f.write(new byte[8192]); // both copies of the file header
     }
 
-    Result broken = run(profile, "list-items");
+    Cli.Result broken = run(profile, "list-items");
     assertThat(broken.code()).isEqualTo(1);
     assertThat(broken.err().strip().lines()).hasSize(1);
     assertThat(broken.err()).contains("damaged").contains("rescue");
 
-    Result rescued = run(profile, "rescue");
+    Cli.Result rescued = run(profile, "rescue");
     assertThat(rescued.code()).as(rescued.err()).isZero();
     assertThat(rescued.out()).contains("moved the damaged database to");
     assertThat(rescued.out()).contains("could not be read");
@@ -75,7 +61,7 @@ class ProfileRescueTest {
       ok(profile, "add-item", "--sku", "RESCUE-1", "--name", "Queued before the rescue");
       ok(profile, "move", "--sku", "RESCUE-1", "--to", "R-1", "--qty", "7", "--reason", "receive");
 
-      Result rescued = run(profile, "rescue");
+      Cli.Result rescued = run(profile, "rescue");
       assertThat(rescued.code()).as(rescued.err()).isZero();
       assertThat(rescued.out()).contains("exported 3 unsynced change(s)");
       Path export;
@@ -86,9 +72,9 @@ class ProfileRescueTest {
       // A fresh profile, filled by its first sync, then the changes queued again, twice.
       assertThat(sync(server, profile).code()).isZero();
       ok(profile, "replay", export.toString());
-      Result again = run(profile, "replay", export.toString());
+      Cli.Result again = run(profile, "replay", export.toString());
       assertThat(again.out()).contains("queued 0 change(s)");
-      Result s = sync(server, profile);
+      Cli.Result s = sync(server, profile);
       assertThat(s.code()).as(s.err() + s.out()).isZero();
 
       String token = server.login("demo", "demo");
@@ -102,6 +88,21 @@ class ProfileRescueTest {
       var items = server.get("/api/sync/pull?entity=items&limit=1000", token).json();
       assertThat(TestServer.stream(items.get("records")).map(i -> i.get("sku").asText()))
           .contains("RESCUE-1");
+    }
+  }
+
+  @Test
+  void aProfileStillOpenIsNotRescued() {
+    Path profile = tmp.resolve("open");
+    ok(profile, "add-item", "--sku", "OPEN-1", "--name", "In use");
+    try (var store =
+        io.stockroom.store.LocalStore.open(
+            profile, java.time.Clock.systemUTC(), io.stockroom.domain.IdGenerator.secure())) {
+      Cli.Result r = run(profile, "rescue");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("close it before a rescue");
+      assertThat(profile.resolve("stockroom.mv.db")).exists();
+      assertThat(store.catalog().count("")).isEqualTo(1);
     }
   }
 
@@ -120,29 +121,16 @@ class ProfileRescueTest {
         .isEqualTo("rw-------");
   }
 
-  private Result sync(TestServer server, Path profile) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var in = System.in;
-    try {
-      System.setIn(new java.io.ByteArrayInputStream("demo\n".getBytes(StandardCharsets.UTF_8)));
-      int code =
-          Main.run(
-              new String[] {
-                "sync",
-                "--profile",
-                profile.toString(),
-                "--server",
-                server.url(),
-                "--user",
-                "demo",
-                "--password-stdin"
-              },
-              new PrintWriter(out, true),
-              new PrintWriter(err, true));
-      return new Result(code, out.toString(), err.toString());
-    } finally {
-      System.setIn(in);
-    }
+  private static Cli.Result sync(TestServer server, Path profile) {
+    return Cli.withInput(
+        "demo\n",
+        "sync",
+        "--profile",
+        profile.toString(),
+        "--server",
+        server.url(),
+        "--user",
+        "demo",
+        "--password-stdin");
   }
 }

@@ -87,6 +87,22 @@ class AccessTest {
   }
 
   @Test
+  void aTokenFromBeforeExpiryExistedStartsItsWindowAtItsFirstUse() {
+    String token = server.login("demo", "demo");
+    clock.advance(Duration.ofDays(40));
+    server
+        .server()
+        .store()
+        .dsl()
+        .update(Tables.TOKENS)
+        .setNull(Tables.TOKENS.LAST_USED_AT)
+        .execute();
+    assertThat(server.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(200);
+    clock.advance(Duration.ofDays(29));
+    assertThat(server.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(200);
+  }
+
+  @Test
   void revocationThroughTheRunningServerClosesTheLiveSocket() throws Exception {
     String demo = server.login("demo", "demo");
     String admin = server.login("admin", "admin");

@@ -331,28 +331,38 @@ class SyncScenariosTest {
 
   @Test
   void aBinAddedOfflineWhoseCodeTheServerHasIsMergedWithItsStock() {
+    mergesABinWithTheServers("Z-9");
+  }
+
+  @Test
+  void aBinWithTheLongestCodeMergesToo() {
+    mergesABinWithTheServers("Z-" + "9".repeat(62));
+  }
+
+  private void mergesABinWithTheServers(String code) {
+    String lower = code.toLowerCase(java.util.Locale.ROOT);
     Laptop a = laptop("a").signIn(server, "demo");
     assertThat(a.sync().ok()).isTrue();
     Item bolt = addItem(a, "MERGE-1", "Counted into a bin the server also has");
     assertThat(a.sync().ok()).isTrue();
-    // Offline on the laptop: a new bin Z-9 and a receipt into it.
-    a.store.locations().create("Z-9", "Z", null);
+    // Offline on the laptop: a new bin and a receipt into it.
+    a.store.locations().create(code, "Z", null);
     a.store
         .stock()
         .record(
             new MovementRequest(
-                bolt.id(), MovementReason.RECEIVE, null, "Z-9", new BigDecimal("5"), "offline"));
-    // Meanwhile another laptop adds Z-9 on the server, and stock into it.
+                bolt.id(), MovementReason.RECEIVE, null, code, new BigDecimal("5"), "offline"));
+    // Meanwhile another laptop adds the same bin on the server, and stock into it.
     Laptop b = laptop("b").signIn(server, "demo");
     assertThat(b.sync().ok()).isTrue();
-    b.store.locations().create("z-9", "Z", "made first");
+    b.store.locations().create(lower, "Z", "made first");
     b.store
         .stock()
         .record(
             new MovementRequest(
-                bolt.id(), MovementReason.RECEIVE, null, "z-9", new BigDecimal("3"), "online"));
+                bolt.id(), MovementReason.RECEIVE, null, lower, new BigDecimal("3"), "online"));
     assertThat(b.sync().ok()).isTrue();
-    UUID serverBin = b.store.locations().findByCode("z-9").orElseThrow().id();
+    UUID serverBin = b.store.locations().findByCode(lower).orElseThrow().id();
 
     CycleResult r = a.sync();
     assertThat(r.ok()).isTrue();
@@ -361,7 +371,7 @@ class SyncScenariosTest {
     assertThat(a.store.sync().openCount()).isZero();
     // One bin on the laptop, the server's, holding both receipts, as on the server.
     assertThat(a.store.locations().list())
-        .filteredOn(l -> l.code().equalsIgnoreCase("z-9"))
+        .filteredOn(l -> l.code().equalsIgnoreCase(lower))
         .singleElement()
         .satisfies(l -> assertThat(l.id()).isEqualTo(serverBin));
     assertThat(serverLevel(bolt.id().toString(), serverBin.toString())).isEqualByComparingTo("8");
@@ -371,7 +381,7 @@ class SyncScenariosTest {
         .anySatisfy(
             c -> {
               assertThat(c.policy()).isEqualTo("MERGED");
-              assertThat(c.reason()).contains("Z-9").contains("already existed on the server");
+              assertThat(c.reason()).contains(code).contains("already existed on the server");
             });
     assertThat(b.sync().ok()).isTrue();
     assertThat(b.store.stock().onHand(bolt.id(), serverBin)).isEqualByComparingTo("8");

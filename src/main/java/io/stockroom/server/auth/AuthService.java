@@ -99,7 +99,7 @@ public final class AuthService implements AutoCloseable {
     }
     String userKey = usernameKey(request.username());
     String from = address == null ? "" : address;
-    throttle.check(userKey, from);
+    throttle.attempt(userKey, from);
     try {
       return CompletableFuture.supplyAsync(() -> signIn(request, userKey, from), hashing);
     } catch (RejectedExecutionException e) {
@@ -115,10 +115,9 @@ public final class AuthService implements AutoCloseable {
     String stored = user == null ? dummyHash : user.getPasswordHash();
     boolean ok = hasher.matches(request.password(), stored);
     if (user == null || !ok) {
-      throttle.failed(userKey, address);
       throw new ApiError(401, "invalid_credentials", "wrong username or password");
     }
-    throttle.succeeded(userKey);
+    throttle.succeeded(userKey, address);
     if (hasher.needsRehash(stored)) {
       String upgraded = hasher.hash(request.password());
       store.writeUnversioned(
@@ -192,8 +191,9 @@ public final class AuthService implements AutoCloseable {
       throw ApiError.unauthorized("the token is unknown or revoked");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Instant lastUse = t.value2() != null ? t.value2() : t.value1();
-    if (lastUse.plus(tokenIdle).isBefore(now)) {
+    // Null: a token from before expiry existed; its first use now starts its window.
+    Instant lastUse = t.value2() != null ? t.value2() : Instant.EPOCH;
+    if (t.value2() != null && lastUse.plus(tokenIdle).isBefore(now)) {
       cache.remove(key);
       throw new ApiError(
           401, "token_expired", "the token was not used for too long: sign in again");

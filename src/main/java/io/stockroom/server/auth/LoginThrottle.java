@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginThrottle {
 
-  /** Failures allowed per user name before waits begin. */
+  /** Failures allowed per user name from one address before waits begin. */
   static final int FREE_PER_USER = 5;
+
+  /** Failures allowed per user name from all addresses together. */
+  static final int FREE_PER_USER_ANYWHERE = 50;
 
   /** Failures allowed per address (a shared NAT may hold a whole shift) before waits begin. */
   static final int FREE_PER_ADDRESS = 30;
@@ -28,6 +31,7 @@ public final class LoginThrottle {
 
   private final Clock clock;
   private final Map<String, Failures> users = new ConcurrentHashMap<>();
+  private final Map<String, Failures> usersAnywhere = new ConcurrentHashMap<>();
   private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
 
   private record Failures(int count, Instant first, Instant blockedUntil) {}
@@ -36,27 +40,37 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** Refuses the attempt when the user name or the address must still wait. */
-  public void check(String userKey, String address) {
+  /**
+   * Refuses the attempt when the user name or the address must still wait; otherwise counts it as a
+   * failure until {@link #succeeded} takes it back.
+   */
+  public void attempt(String userKey, String address) {
     Instant now = clock.instant();
-    long wait = Math.max(waitFor(users.get(userKey), now), waitFor(addresses.get(address), now));
+    String here = userKey + "@" + address;
+    long wait =
+        Math.max(
+            waitFor(users.get(here), now),
+            Math.max(
+                waitFor(usersAnywhere.get(userKey), now), waitFor(addresses.get(address), now)));
     if (wait > 0) {
       throw new ApiError(
           429, "too_many_attempts", "too many failed sign-ins; try again in " + wait + " s", wait);
     }
-  }
-
-  public void failed(String userKey, String address) {
-    Instant now = clock.instant();
     if (users.size() > MAX_TRACKED || addresses.size() > MAX_TRACKED) {
       forgetExpired(now);
     }
-    users.compute(userKey, (k, f) -> next(f, now, FREE_PER_USER));
+    users.compute(here, (k, f) -> next(f, now, FREE_PER_USER));
+    usersAnywhere.compute(userKey, (k, f) -> next(f, now, FREE_PER_USER_ANYWHERE));
     addresses.compute(address, (k, f) -> next(f, now, FREE_PER_ADDRESS));
   }
 
-  public void succeeded(String userKey) {
-    users.remove(userKey);
+  /** The password was right: the user's counts go, the address's count takes the attempt back. */
+  public void succeeded(String userKey, String address) {
+    users.remove(userKey + "@" + address);
+    usersAnywhere.remove(userKey);
+    addresses.computeIfPresent(
+        address,
+        (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.first(), f.blockedUntil()));
   }
 
   private static long waitFor(Failures f, Instant now) {
@@ -81,6 +95,9 @@ public final class LoginThrottle {
 
   private void forgetExpired(Instant now) {
     users.values().removeIf(f -> f.first().plus(WINDOW).isBefore(now) && waitFor(f, now) == 0);
+    usersAnywhere
+        .values()
+        .removeIf(f -> f.first().plus(WINDOW).isBefore(now) && waitFor(f, now) == 0);
     addresses.values().removeIf(f -> f.first().plus(WINDOW).isBefore(now) && waitFor(f, now) == 0);
   }
 }

@@ -101,7 +101,8 @@ public final class ServerStore implements AutoCloseable {
     failIfWriterStopped();
     Job<T> job = new Job<>(work);
     queue.add(job);
-    if (writerStopped != null) {
+    if (writerStopped != null || closed) {
+      // The writer (or close) may have drained the queue before this job was added.
       failQueued();
     }
     try {
