@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileNumbersTest {
 
-  @TempDir Path dir;
-  TestServer server;
-  String token;
-  String bin;
-  String itemId;
+  @TempDir static Path dir;
+  static TestServer server;
+  static String token;
+  static String bin;
+  static String itemId;
 
-  @BeforeEach
-  void start() {
+  @BeforeAll
+  static void start() {
     server = TestServer.start(dir);
     token = server.login("demo", "demo");
     bin = server.locationIds(token, 1).get(0);
@@ -42,20 +42,20 @@ class HostileNumbersTest {
     itemId = id.toString();
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     server.close();
   }
 
   /** A receipt whose {@code quantity} is the JSON text {@code raw}, unparsed. */
-  private String receipt(String raw, String reference) {
+  private static String receipt(String raw, String reference) {
     ObjectNode m =
         mutation("stock_movements", "create", UUID.randomUUID(), movementData(reference));
     String json = CODEC.writeString(m).replace("\"quantity\":\"@Q\"", "\"quantity\":" + raw);
     return "{\"mutations\":[" + json + "]}";
   }
 
-  private ObjectNode movementData(String reference) {
+  private static ObjectNode movementData(String reference) {
     ObjectNode d = CODEC.object();
     d.put("item_id", itemId);
     d.put("to_location_id", bin);
