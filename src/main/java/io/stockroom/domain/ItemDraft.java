@@ -17,9 +17,6 @@ public record ItemDraft(
     String category,
     int reorderPoint) {
 
-  public static final int MAX_CODE = TextField.SKU.max();
-  public static final int MAX_NAME = TextField.ITEM_NAME.max();
-  public static final int MAX_DESCRIPTION = TextField.ITEM_DESCRIPTION.max();
   public static final String DEFAULT_UNIT = "ea";
 
   public static ItemDraft of(String sku, String name) {

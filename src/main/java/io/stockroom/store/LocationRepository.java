@@ -30,7 +30,6 @@ final class LocationRepository implements LocationService {
 
   static final String LOCAL_SITE_CODE = "LOCAL";
   static final String LOCAL_SITE_NAME = "This laptop";
-  static final int MAX_CODE = 64;
 
   private final Tx tx;
   private final IdGenerator ids;

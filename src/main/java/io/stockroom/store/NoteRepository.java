@@ -23,9 +23,6 @@ import org.jooq.DSLContext;
  */
 final class NoteRepository {
 
-  static final int MAX_BODY = 4000;
-  static final int MAX_AUTHOR = 100;
-
   private final Tx tx;
   private final IdGenerator ids;
   private final Stamps stamps;

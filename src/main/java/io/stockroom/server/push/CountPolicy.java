@@ -61,10 +61,7 @@ final class CountPolicy implements EntityPolicy {
     if (named != null && !named.equals(location.getSiteId())) {
       throw Rejection.invalid("site_id does not match the site of the location");
     }
-    BigDecimal counted = d.requiredQuantity("counted_quantity");
-    if (counted.signum() < 0) {
-      throw Rejection.invalid("counted_quantity cannot be negative");
-    }
+    BigDecimal counted = d.nonNegativeQuantity("counted_quantity");
     BigDecimal expected = d.requiredQuantity("expected_quantity");
     Instant countedAt = d.instant("counted_at");
 

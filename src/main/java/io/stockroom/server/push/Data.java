@@ -108,29 +108,47 @@ public final class Data {
    * Quantities#check}) before any arithmetic.
    */
   public BigDecimal quantity(String field) {
+    return quantity(field, Quantities::check);
+  }
+
+  public BigDecimal requiredQuantity(String field) {
+    return required(field, quantity(field));
+  }
+
+  /** A required quantity above zero, by the domain's rule ({@link Quantities#positive}). */
+  public BigDecimal positiveQuantity(String field) {
+    return required(field, quantity(field, Quantities::positive));
+  }
+
+  /** A required quantity of zero or more ({@link Quantities#nonNegative}). */
+  public BigDecimal nonNegativeQuantity(String field) {
+    return required(field, quantity(field, Quantities::nonNegative));
+  }
+
+  private static BigDecimal required(String field, BigDecimal q) {
+    if (q == null) {
+      throw Rejection.invalid(field + " is required");
+    }
+    return q;
+  }
+
+  private BigDecimal quantity(
+      String field, java.util.function.BiFunction<String, BigDecimal, BigDecimal> rule) {
     JsonNode v = value(field);
     if (v == null) {
       return null;
     }
     try {
       if (v.isNumber()) {
-        return Quantities.check(field, v.decimalValue());
+        return rule.apply(field, v.decimalValue());
       }
       if (v.isTextual()) {
-        return Quantities.parse(field, v.textValue());
+        return rule.apply(field, Quantities.parse(field, v.textValue()));
       }
     } catch (ValidationException e) {
       throw Rejection.invalid(field + ": " + e.getMessage());
     }
     throw Rejection.invalid(field + " must be a number");
-  }
-
-  public BigDecimal requiredQuantity(String field) {
-    BigDecimal q = quantity(field);
-    if (q == null) {
-      throw Rejection.invalid(field + " is required");
-    }
-    return q;
   }
 
   /** A whole number between 0 and {@link Integer#MAX_VALUE}. */

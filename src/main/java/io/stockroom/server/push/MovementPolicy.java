@@ -56,10 +56,7 @@ final class MovementPolicy implements EntityPolicy {
                     Rejection.invalid(
                         "reason must be receive, pick, transfer, adjust or count, not "
                             + reasonText));
-    BigDecimal quantity = d.requiredQuantity("quantity");
-    if (quantity.signum() <= 0) {
-      throw Rejection.invalid("quantity must be greater than zero");
-    }
+    BigDecimal quantity = d.positiveQuantity("quantity");
     UUID fromId = d.uuid("from_location_id");
     UUID toId = d.uuid("to_location_id");
     if (fromId == null && toId == null) {
