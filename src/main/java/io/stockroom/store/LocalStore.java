@@ -222,9 +222,13 @@ public final class LocalStore implements AutoCloseable {
     return false;
   }
 
-  /** The node id and last stamp survive restarts; a fresh profile gets a node id here. */
+  /**
+   * The node id and last stamp survive restarts; a fresh profile gets a node id here. Replayable,
+   * like the other writes at open: each is made again at the next open if a kill takes it back, and
+   * the first user write forces it along. Forcing them would put fsyncs on the cold start.
+   */
   private static HybridLogicalClock restoreClock(Tx tx, Clock clock, IdGenerator ids) {
-    return tx.write(
+    return tx.writeReplayable(
         t -> {
           String node =
               Settings.get(t, Settings.NODE_ID)
@@ -240,7 +244,7 @@ public final class LocalStore implements AutoCloseable {
   }
 
   private void ensureLocalSite(IdGenerator ids) {
-    tx.run(
+    tx.runReplayable(
         t -> {
           if (Settings.get(t, Settings.CURRENT_SITE).isEmpty()) {
             LocationRepository.createLocalSite(t, ids.next(), stamps.now());

@@ -246,7 +246,8 @@ public final class MutationQueue implements OutboxService {
    * attempt did arrive.
    */
   public int resetInFlight() {
-    return tx.write(
+    // Replayable: made again at every open.
+    return tx.writeReplayable(
         t ->
             t.update(MUTATION_QUEUE)
                 .set(MUTATION_QUEUE.STATUS, MutationStatus.PENDING.dbValue())
