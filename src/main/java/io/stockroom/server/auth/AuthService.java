@@ -33,7 +33,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.Record3;
 
 /**
  * Sign-in, bearer tokens and sign-out. A token is 32 random bytes shown to the client once; the
@@ -178,11 +177,15 @@ public final class AuthService implements AutoCloseable {
         && Duration.between(cached.lastUse(), clock.instant()).compareTo(renewEvery()) <= 0) {
       return cached.principal;
     }
-    Record3<Instant, Instant, UUID> t =
+    // One query, as before expiry existed: the token's last use and its user.
+    org.jooq.Record t =
         store.read(
             dsl ->
-                dsl.select(TOKENS.CREATED_AT, TOKENS.LAST_USED_AT, TOKENS.USER_ID)
+                dsl.select(TOKENS.LAST_USED_AT)
+                    .select(USERS.fields())
                     .from(TOKENS)
+                    .join(USERS)
+                    .on(USERS.ID.eq(TOKENS.USER_ID))
                     .where(TOKENS.TOKEN_HASH.eq(key))
                     .and(TOKENS.REVOKED_AT.isNull())
                     .fetchOne());
@@ -191,9 +194,10 @@ public final class AuthService implements AutoCloseable {
       throw ApiError.unauthorized("the token is unknown or revoked");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant stored = t.get(TOKENS.LAST_USED_AT);
     // Null: a token from before expiry existed; its first use now starts its window.
-    Instant lastUse = t.value2() != null ? t.value2() : Instant.EPOCH;
-    if (t.value2() != null && lastUse.plus(tokenIdle).isBefore(now)) {
+    Instant lastUse = stored != null ? stored : Instant.EPOCH;
+    if (stored != null && lastUse.plus(tokenIdle).isBefore(now)) {
       cache.remove(key);
       throw new ApiError(
           401, "token_expired", "the token was not used for too long: sign in again");
@@ -208,11 +212,7 @@ public final class AuthService implements AutoCloseable {
           .where(TOKENS.TOKEN_HASH.eq(key))
           .execute();
     }
-    UsersRecord user =
-        store.read(dsl -> dsl.selectFrom(USERS).where(USERS.ID.eq(t.value3())).fetchOne());
-    if (user == null) {
-      throw ApiError.unauthorized("the token is unknown or revoked");
-    }
+    UsersRecord user = t.into(USERS);
     Principal principal = principal(user);
     cache.put(key, new Cached(principal, nanos + CACHE_NANOS, renewed ? now : lastUse));
     return principal;
