@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       AdminCommand.CreateUser.class,
       AdminCommand.CreateSite.class,
       AdminCommand.ListUsers.class,
+      AdminCommand.SetSites.class,
       AdminCommand.RevokeTokens.class
     })
 final class AdminCommand implements Callable<Integer> {
@@ -52,7 +53,8 @@ final class AdminCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new UserError(
-        "name an admin command: create-user, create-site, list-users, revoke-tokens");
+        "name an admin command: create-user, create-site, list-users, set-sites,"
+            + " revoke-tokens");
   }
 
   <T> T withAccounts(Function<Accounts, T> work) {
@@ -148,6 +150,65 @@ final class AdminCommand implements Callable<Integer> {
     }
   }
 
+  /** The {@code --server} options of commands that may go through a running server. */
+  static final class Through {
+    @Option(names = "--server", paramLabel = "URL", description = "A running server.")
+    String server;
+
+    @Option(names = "--user", paramLabel = "ADMIN", description = "An admin of that server.")
+    String adminUser;
+
+    @Option(
+        names = "--password-stdin",
+        description = "Read the admin's password from standard input (with --server).")
+    boolean passwordStdin;
+
+    boolean used() {
+      if (server == null) {
+        return false;
+      }
+      if (adminUser == null || !passwordStdin) {
+        throw new UserError("--server needs --user ADMIN and --password-stdin");
+      }
+      return true;
+    }
+  }
+
+  @Command(
+      name = "set-sites",
+      mixinStandardHelpOptions = true,
+      description =
+          "Gives a user exactly these sites. A site taken away leaves the user's laptops at their"
+              + " next sync, its unsynced changes held back on the laptop. With --server, through"
+              + " the running server; otherwise on the store given by --data or --db.")
+  static final class SetSites implements Callable<Integer> {
+    @ParentCommand AdminCommand admin;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--sites", required = true, paramLabel = "CODE[,CODE]", split = ",")
+    List<String> sites;
+
+    @picocli.CommandLine.Mixin Through through = new Through();
+
+    @Override
+    public Integer call() throws IOException {
+      if (through.used()) {
+        RunningServer.setSites(
+            through.server, through.adminUser, CreateUser.readPassword(), name, sites);
+      } else {
+        admin.withAccounts(a -> a.setSites(name, sites));
+      }
+      admin
+          .spec
+          .commandLine()
+          .getOut()
+          .println("sites of " + name + ": " + String.join(",", sites));
+      return 0;
+    }
+  }
+
   @Command(
       name = "revoke-tokens",
       mixinStandardHelpOptions = true,
@@ -161,25 +222,15 @@ final class AdminCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
-    @Option(names = "--server", paramLabel = "URL", description = "A running server.")
-    String server;
-
-    @Option(names = "--user", paramLabel = "ADMIN", description = "An admin of that server.")
-    String adminUser;
-
-    @Option(
-        names = "--password-stdin",
-        description = "Read the admin's password from standard input (with --server).")
-    boolean passwordStdin;
+    @picocli.CommandLine.Mixin Through through = new Through();
 
     @Override
     public Integer call() throws IOException {
       int n;
-      if (server != null) {
-        if (adminUser == null || !passwordStdin) {
-          throw new UserError("--server needs --user ADMIN and --password-stdin");
-        }
-        n = RunningServer.revokeTokens(server, adminUser, CreateUser.readPassword(), name);
+      if (through.used()) {
+        n =
+            RunningServer.revokeTokens(
+                through.server, through.adminUser, CreateUser.readPassword(), name);
       } else {
         n = admin.withAccounts(a -> a.revokeTokens(name));
       }

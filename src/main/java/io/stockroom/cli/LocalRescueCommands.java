@@ -79,8 +79,22 @@ final class LocalRescueCommands {
       if (!Files.isRegularFile(file)) {
         throw new UserError("no such file: " + file);
       }
-      int queued = local.withStore(store -> ProfileRescue.replay(store, file));
-      spec.commandLine().getOut().println("queued " + queued + " change(s) for the next sync");
+      ProfileRescue.Replayed r;
+      try {
+        r = local.withStore(store -> ProfileRescue.replay(store, file));
+      } catch (StoreException e) {
+        throw new UserError(e.getMessage(), 1);
+      }
+      spec.commandLine().getOut().println("queued " + r.queued() + " change(s) for the next sync");
+      if (r.waiting() > 0) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                r.waiting()
+                    + " change(s) of a site this profile does not hold wait in "
+                    + file
+                    + " until that site is yours again");
+      }
       return 0;
     }
   }

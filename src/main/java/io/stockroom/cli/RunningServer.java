@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Admin calls made through a running server's HTTP API (the server owns its H2 file). */
 final class RunningServer {
@@ -20,6 +21,25 @@ final class RunningServer {
 
   /** Signs in as {@code adminUser}, revokes {@code username}'s tokens, signs out again. */
   static int revokeTokens(String server, String adminUser, String password, String username) {
+    ObjectNode body = CODEC.object();
+    body.put("username", username);
+    return asAdmin(server, adminUser, password, "/api/admin/revoke-tokens", body)
+        .get("revoked")
+        .asInt();
+  }
+
+  /** Signs in as {@code adminUser}, gives {@code username} exactly {@code sites}, signs out. */
+  static void setSites(
+      String server, String adminUser, String password, String username, List<String> sites) {
+    ObjectNode body = CODEC.object();
+    body.put("username", username);
+    var codes = body.putArray("sites");
+    sites.forEach(codes::add);
+    asAdmin(server, adminUser, password, "/api/admin/set-sites", body);
+  }
+
+  private static JsonNode asAdmin(
+      String server, String adminUser, String password, String path, ObjectNode body) {
     String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     ObjectNode login = CODEC.object();
@@ -28,9 +48,7 @@ final class RunningServer {
     login.put("device_name", "stockroom admin");
     String token = call(http, base, "/api/auth/login", null, login).get("token").asText();
     try {
-      ObjectNode body = CODEC.object();
-      body.put("username", username);
-      return call(http, base, "/api/admin/revoke-tokens", token, body).get("revoked").asInt();
+      return call(http, base, path, token, body);
     } finally {
       try {
         call(http, base, "/api/auth/logout", token, CODEC.object());

@@ -134,6 +134,10 @@ final class SyncCommand implements Callable<Integer> {
       if (r.error() != null) {
         o.put("error", r.error());
       }
+      if (!r.notices().isEmpty()) {
+        var notices = o.putArray("notices");
+        r.notices().forEach(notices::add);
+      }
       out.println(Json.write(o));
     } else {
       out.printf(
@@ -152,6 +156,7 @@ final class SyncCommand implements Callable<Integer> {
       if (r.error() != null) {
         out.println("error: " + r.error());
       }
+      r.notices().forEach(n -> out.println("note: " + n));
     }
     out.flush();
   }

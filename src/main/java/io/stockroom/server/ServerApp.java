@@ -48,6 +48,7 @@ final class ServerApp {
 
   private final JsonCodec codec;
   private final AuthService auth;
+  private final io.stockroom.server.auth.Accounts accounts;
   private final PullService pull;
   private final PushService push;
   private final ChangeFeed feed;
@@ -61,7 +62,9 @@ final class ServerApp {
       PushService push,
       ChangeFeed feed,
       ServerClock clock,
-      java.util.function.BooleanSupplier writerRunning) {
+      java.util.function.BooleanSupplier writerRunning,
+      io.stockroom.server.auth.Accounts accounts) {
+    this.accounts = accounts;
     this.codec = codec;
     this.auth = auth;
     this.pull = pull;
@@ -98,6 +101,7 @@ final class ServerApp {
           config.routes.post("/api/auth/login", this::login);
           config.routes.post("/api/auth/logout", this::logout);
           config.routes.post("/api/admin/revoke-tokens", this::revokeTokens);
+          config.routes.post("/api/admin/set-sites", this::setSites);
           config.routes.get("/api/sync/pull", this::pull);
           config.routes.post("/api/sync/push", this::push);
           config.routes.wsBeforeUpgrade("/api/sync/live", this::authorizeLive);
@@ -189,6 +193,47 @@ final class ServerApp {
     AuthService.Revoked revoked = auth.revokeUser(name.textValue());
     feed.closeUser(revoked.userId(), "signed out by an administrator");
     json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
+  }
+
+  /**
+   * {@code POST /api/admin/set-sites {"username": "...", "sites": ["CODE", ...]}} (admins): gives
+   * the user exactly these sites on the running server. Their cached sign-ins are forgotten and
+   * their live sockets closed, so their laptops reconnect, sync, and remove a site taken away.
+   */
+  private void setSites(Context ctx) {
+    Principal admin = principal(ctx);
+    if (!admin.isAdmin()) {
+      throw new ApiError(403, "forbidden", "only an admin may change a user's sites");
+    }
+    com.fasterxml.jackson.databind.JsonNode body =
+        read(ctx, com.fasterxml.jackson.databind.JsonNode.class);
+    com.fasterxml.jackson.databind.JsonNode name = body == null ? null : body.get("username");
+    com.fasterxml.jackson.databind.JsonNode sites = body == null ? null : body.get("sites");
+    if (name == null
+        || !name.isTextual()
+        || name.textValue().isBlank()
+        || name.textValue().length() > 100
+        || sites == null
+        || !sites.isArray()
+        || sites.size() > 1000) {
+      throw ApiError.badRequest("the body must be {\"username\": \"...\", \"sites\": [\"CODE\"]}");
+    }
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode c : sites) {
+      if (!c.isTextual() || c.textValue().isBlank() || c.textValue().length() > 64) {
+        throw ApiError.badRequest("each site is a code of 1 to 64 characters");
+      }
+      codes.add(c.textValue());
+    }
+    java.util.UUID user;
+    try {
+      user = accounts.setSites(name.textValue(), codes);
+    } catch (io.stockroom.domain.ValidationException e) {
+      throw new ApiError(400, "validation_failed", e.getMessage());
+    }
+    auth.forget(user);
+    feed.closeUser(user, "your sites changed");
+    json(ctx, Map.of("status", "ok", "sites", codes));
   }
 
   private void pull(Context ctx) {

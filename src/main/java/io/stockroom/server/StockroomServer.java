@@ -54,7 +54,8 @@ public final class StockroomServer implements AutoCloseable {
             new PushService(store, clock, config.clock(), config.ids(), codec),
             feed,
             clock,
-            store::writerRunning);
+            store::writerRunning,
+            accounts);
     this.host = config.host();
     this.http = app.create(config.host(), config.port());
     this.housekeeping =

@@ -50,6 +50,7 @@ public final class LocalStore implements AutoCloseable {
   private final io.stockroom.domain.ConflictService conflictInbox;
   private final io.stockroom.domain.SyncDesk syncDesk;
   private final SchemaMigrator.Outcome migration;
+  private final SiteLoss siteLoss;
   private boolean closed;
 
   private LocalStore(
@@ -83,6 +84,7 @@ public final class LocalStore implements AutoCloseable {
     this.stock = new LocalStock(tx, ids, stamps, queue, items, new StockRepository());
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
     this.sync = new SyncStore(tx, ids, stamps, queue, words);
+    this.siteLoss = new SiteLoss(tx, ids, stamps, profileDir, f -> ProfileRescue.replay(this, f));
     this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync, catalog);
     this.syncDesk = new LocalSyncDesk(tx, ids, sync);
     ensureLocalSite(ids);
@@ -287,6 +289,11 @@ public final class LocalStore implements AutoCloseable {
   }
 
   /** What the sync agent writes: pulled pages, push results, conflicts inbox, sync log. */
+  /** What leaves the laptop with a site the server no longer serves to it. */
+  public SiteLoss siteLoss() {
+    return siteLoss;
+  }
+
   public SyncStore sync() {
     return sync;
   }

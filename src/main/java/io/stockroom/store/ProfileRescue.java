@@ -37,6 +37,12 @@ public final class ProfileRescue {
   /** The exported changes: one JSON object per line, the queue row's columns. */
   public static final String EXPORT = "unsynced-changes.jsonl";
 
+  /**
+   * A column of rows held back from a lost site ({@link SiteLoss}): the site the change belongs to.
+   * Such a row is queued again only once that site is here again, and never moved to another.
+   */
+  public static final String KEEP_SITE = "keep_site";
+
   /** Conflicts still open in the damaged profile, kept for the user to read (not replayed). */
   public static final String OPEN_CONFLICTS = "open-conflicts.jsonl";
 
@@ -175,12 +181,20 @@ public final class ProfileRescue {
   }
 
   /**
-   * Queues the changes of an export again in {@code store}, in their order, as pending, with their
-   * idempotency keys; a change already queued here (same key) is skipped.
+   * What {@link #replay} did.
    *
-   * @return how many were queued
+   * @param queued changes queued again
+   * @param waiting changes of a site not held here (yet): left in the file for a later replay
    */
-  public static int replay(LocalStore store, Path export) {
+  public record Replayed(int queued, int waiting) {}
+
+  /**
+   * Queues the changes of an export again in {@code store}, in their order, as pending, with their
+   * idempotency keys; a change already queued here (same key) is skipped. A change held back from a
+   * lost site waits, left in the file, until that site is here again; the file is rewritten with
+   * just the waiting ones, or deleted when none wait.
+   */
+  public static Replayed replay(LocalStore store, Path export) {
     List<ObjectNode> rows = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(export, StandardCharsets.UTF_8)) {
@@ -191,37 +205,87 @@ public final class ProfileRescue {
     } catch (IOException | ClassCastException e) {
       throw new StoreException("cannot read the exported changes in " + export, e);
     }
-    return store
-        .tx()
-        .write(
-            t -> {
-              int queued = 0;
-              java.util.UUID site = LocationRepository.currentSite(t).id();
-              for (ObjectNode r : rows) {
-                java.util.UUID key = java.util.UUID.fromString(r.get("idempotency_key").asText());
-                if (t.fetchExists(MUTATION_QUEUE, MUTATION_QUEUE.IDEMPOTENCY_KEY.eq(key))) {
-                  continue;
-                }
-                t.insertInto(MUTATION_QUEUE)
-                    .set(MUTATION_QUEUE.ID, java.util.UUID.fromString(r.get("id").asText()))
-                    .set(MUTATION_QUEUE.IDEMPOTENCY_KEY, key)
-                    .set(MUTATION_QUEUE.ENTITY_TYPE, r.get("entity_type").asText())
-                    .set(MUTATION_QUEUE.ACTION, r.get("action").asText())
-                    .set(
-                        MUTATION_QUEUE.ENTITY_ID,
-                        java.util.UUID.fromString(r.get("entity_id").asText()))
-                    .set(MUTATION_QUEUE.PAYLOAD, onKnownSite(t, r.get("payload").asText(), site))
-                    .set(
-                        MUTATION_QUEUE.BASE_VERSION,
-                        r.hasNonNull("base_version") ? r.get("base_version").asLong() : null)
-                    .set(MUTATION_QUEUE.CREATED_AT, store.now())
-                    // It may have reached the server before the damage: never merge into it.
-                    .set(MUTATION_QUEUE.LAST_ATTEMPT_AT, store.now())
-                    .set(MUTATION_QUEUE.STATUS, "pending")
-                    .execute();
-                queued++;
-              }
-              return queued;
-            });
+    List<ObjectNode> waiting = new ArrayList<>();
+    int queued;
+    try {
+      queued =
+          store
+              .tx()
+              .write(
+                  t -> {
+                    int n = 0;
+                    java.util.UUID site = LocationRepository.currentSite(t).id();
+                    for (ObjectNode r : rows) {
+                      if (r.hasNonNull(KEEP_SITE) && !siteHere(t, r.get(KEEP_SITE).asText())) {
+                        waiting.add(r);
+                        continue;
+                      }
+                      if (queue(t, store, r, site)) {
+                        n++;
+                      }
+                    }
+                    return n;
+                  });
+    } catch (NullPointerException | IllegalArgumentException e) {
+      throw new StoreException(
+          "the exported changes in " + export + " are not in the export's format", e);
+    }
+    if (waiting.size() < rows.size() && rows.stream().anyMatch(r -> r.has(KEEP_SITE))) {
+      // After the commit: a crash before this leaves rows in the file that are queued already,
+      // and their keys make a second replay skip them.
+      rewrite(export, waiting);
+    }
+    return new Replayed(queued, waiting.size());
+  }
+
+  private static boolean siteHere(org.jooq.DSLContext t, String site) {
+    return t.fetchExists(
+        io.stockroom.store.jooq.Tables.SITES,
+        io.stockroom.store.jooq.Tables.SITES.ID.eq(java.util.UUID.fromString(site)));
+  }
+
+  /** Queues one exported row; false when a change with its key is queued here already. */
+  private static boolean queue(
+      org.jooq.DSLContext t, LocalStore store, ObjectNode r, java.util.UUID site) {
+    java.util.UUID key = java.util.UUID.fromString(r.get("idempotency_key").asText());
+    if (t.fetchExists(MUTATION_QUEUE, MUTATION_QUEUE.IDEMPOTENCY_KEY.eq(key))) {
+      return false;
+    }
+    String payload = r.get("payload").asText();
+    t.insertInto(MUTATION_QUEUE)
+        .set(MUTATION_QUEUE.ID, java.util.UUID.fromString(r.get("id").asText()))
+        .set(MUTATION_QUEUE.IDEMPOTENCY_KEY, key)
+        .set(MUTATION_QUEUE.ENTITY_TYPE, r.get("entity_type").asText())
+        .set(MUTATION_QUEUE.ACTION, r.get("action").asText())
+        .set(MUTATION_QUEUE.ENTITY_ID, java.util.UUID.fromString(r.get("entity_id").asText()))
+        .set(MUTATION_QUEUE.PAYLOAD, r.has(KEEP_SITE) ? payload : onKnownSite(t, payload, site))
+        .set(
+            MUTATION_QUEUE.BASE_VERSION,
+            r.hasNonNull("base_version") ? r.get("base_version").asLong() : null)
+        .set(MUTATION_QUEUE.CREATED_AT, store.now())
+        // It may have reached the server before the export: never merge into it.
+        .set(MUTATION_QUEUE.LAST_ATTEMPT_AT, store.now())
+        .set(MUTATION_QUEUE.STATUS, "pending")
+        .execute();
+    return true;
+  }
+
+  /** Leaves just {@code rows} in the file (deleted when none). */
+  private static void rewrite(Path export, List<ObjectNode> rows) {
+    try {
+      if (rows.isEmpty()) {
+        Files.deleteIfExists(export);
+        return;
+      }
+      StringBuilder lines = new StringBuilder();
+      for (ObjectNode r : rows) {
+        lines.append(JSON.writeValueAsString(r)).append('\n');
+      }
+      Path next = export.resolveSibling(export.getFileName() + ".next");
+      Files.writeString(next, lines, StandardCharsets.UTF_8);
+      Files.move(next, export, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -126,7 +126,7 @@ public final class SyncStore {
     tx.run(t -> beginRepull(t, type));
   }
 
-  private static void beginRepull(DSLContext t, EntityType type) {
+  static void beginRepull(DSLContext t, EntityType type) {
     t.deleteFrom(SYNC_STATE).where(SYNC_STATE.ENTITY.eq(type.wireName())).execute();
     Settings.put(t, REPULL + type.wireName(), "started");
   }

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * What one cycle did. {@code outcome}: {@code ok}, {@code offline} (a transient failure; retry
- * later), {@code signed_out} (401 or no server) or {@code error}.
+ * later), {@code signed_out} (401 or no server) or {@code error}. {@code notices}: what the cycle
+ * did that the user should read, in plain words (a site removed from the laptop, held-back changes
+ * queued again).
  */
 public record CycleResult(
     String outcome,
@@ -21,7 +23,12 @@ public record CycleResult(
     long bytesReceived,
     long millis,
     String error,
-    java.time.Duration retryAfter) {
+    java.time.Duration retryAfter,
+    java.util.List<String> notices) {
+
+  public CycleResult {
+    notices = java.util.List.copyOf(notices);
+  }
 
   public boolean ok() {
     return "ok".equals(outcome);

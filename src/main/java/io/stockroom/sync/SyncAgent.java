@@ -126,7 +126,9 @@ public final class SyncAgent implements AutoCloseable {
     this.tokens = new TokenFile(store.profileDir());
     this.client = new SyncClient(null, codec, () -> store.hlc().peek(), store::receiveStamp);
     Backoff backoff = new Backoff(options.seed());
-    this.engine = new SyncEngine(store.sync(), store.outbox(), client, codec, backoff, clock);
+    this.engine =
+        new SyncEngine(
+            store.sync(), store.siteLoss(), store.outbox(), client, codec, backoff, clock);
     Duration interval = storedInterval(store).orElse(options.interval());
     this.pauseOnLowBattery =
         store.settings().get(PAUSE_ON_LOW_BATTERY).map(v -> !"false".equals(v)).orElse(true);

@@ -14,6 +14,7 @@ import io.stockroom.protocol.PullResponse;
 import io.stockroom.protocol.PushResponse;
 import io.stockroom.protocol.WireTime;
 import io.stockroom.store.MutationQueue;
+import io.stockroom.store.SiteLoss;
 import io.stockroom.store.SyncStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -52,12 +53,18 @@ public final class SyncEngine {
   /** Uncompressed bytes per push request, well under the protocol's 8 MiB. */
   static final int BATCH_BYTES = 4 * 1024 * 1024;
 
-  private static final List<EntityType> PULL_ORDER = List.of(EntityType.values());
+  /** Pulled by cursor each cycle; sites are pulled whole first ({@link #pullSites}). */
+  private static final List<EntityType> PULL_ORDER =
+      java.util.Arrays.stream(EntityType.values()).filter(t -> t != EntityType.SITES).toList();
+
+  /** The server's code for a sign-in an admin revoked (or the laptop signed out of). */
+  static final String REVOKED = "token_revoked";
 
   /** Records pulled and pushed in a cycle from which its writes are forced before the next. */
   static final int SETTLE_AFTER = 500;
 
   private final SyncStore store;
+  private final SiteLoss siteLoss;
   private final MutationQueue queue;
   private final SyncClient client;
   private final JsonCodec codec;
@@ -67,12 +74,14 @@ public final class SyncEngine {
 
   public SyncEngine(
       SyncStore store,
+      SiteLoss siteLoss,
       MutationQueue queue,
       SyncClient client,
       JsonCodec codec,
       Backoff backoff,
       Clock clock) {
     this.store = store;
+    this.siteLoss = siteLoss;
     this.queue = queue;
     this.client = client;
     this.codec = codec;
@@ -88,6 +97,7 @@ public final class SyncEngine {
     int conflicts;
     int rejected;
     int failed;
+    final List<String> notices = new ArrayList<>();
   }
 
   /**
@@ -121,12 +131,16 @@ public final class SyncEngine {
         throw new SyncException(
             SyncException.Kind.UNAUTHORIZED, 0, "signed_out", "not signed in", null);
       }
+      pullSites(tally);
       pullAll(tally, pulledSoFar);
       pushAll(tally);
       if (tally.accepted > 0) {
         pullAll(tally, pulledSoFar);
       }
     } catch (SyncException e) {
+      if (REVOKED.equals(e.code())) {
+        dropEverySite(tally);
+      }
       error = e.getMessage();
       retryAfter = e.retryAfter();
       outcome =
@@ -160,7 +174,8 @@ public final class SyncEngine {
             client.bytesReceived() - received0,
             (System.nanoTime() - nanos) / 1_000_000,
             error,
-            retryAfter);
+            retryAfter,
+            tally.notices);
     try {
       store.log(
           new SyncLogEntry(
@@ -178,7 +193,7 @@ public final class SyncEngine {
               result.bytesSent(),
               result.bytesReceived(),
               result.millis(),
-              error));
+              error != null || tally.notices.isEmpty() ? error : String.join(" ", tally.notices)));
     } catch (RuntimeException e) {
       LOG.warn("could not write the sync log: {}", e.toString());
     }
@@ -195,6 +210,73 @@ public final class SyncEngine {
   }
 
   // ------------------------------------------------------------------ pull
+
+  /**
+   * Pulls the sites whole, every cycle (they are few), because a site the user was taken off is
+   * only seen as one the server no longer serves. A site lost that way leaves the laptop, its
+   * unsynced changes held back first ({@link SiteLoss}); a site gained is pulled from scratch, as
+   * its bins and stock were left out of every earlier pull; held-back changes of a site that is
+   * here again are queued again.
+   */
+  private void pullSites(Tally tally) throws SyncException {
+    List<PullResponse> pages = new ArrayList<>();
+    Set<UUID> served = new HashSet<>();
+    String cursor = null;
+    do {
+      PullResponse page = client.pull(EntityType.SITES.wireName(), cursor, PAGE);
+      pages.add(page);
+      if (page.records() != null) {
+        page.records().forEach(r -> served.add(UUID.fromString(r.get("id").asText())));
+      }
+      cursor = page.cursor();
+      if (!page.hasMore()) {
+        break;
+      }
+    } while (true);
+    Set<UUID> held = siteLoss.serverSites();
+    if (!held.isEmpty() && !held.containsAll(served)) {
+      for (EntityType type : SiteLoss.SITE_SCOPED) {
+        if (store.cursor(type).isPresent()) {
+          store.beginRepull(type); // the new site's rows are older than the cursor
+        }
+      }
+    }
+    for (PullResponse page : pages) {
+      List<ObjectNode> records = page.records() == null ? List.of() : page.records();
+      List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
+      tally.pulled += store.applyPage(EntityType.SITES, records, deletions, page.cursor());
+    }
+    for (SiteLoss.Dropped d : siteLoss.dropAllBut(served)) {
+      tally.notices.add(lost(d, "you no longer work in it"));
+    }
+    int requeued = siteLoss.requeueHeld();
+    if (requeued > 0) {
+      tally.notices.add(
+          requeued + " change(s) held back from a site that is yours again are queued again");
+    }
+  }
+
+  /** A revoked sign-in (a device reported stolen): no site of the server stays on the laptop. */
+  private void dropEverySite(Tally tally) {
+    try {
+      for (SiteLoss.Dropped d : siteLoss.dropAllBut(Set.of())) {
+        tally.notices.add(lost(d, "this device's sign-in was revoked"));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not remove the sites of a revoked sign-in", e);
+    }
+  }
+
+  private static String lost(SiteLoss.Dropped d, String why) {
+    String held =
+        d.changes() == 0
+            ? "it had no unsynced changes"
+            : d.changes()
+                + " unsynced change(s) are kept in "
+                + d.file()
+                + " and go out when the site is yours again";
+    return "Site " + d.code() + " was removed from this laptop (" + why + "); " + held + ".";
+  }
 
   private void pullAll(Tally tally, IntConsumer progress) throws SyncException {
     for (EntityType type : PULL_ORDER) {

@@ -81,20 +81,7 @@ public final class Accounts {
           if (w.dsl().fetchExists(USERS, USERS.USERNAME_KEY.eq(key))) {
             throw new ValidationException("username", "user " + name + " exists already");
           }
-          List<UUID> siteIds = new ArrayList<>();
-          for (String code : siteCodes) {
-            UUID site =
-                w.dsl()
-                    .select(SITES.ID)
-                    .from(SITES)
-                    .where(SITES.CODE_KEY.eq(code.strip().toLowerCase(Locale.ROOT)))
-                    .and(SITES.IS_DELETED.isFalse())
-                    .fetchOne(SITES.ID);
-            if (site == null) {
-              throw new ValidationException("sites", "no site with code " + code.strip());
-            }
-            siteIds.add(site);
-          }
+          List<UUID> siteIds = siteIds(w, siteCodes);
           UUID id = ids.next();
           w.dsl()
               .insertInto(USERS)
@@ -114,6 +101,64 @@ public final class Accounts {
                 .execute();
           }
           return id;
+        });
+  }
+
+  /** The ids of live sites by code; an unknown code is a validation error. */
+  private static List<UUID> siteIds(WriteTx w, List<String> siteCodes) {
+    List<UUID> siteIds = new ArrayList<>();
+    for (String code : siteCodes) {
+      UUID site =
+          w.dsl()
+              .select(SITES.ID)
+              .from(SITES)
+              .where(SITES.CODE_KEY.eq(code.strip().toLowerCase(Locale.ROOT)))
+              .and(SITES.IS_DELETED.isFalse())
+              .fetchOne(SITES.ID);
+      if (site == null) {
+        throw new ValidationException("sites", "no site with code " + code.strip());
+      }
+      siteIds.add(site);
+    }
+    return siteIds;
+  }
+
+  /**
+   * Gives a user exactly these sites (by code), taking away the others: the laptops of a user taken
+   * off a site remove it at their next sync, holding back its unsynced changes. Returns the user's
+   * id. A staff member keeps at least one site.
+   */
+  public UUID setSites(String username, List<String> siteCodes) {
+    String key = AuthService.usernameKey(requireText("username", username, 100));
+    if (siteCodes.size() > 1000) {
+      throw new ValidationException("sites", "more than 1000 sites");
+    }
+    return store.write(
+        w -> {
+          org.jooq.Record2<UUID, String> user =
+              w.dsl()
+                  .select(USERS.ID, USERS.ROLE)
+                  .from(USERS)
+                  .where(USERS.USERNAME_KEY.eq(key))
+                  .fetchOne();
+          if (user == null) {
+            throw new ValidationException("username", "no user " + username);
+          }
+          List<UUID> sites = siteIds(w, siteCodes);
+          if (sites.isEmpty() && !Role.ADMIN.wireName().equals(user.value2())) {
+            throw new ValidationException(
+                "sites", "staff need at least one site: --sites CODE[,CODE]");
+          }
+          w.dsl().deleteFrom(USER_SITES).where(USER_SITES.USER_ID.eq(user.value1())).execute();
+          for (UUID site : sites) {
+            w.dsl()
+                .insertInto(USER_SITES)
+                .set(USER_SITES.USER_ID, user.value1())
+                .set(USER_SITES.SITE_ID, site)
+                .onDuplicateKeyIgnore()
+                .execute();
+          }
+          return user.value1();
         });
   }
 

@@ -160,6 +160,9 @@ public final class AuthService implements AutoCloseable {
         token, new LoginResponse.UserInfo(user.getId(), user.getUsername(), user.getRole()), sites);
   }
 
+  /** The error code of a revoked token. */
+  public static final String REVOKED = "token_revoked";
+
   /**
    * The principal of a bearer token; missing, unknown or revoked -> 401; unused too long -> 401.
    */
@@ -181,17 +184,23 @@ public final class AuthService implements AutoCloseable {
     org.jooq.Record t =
         store.read(
             dsl ->
-                dsl.select(TOKENS.LAST_USED_AT)
+                dsl.select(TOKENS.LAST_USED_AT, TOKENS.REVOKED_AT)
                     .select(USERS.fields())
                     .from(TOKENS)
                     .join(USERS)
                     .on(USERS.ID.eq(TOKENS.USER_ID))
                     .where(TOKENS.TOKEN_HASH.eq(key))
-                    .and(TOKENS.REVOKED_AT.isNull())
                     .fetchOne());
     if (t == null) {
       cache.remove(key);
-      throw ApiError.unauthorized("the token is unknown or revoked");
+      throw ApiError.unauthorized("the token is unknown: sign in");
+    }
+    if (t.get(TOKENS.REVOKED_AT) != null) {
+      // Said apart from an unknown token: a laptop told this removes the server's sites from its
+      // disk (a device reported stolen), holding back its unsynced changes first.
+      cache.remove(key);
+      throw new ApiError(
+          401, REVOKED, "this device's sign-in was revoked (signed out, or by an admin): sign in");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant stored = t.get(TOKENS.LAST_USED_AT);
@@ -250,6 +259,11 @@ public final class AuthService implements AutoCloseable {
                     .execute());
     cache.values().removeIf(c -> c.principal().userId().equals(userId));
     return new Revoked(userId, n);
+  }
+
+  /** Forgets the cached sign-ins of a user whose sites changed: their next request reads them. */
+  public void forget(UUID userId) {
+    cache.values().removeIf(c -> c.principal().userId().equals(userId));
   }
 
   /** What {@link #revokeUser} did. */
