@@ -3,27 +3,17 @@ package io.stockroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stockroom.protocol.JsonCodec;
 import io.stockroom.testing.CliServer;
+import io.stockroom.testing.WireClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,22 +44,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashHarnessTest {
 
-  static final JsonCodec CODEC = new JsonCodec();
-
   @TempDir Path tmp;
   Process server;
-  String pgSchema;
+  CliServer.Store store;
 
   @AfterEach
   void stop() throws Exception {
     if (server != null) {
       server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
-    if (pgSchema != null) {
-      try (Connection c = DriverManager.getConnection(pgUrl());
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
-      }
+    if (store != null) {
+      store.close();
     }
   }
 
@@ -87,7 +72,8 @@ class CrashHarnessTest {
             + seed
             + ")");
     Random random = new Random(seed);
-    String[] dbArgs = database();
+    store = CliServer.Store.fresh();
+    String[] dbArgs = store.args();
 
     Map<String, Long> acked = new ConcurrentHashMap<>(); // reference -> acknowledged version
     Map<String, Sent> unanswered = new ConcurrentHashMap<>(); // cut off by a kill
@@ -97,7 +83,7 @@ class CrashHarnessTest {
 
     for (int round = 0; round < rounds; round++) {
       String url = start(round == 0, dbArgs);
-      Client client = new Client(url);
+      WireClient client = new WireClient(url);
       String token = client.login();
       if (itemId == null) {
         locationId = client.firstLocation(token);
@@ -122,7 +108,7 @@ class CrashHarnessTest {
       // The next change is above everything ever acknowledged or pulled.
       long before = highestSeen.get();
       String probe = "probe-" + round;
-      long probeVersion = client.pushOne(token, receipt(itemId, locationId, probe));
+      long probeVersion = client.pushOne(token, WireClient.receipt(itemId, locationId, probe));
       assertThat(probeVersion)
           .as("round %d (seed %d): first version after the restart", round, seed)
           .isGreaterThan(before);
@@ -144,7 +130,7 @@ class CrashHarnessTest {
                 () -> {
                   for (int n = 0; !stop.get(); n++) {
                     String ref = prefix + n;
-                    Sent s = new Sent(ref, receipt(item, location, ref));
+                    Sent s = new Sent(ref, WireClient.receipt(item, location, ref));
                     unanswered.put(ref, s);
                     long v;
                     try {
@@ -166,7 +152,7 @@ class CrashHarnessTest {
                 String cursor = "";
                 while (!stop.get()) {
                   try {
-                    JsonNode page = client.pull(token, cursor);
+                    JsonNode page = client.pull(token, "stock_movements", cursor);
                     for (JsonNode r : page.get("records")) {
                       highestSeen.accumulateAndGet(r.get("version").asLong(), Math::max);
                     }
@@ -190,12 +176,12 @@ class CrashHarnessTest {
 
     // A last restart: everything acknowledged is there once, and versions rise in pull order.
     String url = start(false, dbArgs);
-    Client client = new Client(url);
+    WireClient client = new WireClient(url);
     String token = client.login();
     for (Sent s : List.copyOf(unanswered.values())) {
       acked.put(s.reference(), client.pushOne(token, s.mutation()));
     }
-    List<JsonNode> all = client.pullAll(token);
+    List<JsonNode> all = client.pullAll(token, "stock_movements");
     Map<String, Long> byReference = new HashMap<>();
     long previous = 0;
     for (JsonNode m : all) {
@@ -228,137 +214,5 @@ class CrashHarnessTest {
     }
     server = CliServer.start(tmp.resolve("data"), args.toArray(String[]::new));
     return CliServer.awaitUrl(server);
-  }
-
-  private static String pgUrl() {
-    String url = System.getProperty("stockroom.test.pg.url");
-    return url == null || url.isBlank() ? System.getenv("STOCKROOM_TEST_PG_URL") : url;
-  }
-
-  /** {@code --db} of a fresh schema on PostgreSQL when the tests run there, else nothing (H2). */
-  private String[] database() throws Exception {
-    if (!TestServer.onPostgres()) {
-      return new String[0];
-    }
-    pgSchema = "crash_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection c = DriverManager.getConnection(pgUrl());
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + pgSchema);
-    }
-    String url = pgUrl();
-    return new String[] {
-      "--db", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema
-    };
-  }
-
-  static ObjectNode receipt(String itemId, String locationId, String reference) {
-    ObjectNode d = CODEC.object();
-    d.put("item_id", itemId);
-    d.put("to_location_id", locationId);
-    d.put("quantity", 1);
-    d.put("reason", "receive");
-    d.put("reference", reference);
-    d.put("occurred_at", "2026-12-06T10:00:00.000Z");
-    return TestServer.mutation("stock_movements", "create", UUID.randomUUID(), d);
-  }
-
-  /** The wire calls the harness makes, on one HTTP client. */
-  static final class Client {
-    final String base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    Client(String base) {
-      this.base = base;
-    }
-
-    String login() throws IOException {
-      return send("/api/auth/login", null, "{\"username\":\"demo\",\"password\":\"demo\"}")
-          .get("token")
-          .asText();
-    }
-
-    String firstLocation(String token) throws IOException {
-      return get("/api/sync/pull?entity=locations&limit=1", token)
-          .get("records")
-          .get(0)
-          .get("id")
-          .asText();
-    }
-
-    String createItem(String token, String sku) throws IOException {
-      UUID id = UUID.randomUUID();
-      ObjectNode m = TestServer.mutation("items", "create", id, TestServer.item(sku, "Crash item"));
-      assertThat(pushOne(token, m)).isPositive();
-      return id.toString();
-    }
-
-    /** Pushes one mutation and returns the version it was accepted with. */
-    long pushOne(String token, ObjectNode mutation) throws IOException {
-      ObjectNode body = CODEC.object();
-      ((ArrayNode) body.putArray("mutations")).add(mutation);
-      JsonNode result =
-          send("/api/sync/push", token, CODEC.writeString(body)).get("results").get(0);
-      if (!"accepted".equals(result.path("status").asText())) {
-        throw new AssertionError("not accepted: " + result);
-      }
-      return result.get("server_version").asLong();
-    }
-
-    JsonNode pull(String token, String cursor) throws IOException {
-      return get("/api/sync/pull?entity=stock_movements&limit=1000&since=" + cursor, token);
-    }
-
-    List<JsonNode> pullAll(String token) throws IOException {
-      List<JsonNode> all = new ArrayList<>();
-      String cursor = "";
-      JsonNode page;
-      do {
-        page = pull(token, cursor);
-        page.get("records").forEach(all::add);
-        cursor = page.get("cursor").asText();
-      } while (page.get("has_more").asBoolean());
-      return all;
-    }
-
-    Map<String, Long> movementsByReference(String token) throws IOException {
-      Map<String, Long> map = new HashMap<>();
-      for (JsonNode m : pullAll(token)) {
-        map.put(m.path("reference").asText(), m.get("version").asLong());
-      }
-      return map;
-    }
-
-    private JsonNode get(String path, String token) throws IOException {
-      return exchange(builder(path, token).GET().build());
-    }
-
-    private JsonNode send(String path, String token, String body) throws IOException {
-      return exchange(builder(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private HttpRequest.Builder builder(String path, String token) {
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofSeconds(30))
-              .header("Sync-Version", "1");
-      if (token != null) {
-        b.header("Authorization", "Bearer " + token);
-      }
-      return b;
-    }
-
-    private JsonNode exchange(HttpRequest request) throws IOException {
-      HttpResponse<byte[]> r;
-      try {
-        r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException(r.statusCode() + " " + new String(r.body()));
-      }
-      return CODEC.mapper().readTree(r.body());
-    }
   }
 }
