@@ -90,6 +90,51 @@ class ServerCommandTest {
                 new PrintWriter(new StringWriter(), true)))
         .isZero();
     assertThat(out.toString()).contains("ann\tstaff\tEAST");
+    // Her sites change: WEST instead of EAST. An unknown site or none at all changes nothing.
+    assertThat(run(data, "", "admin", "--data", data.toString(), "create-site", "WEST")).isZero();
+    assertThat(
+            run(
+                data,
+                "",
+                "admin",
+                "--data",
+                data.toString(),
+                "set-sites",
+                "ann",
+                "--sites",
+                "WEST"))
+        .isZero();
+    assertThat(
+            run(
+                data,
+                "",
+                "admin",
+                "--data",
+                data.toString(),
+                "set-sites",
+                "ann",
+                "--sites",
+                "NOPE"))
+        .isEqualTo(2);
+    assertThat(run(data, "", "admin", "--data", data.toString(), "set-sites", "ann")).isEqualTo(2);
+    assertThat(
+            run(
+                data,
+                "",
+                "admin",
+                "--data",
+                data.toString(),
+                "set-sites",
+                "zed",
+                "--sites",
+                "WEST"))
+        .isEqualTo(2);
+    out = new StringWriter();
+    Main.run(
+        new String[] {"admin", "--data", data.toString(), "list-users"},
+        new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true));
+    assertThat(out.toString()).contains("ann\tstaff\tWEST").doesNotContain("EAST");
     // A duplicate, an unknown site and a bad role are one-line errors with exit code 2.
     assertThat(
             run(

@@ -119,7 +119,41 @@ class AccessTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("revoked").asInt()).isEqualTo(1);
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(socket::isClosed);
-    assertThat(server.get("/api/sync/pull?entity=sites", demo).status()).isEqualTo(401);
+    TestServer.Response after = server.get("/api/sync/pull?entity=sites", demo);
+    assertThat(after.status()).isEqualTo(401);
+    // Said apart from an unknown token: the laptop removes the server's sites on this code.
+    assertThat(after.json().at("/error/code").asText()).isEqualTo("token_revoked");
+    assertThat(server.get("/api/sync/pull?entity=sites", "not-a-token").json().at("/error/code"))
+        .hasToString("\"unauthorized\"");
+  }
+
+  @Test
+  void changingAUsersSitesTakesEffectAtOnceAndClosesTheirLiveSocket() throws Exception {
+    String admin = server.login("admin", "admin");
+    String other = server.login("other", "other");
+    LiveChannelTest.Client socket =
+        new LiveChannelTest.Client(live(), Map.of("Authorization", "Bearer " + other));
+    assertThat(socket.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(1);
+    assertThat(codes(server.get("/api/sync/pull?entity=sites", other))).containsExactly("OTHER");
+
+    TestServer.Response r =
+        server.post("/api/admin/set-sites", admin, "{\"username\":\"other\",\"sites\":[\"MAIN\"]}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    // No cached sign-in keeps the old sites for a moment: the next pull already sees the new one.
+    assertThat(codes(server.get("/api/sync/pull?entity=sites", other))).containsExactly("MAIN");
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(socket::isClosed);
+    assertThat(
+            server
+                .post(
+                    "/api/admin/set-sites", other, "{\"username\":\"other\",\"sites\":[\"OTHER\"]}")
+                .status())
+        .as("staff may not change sites")
+        .isEqualTo(403);
+  }
+
+  private static java.util.List<String> codes(TestServer.Response pull) {
+    return TestServer.stream(pull.json().get("records")).map(s -> s.get("code").asText()).toList();
   }
 
   @Test

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Throws random and mutated bodies and query strings at every endpoint (seeded, bounded): never a
- * 5xx, every error is the contract's JSON, and a request that is refused as a whole changes
- * nothing.
+ * Throws random and mutated bodies and query strings at every endpoint (seeded, bounded): sign-in
+ * and sign-out, pull, push (plain and gzipped) and the admin calls. Never a 5xx, every error is the
+ * contract's JSON, a request that is refused as a whole changes nothing, and an ordinary push still
+ * answers after any of them.
  */
 class FuzzTest {
 
@@ -56,12 +57,13 @@ class FuzzTest {
   void randomAndMutatedRequestsNeverFailTheServer(@TempDir Path dir) {
     try (TestServer server = TestServer.start(dir)) {
       String token = server.login("demo", "demo");
+      String admin = server.login("admin", "admin");
       String bin = server.locationIds(token, 1).get(0);
       Random random = new Random(SEED);
       List<ObjectNode> valid = validMutations(bin);
       for (int round = 0; round < ROUNDS; round++) {
         long before = server.lastVersion();
-        TestServer.Response r = fire(server, token, random, valid);
+        TestServer.Response r = fire(server, token, admin, random, valid);
         String context = "round " + round + ": " + r;
         assertThat(r.status()).as(context).isLessThan(500);
         if (r.status() != 200) {
@@ -74,20 +76,39 @@ class FuzzTest {
                 .isIn("accepted", "conflict", "rejected");
           }
         }
+        if (round % 50 == 49) {
+          ObjectNode ordinary = CODEC.object();
+          ordinary
+              .putArray("mutations")
+              .add(mutation("items", "create", UUID.randomUUID(), item("FZ-OK-" + round, "ok")));
+          TestServer.Response ok =
+              server.post("/api/sync/push", token, CODEC.writeString(ordinary));
+          assertThat(ok.status()).as(context).isEqualTo(200);
+          assertThat(ok.json().at("/results/0/status").asText()).as(context).isEqualTo("accepted");
+        }
       }
       assertThat(server.get("/api/health", null).status()).isEqualTo(200);
     }
   }
 
   private static TestServer.Response fire(
-      TestServer server, String token, Random random, List<ObjectNode> valid) {
-    switch (random.nextInt(6)) {
+      TestServer server, String token, String admin, Random random, List<ObjectNode> valid) {
+    switch (random.nextInt(9)) {
       case 0:
         return server.post("/api/auth/login", null, randomJson(random, 3).toString());
       case 1:
         return server.get("/api/sync/pull?" + randomQuery(random), token);
       case 2:
         return server.post("/api/sync/push", token, randomBytes(random));
+      case 6:
+        return server.post("/api/admin/revoke-tokens", admin, randomJson(random, 3).toString());
+      case 7:
+        return server.post("/api/admin/set-sites", admin, randomJson(random, 3).toString());
+      case 8:
+        String[] tokens = {
+          "", "x", "'; DROP TABLE tokens; --", "9".repeat(400), UUID.randomUUID() + ""
+        };
+        return server.post("/api/auth/logout", tokens[random.nextInt(tokens.length)], "{}");
       case 3:
         return server.send(
             server
@@ -171,7 +192,9 @@ class FuzzTest {
       }
       default -> {
         ObjectNode o = f.objectNode();
-        String[] keys = {"username", "password", "mutations", "entity", "data", "quantity", "sku"};
+        String[] keys = {
+          "username", "password", "mutations", "entity", "data", "quantity", "sku", "sites"
+        };
         for (int i = 0; i < random.nextInt(4); i++) {
           o.set(keys[random.nextInt(keys.length)], randomJson(random, depth - 1));
         }
