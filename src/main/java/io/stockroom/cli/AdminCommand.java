@@ -4,10 +4,7 @@ import io.stockroom.domain.ValidationException;
 import io.stockroom.server.StockroomServer;
 import io.stockroom.server.auth.Accounts;
 import io.stockroom.server.auth.Role;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,20 +94,10 @@ final class AdminCommand implements Callable<Integer> {
       if (r == Role.STAFF && sites.isEmpty()) {
         throw new UserError("staff need --sites CODE[,CODE]");
       }
-      String password = readPassword();
+      String password = PasswordInput.read();
       admin.withAccounts(a -> a.createUser(name, r, sites, password));
       admin.spec.commandLine().getOut().println("created user " + name + " (" + r.wireName() + ")");
       return 0;
-    }
-
-    static String readPassword() throws IOException {
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      String line = in.readLine();
-      if (line == null || line.isEmpty()) {
-        throw new UserError("no password on standard input");
-      }
-      return line;
     }
   }
 
@@ -196,7 +183,7 @@ final class AdminCommand implements Callable<Integer> {
     public Integer call() throws IOException {
       if (through.used()) {
         RunningServer.setSites(
-            through.server, through.adminUser, CreateUser.readPassword(), name, sites);
+            through.server, through.adminUser, PasswordInput.read(), name, sites);
       } else {
         admin.withAccounts(a -> a.setSites(name, sites));
       }
@@ -230,7 +217,7 @@ final class AdminCommand implements Callable<Integer> {
       if (through.used()) {
         n =
             RunningServer.revokeTokens(
-                through.server, through.adminUser, CreateUser.readPassword(), name);
+                through.server, through.adminUser, PasswordInput.read(), name);
       } else {
         n = admin.withAccounts(a -> a.revokeTokens(name));
       }

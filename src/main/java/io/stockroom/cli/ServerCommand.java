@@ -93,6 +93,7 @@ final class ServerCommand implements Callable<Integer> {
     if (tokenIdleDays < 1 || tokenIdleDays > 3_650) {
       throw new UserError("--token-idle-days must be from 1 to 3650, not " + tokenIdleDays);
     }
+    checkHost(host);
     ServerConfig config =
         StoreOptions.config(data, db, dbUser, port)
             .withHost(host)
@@ -123,5 +124,28 @@ final class ServerCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * {@code --host} must be an address of this machine (or every interface): binding elsewhere fails
+   * with a message about the port, which sends the user looking in the wrong place.
+   */
+  static void checkHost(String host) {
+    if (host == null || host.isBlank() || host.length() > 255) {
+      throw new UserError("--host must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
+    }
+    try {
+      java.net.InetAddress a = java.net.InetAddress.getByName(host);
+      if (!a.isAnyLocalAddress()
+          && !a.isLoopbackAddress()
+          && java.net.NetworkInterface.getByInetAddress(a) == null) {
+        throw new UserError(
+            "--host " + host + " is not an address of this machine (0.0.0.0: every interface)");
+      }
+    } catch (java.net.UnknownHostException e) {
+      throw new UserError("--host " + host + " is not a known host name or address");
+    } catch (java.net.SocketException e) {
+      throw new UserError("cannot list this machine's addresses: " + e.getMessage(), 1);
+    }
   }
 }

@@ -9,11 +9,7 @@ import io.stockroom.sync.CycleResult;
 import io.stockroom.sync.ServerAddress;
 import io.stockroom.sync.SyncAgent;
 import io.stockroom.sync.SyncException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
@@ -71,7 +67,7 @@ final class SyncCommand implements Callable<Integer> {
             p -> {
               throw new UserError("--server: " + p);
             });
-    String password = readPassword();
+    String password = PasswordInput.read();
     PrintWriter out = spec.commandLine().getOut();
     try (LocalStore store = LocalStore.open(profile, Clock.systemUTC(), IdGenerator.secure());
         SyncAgent agent =
@@ -159,19 +155,5 @@ final class SyncCommand implements Callable<Integer> {
       r.notices().forEach(n -> out.println("note: " + n));
     }
     out.flush();
-  }
-
-  private static String readPassword() {
-    try {
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      String line = in.readLine();
-      if (line == null) {
-        throw new UserError("no password on stdin");
-      }
-      return line;
-    } catch (IOException e) {
-      throw new UserError("cannot read the password from stdin: " + e.getMessage());
-    }
   }
 }

@@ -95,6 +95,9 @@ public final class StockroomServer implements AutoCloseable {
   /** The base URL clients use, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
     String h = host == null || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    if (h.contains(":") && !h.startsWith("[")) {
+      h = "[" + h + "]"; // an IPv6 address in a URL
+    }
     return "http://" + h + ":" + port();
   }
 

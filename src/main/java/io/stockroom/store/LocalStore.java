@@ -102,11 +102,32 @@ public final class LocalStore implements AutoCloseable {
    * @throws StoreException when the database cannot be opened or migrated
    */
   public static LocalStore open(Path profileDir, Clock clock, IdGenerator ids) {
+    if (profileDir.toString().isBlank()) {
+      // An empty path is the working folder: never a profile nobody asked for.
+      throw new StoreException("no profile folder given: name one, e.g. --profile ~/stockroom");
+    }
     Path dir = profileDir.toAbsolutePath().normalize();
+    boolean fresh = !Files.exists(dir);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new StoreException("cannot create profile folder " + dir, e);
+      throw new StoreException(
+          "cannot create the profile folder "
+              + dir
+              + (Files.isRegularFile(dir) ? ": a file has that name" : ""),
+          e);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new StoreException("the profile " + dir + " is not a folder");
+    }
+    Path file = dir.resolve("stockroom.mv.db");
+    if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
+      // Checked first: H2 would otherwise print its own traces and fail as if the file were
+      // damaged.
+      throw new StoreException(
+          "cannot write to the profile folder "
+              + dir
+              + ": check that it is yours and not read-only");
     }
     String url = "jdbc:h2:file:" + dir.resolve("stockroom");
     if (Files.exists(dir.resolve("stockroom.mv.db"))) {
@@ -117,7 +138,7 @@ public final class LocalStore implements AutoCloseable {
     try {
       SchemaMigrator.Outcome outcome;
       try (Connection c = pool.getConnection()) {
-        ownerOnly(dir);
+        ownerOnly(dir, fresh);
         outcome = SchemaMigrator.migrate(c);
       }
       return new LocalStore(dir, pool, outcome, clock, ids);
@@ -165,13 +186,17 @@ public final class LocalStore implements AutoCloseable {
   }
 
   /**
-   * The profile folder and its database files readable by their owner only (issue 15), where the
-   * file system has POSIX modes; elsewhere the per-user data folder already admits only its user.
+   * The database files, and the profile folder when this open created it, readable by their owner
+   * only (issue 15), where the file system has POSIX modes; elsewhere the per-user data folder
+   * already admits only its user. A folder that existed keeps its modes: it may be shared, and is
+   * the user's to set.
    */
-  private static void ownerOnly(Path dir) {
+  private static void ownerOnly(Path dir, boolean folderToo) {
     try {
-      Files.setPosixFilePermissions(
-          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      if (folderToo) {
+        Files.setPosixFilePermissions(
+            dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      }
       try (var files = Files.list(dir)) {
         for (Path f : (Iterable<Path>) files::iterator) {
           if (f.getFileName().toString().startsWith("stockroom.") && Files.isRegularFile(f)) {
@@ -379,6 +404,6 @@ public final class LocalStore implements AutoCloseable {
       pool.dispose();
     }
     // Compacting writes a new file in place of the old one, with the default mode.
-    ownerOnly(profileDir);
+    ownerOnly(profileDir, false);
   }
 }

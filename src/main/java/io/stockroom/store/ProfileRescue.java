@@ -197,13 +197,23 @@ public final class ProfileRescue {
   public static Replayed replay(LocalStore store, Path export) {
     List<ObjectNode> rows = new ArrayList<>();
     try {
+      if (Files.size(export) > MAX_EXPORT_BYTES) {
+        throw new StoreException(
+            export
+                + " is larger than an export of changes can be ("
+                + MAX_EXPORT_BYTES
+                + " bytes)");
+      }
+      int number = 0;
       for (String line : Files.readAllLines(export, StandardCharsets.UTF_8)) {
+        number++;
         if (!line.isBlank()) {
-          rows.add((ObjectNode) JSON.readTree(line));
+          rows.add(exportedRow(line, export, number));
         }
       }
-    } catch (IOException | ClassCastException e) {
-      throw new StoreException("cannot read the exported changes in " + export, e);
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot read the exported changes in " + export + ": not a text file of changes", e);
     }
     List<ObjectNode> waiting = new ArrayList<>();
     int queued;
@@ -226,9 +236,10 @@ public final class ProfileRescue {
                     }
                     return n;
                   });
-    } catch (NullPointerException | IllegalArgumentException e) {
+    } catch (org.jooq.exception.DataAccessException e) {
       throw new StoreException(
-          "the exported changes in " + export + " are not in the export's format", e);
+          "the exported changes in " + export + " do not fit this profile's queue; none was queued",
+          e);
     }
     if (waiting.size() < rows.size() && rows.stream().anyMatch(r -> r.has(KEEP_SITE))) {
       // After the commit: a crash before this leaves rows in the file that are queued already,
@@ -236,6 +247,55 @@ public final class ProfileRescue {
       rewrite(export, waiting);
     }
     return new Replayed(queued, waiting.size());
+  }
+
+  /** The most an export may hold: a queue of 100,000 changes of a few kilobytes each. */
+  static final long MAX_EXPORT_BYTES = 512L * 1024 * 1024;
+
+  /**
+   * One line of an export, checked to be a queued change before anything is queued: a file that is
+   * not an export, or was cut or edited, is refused with the line that is wrong.
+   */
+  private static ObjectNode exportedRow(String line, Path export, int number) {
+    String where = "line " + number + " of " + export;
+    com.fasterxml.jackson.databind.JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (IOException e) {
+      throw new StoreException(where + " is not JSON: this is not an export of changes", e);
+    }
+    if (!(node instanceof ObjectNode row)) {
+      throw new StoreException(where + " is not a queued change");
+    }
+    try {
+      for (String id : List.of("id", "idempotency_key", "entity_id")) {
+        java.util.UUID.fromString(row.path(id).asText(""));
+      }
+      if (row.hasNonNull(KEEP_SITE)) {
+        java.util.UUID.fromString(row.get(KEEP_SITE).asText());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(where + " has no valid ids: it is not a queued change");
+    }
+    if (io.stockroom.domain.EntityType.fromWireName(row.path("entity_type").asText("")).isEmpty()) {
+      throw new StoreException(where + " names no kind of record Stockroom knows");
+    }
+    String action = row.path("action").asText("");
+    if (!List.of("create", "update", "delete").contains(action)) {
+      throw new StoreException(where + " names no action Stockroom knows");
+    }
+    if (row.hasNonNull("base_version")
+        && !row.get("base_version").asText().matches("[0-9]{1,18}")) {
+      throw new StoreException(where + " has a base version that is not a number");
+    }
+    try {
+      if (!(JSON.readTree(row.path("payload").asText("")) instanceof ObjectNode)) {
+        throw new StoreException(where + " holds no change (its payload is not a JSON object)");
+      }
+    } catch (IOException e) {
+      throw new StoreException(where + " holds no change (its payload is not JSON)", e);
+    }
+    return row;
   }
 
   private static boolean siteHere(org.jooq.DSLContext t, String site) {

@@ -76,7 +76,15 @@ public final class SyncClient {
 
   public LoginResponse login(String user, String password, String device) throws SyncException {
     byte[] body = codec.write(new LoginRequest(user, password, device));
-    return read(call("POST", "/api/auth/login", body, false), LoginResponse.class);
+    LoginResponse r = read(call("POST", "/api/auth/login", body, false), LoginResponse.class);
+    if (r.token() == null || r.token().isBlank() || r.token().length() > 200) {
+      throw malformed("a sign-in answer without a token");
+    }
+    if (r.sites() != null
+        && r.sites().stream().anyMatch(x -> x == null || x.id() == null || x.code() == null)) {
+      throw malformed("a sign-in answer with a site that has no id or code");
+    }
+    return r;
   }
 
   public void logout() throws SyncException {
@@ -89,12 +97,34 @@ public final class SyncClient {
       path.append("&since=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
     }
     path.append("&limit=").append(limit);
-    return read(call("GET", path.toString(), null, true), PullResponse.class);
+    PullResponse page = read(call("GET", path.toString(), null, true), PullResponse.class);
+    if (page.cursor() == null || (page.hasMore() && page.cursor().equals(cursor))) {
+      // Pulling again with the same cursor would get the same page, for ever.
+      throw malformed("a pull page of " + entity + " that does not move its cursor on");
+    }
+    return page;
   }
 
   public PushResponse push(List<Mutation> mutations) throws SyncException {
     byte[] body = codec.write(new PushRequest(mutations));
-    return read(call("POST", "/api/sync/push", body, true), PushResponse.class);
+    PushResponse r = read(call("POST", "/api/sync/push", body, true), PushResponse.class);
+    if (r.results() == null || r.results().size() != mutations.size()) {
+      throw malformed("a push answer without one result per mutation");
+    }
+    return r;
+  }
+
+  /**
+   * A server answer that breaks the protocol: an error, not a reason to retry at once (the same
+   * server would answer the same), and the queue stays as it is.
+   */
+  private static SyncException malformed(String what) {
+    return new SyncException(
+        SyncException.Kind.PROTOCOL,
+        200,
+        "protocol_error",
+        "the server sent " + what + ": is this a Stockroom server of a matching version?",
+        null);
   }
 
   /**

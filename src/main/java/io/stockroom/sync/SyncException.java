@@ -16,6 +16,11 @@ public final class SyncException extends Exception {
     UNAUTHORIZED,
     /** Any other 4xx: the request itself is refused; retrying it unchanged cannot help. */
     REJECTED,
+    /**
+     * A 200 whose body breaks the protocol (no result per mutation, a cursor that does not move
+     * on): the cycle ends in an error and the queue stays as it was, every mutation still due.
+     */
+    PROTOCOL,
     /** The user stopped the cycle; every page and result applied so far stays. */
     CANCELLED
   }

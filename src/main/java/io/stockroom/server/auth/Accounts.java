@@ -68,12 +68,7 @@ public final class Accounts {
   /** Creates a user with a role and sites (by code, which must exist). */
   public UUID createUser(String username, Role role, List<String> siteCodes, String password) {
     String name = requireText("username", username, 100);
-    if (password == null || password.isEmpty()) {
-      throw new ValidationException("password", "the password must not be empty");
-    }
-    if (password.length() > 1000) {
-      throw new ValidationException("password", "the password is longer than 1000 characters");
-    }
+    io.stockroom.domain.Password.check(password);
     String hash = hasher.hash(password);
     return store.write(
         w -> {

@@ -59,6 +59,13 @@ public final class ServerDatabase implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new StoreUnavailableException("cannot create " + folder + ": " + e.getMessage(), e);
     }
+    Path file = folder.resolve("stockroom-server.mv.db");
+    if (!java.nio.file.Files.isWritable(folder)
+        || (java.nio.file.Files.exists(file) && !java.nio.file.Files.isWritable(file))) {
+      // Checked first: H2 would otherwise print its own traces before failing.
+      throw new StoreUnavailableException(
+          "cannot write to " + folder + ": check that it is this user's and not read-only", null);
+    }
     String url =
         "jdbc:h2:file:"
             + dir.toAbsolutePath().resolve("stockroom-server")
