@@ -49,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ServerCommand.checkDemoItems(items);
     PrintWriter out = spec.commandLine().getOut();
     Path base;
     try {

@@ -84,9 +84,7 @@ final class ServerCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UserError("--port must be from 0 to 65535, not " + port);
     }
-    if (demoItems < 0 || demoItems > 5_000_000) {
-      throw new UserError("--demo-items must be from 0 to 5000000, not " + demoItems);
-    }
+    checkDemoItems(demoItems);
     if (tombstoneDays < 1 || tombstoneDays > 36_500) {
       throw new UserError("--tombstone-days must be from 1 to 36500, not " + tombstoneDays);
     }
@@ -124,6 +122,13 @@ final class ServerCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** {@code --demo-items}, here and in {@code demo}: what a demo can seed in reasonable time. */
+  static void checkDemoItems(int n) {
+    if (n < 0 || n > 5_000_000) {
+      throw new UserError("--demo-items must be from 0 to 5000000, not " + n);
+    }
   }
 
   /**

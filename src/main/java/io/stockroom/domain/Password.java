@@ -2,8 +2,9 @@ package io.stockroom.domain;
 
 /**
  * The rule for a password, where one is set or typed in: a line of text of 1 to 1000 characters,
- * without control characters. Binary input (a file piped in by mistake, a closed standard input the
- * system filled with another file) is refused, never stored as someone's password.
+ * without control characters (a tab is allowed). Binary input (a file piped in by mistake, a closed
+ * standard input the system filled with another file) is refused, never stored as someone's
+ * password.
  */
 public final class Password {
 
@@ -22,7 +23,7 @@ public final class Password {
     }
     for (int i = 0; i < password.length(); i++) {
       char c = password.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\ufffd') {
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\ufffd') {
         throw new ValidationException(
             "password", "the password is not a line of text (it holds control characters)");
       }

@@ -47,7 +47,8 @@ public enum TextField {
 
   /**
    * The value stripped, or null when blank; refuses a value longer than the limit, control
-   * characters (tab and line breaks only in multi-line fields) and unpaired surrogates.
+   * characters (tab and line breaks only in multi-line fields), unpaired surrogates and the
+   * replacement character a decoder leaves for bytes it could not read.
    */
   public String check(String value) {
     if (value == null) {
@@ -96,6 +97,14 @@ public enum TextField {
         i++;
       } else if (Character.isLowSurrogate(c)) {
         throw new ValidationException(wireName, label + " contains an unpaired surrogate.");
+      } else if (c == '\ufffd') {
+        // What a decoder leaves of bytes it could not read: the text was garbled on its way in
+        // (a terminal in another encoding), and storing it would keep the damage for good.
+        throw new ValidationException(
+            wireName,
+            label
+                + " contains an unreadable character (U+FFFD): it was garbled on its way in;"
+                + " check the terminal's language setting.");
       }
     }
   }

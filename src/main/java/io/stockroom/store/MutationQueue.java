@@ -170,9 +170,21 @@ public final class MutationQueue implements OutboxService {
    */
   public List<QueuedMutation> due(int limit) {
     Instant now = stamps.now();
+    org.jooq.Condition attached = org.jooq.impl.DSL.noCondition();
+    // Changes in the laptop's own site wait for a sign-in to attach it to a server site: sent
+    // before, the server would refuse them for good (decision record 0043).
+    for (java.util.UUID local :
+        tx.read()
+            .select(io.stockroom.store.jooq.Tables.SITES.ID)
+            .from(io.stockroom.store.jooq.Tables.SITES)
+            .where(io.stockroom.store.jooq.Tables.SITES.SERVER_ID.isNull())
+            .fetch(io.stockroom.store.jooq.Tables.SITES.ID)) {
+      attached = attached.and(MUTATION_QUEUE.PAYLOAD.notContains(local.toString()));
+    }
     return tx.read()
         .selectFrom(MUTATION_QUEUE)
         .where(MUTATION_QUEUE.STATUS.eq(MutationStatus.PENDING.dbValue()))
+        .and(attached)
         .and(MUTATION_QUEUE.NEXT_ATTEMPT_AT.isNull().or(MUTATION_QUEUE.NEXT_ATTEMPT_AT.le(now)))
         .orderBy(MUTATION_QUEUE.SEQ)
         .limit(limit)

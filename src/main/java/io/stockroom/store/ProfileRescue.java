@@ -216,6 +216,13 @@ public final class ProfileRescue {
           "cannot read the exported changes in " + export + ": not a text file of changes", e);
     }
     List<ObjectNode> waiting = new ArrayList<>();
+    if (rows.stream()
+        .allMatch(
+            r ->
+                r.hasNonNull(KEEP_SITE)
+                    && !siteHere(store.tx().read(), r.get(KEEP_SITE).asText()))) {
+      return new Replayed(0, rows.size()); // nothing to queue yet: no write
+    }
     int queued;
     try {
       queued =

@@ -16,6 +16,12 @@ public final class Settings implements SettingsService {
   static final String LAST_STAMP = "hlc.last";
   static final String CURRENT_SITE = "site.current";
 
+  /** The sync server this profile signs in to. */
+  public static final String SERVER_URL = "sync.server_url";
+
+  /** The user this profile signs in as. */
+  public static final String USER = "sync.user";
+
   private final Tx tx;
 
   Settings(Tx tx) {

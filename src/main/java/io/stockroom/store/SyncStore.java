@@ -1038,6 +1038,13 @@ public final class SyncStore {
             target.setCode(code);
             target.setName(name);
             target.insert();
+            // A site new to this profile: its bins and stock are older than the cursors of the
+            // sites pulled so far, and only a pull from scratch brings them (decision record 0043).
+            for (EntityType type : SiteLoss.SITE_SCOPED) {
+              if (t.fetchExists(SYNC_STATE, SYNC_STATE.ENTITY.eq(type.wireName()))) {
+                beginRepull(t, type);
+              }
+            }
           }
           if (isLocal) {
             UUID from = local.getId();

@@ -49,14 +49,30 @@ public final class HttpTransport implements Transport {
     } else {
       b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
     }
+    // The request's own timeout ends at the response's headers; a server that then trickles its
+    // body would hold the cycle for ever. The whole exchange is bounded instead.
+    java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     try {
-      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       Map<String, String> headers = new HashMap<>();
       r.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
       return new Response(r.statusCode(), headers, r.body());
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
+    } catch (java.util.concurrent.TimeoutException e) {
+      exchange.cancel(true);
+      throw new java.net.http.HttpTimeoutException(
+          "no whole answer from " + baseUrl + " within " + timeout.toSeconds() + " s");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
     }
   }
 }

@@ -29,8 +29,8 @@ public final class SyncAgent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
 
-  static final String SERVER_URL = "sync.server_url";
-  static final String USER = "sync.user";
+  static final String SERVER_URL = io.stockroom.store.Settings.SERVER_URL;
+  static final String USER = io.stockroom.store.Settings.USER;
 
   /** Where profiles before decision 0024 kept the token; read once to move it to its file. */
   static final String TOKEN = "sync.token";

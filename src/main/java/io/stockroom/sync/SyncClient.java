@@ -88,8 +88,20 @@ public final class SyncClient {
   }
 
   public void logout() throws SyncException {
+    String bearer = token;
+    if (bearer != null) {
+      REVOKED_HERE.add(bearer);
+    }
     observe(call("POST", "/api/auth/logout", new byte[0], true));
   }
+
+  /**
+   * Tokens this process revoked itself (a sign-out, a sign-in replacing an older one). A request
+   * still under way with one of them is answered {@code token_revoked}: that is this laptop signing
+   * out, not a device reported stolen, and must not empty it of its sites.
+   */
+  private static final java.util.Set<String> REVOKED_HERE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public PullResponse pull(String entity, String cursor, int limit) throws SyncException {
     StringBuilder path = new StringBuilder("/api/sync/pull?entity=").append(entity);
@@ -225,6 +237,12 @@ public final class SyncClient {
     SyncException.Kind kind;
     if (status == 401) {
       kind = SyncException.Kind.UNAUTHORIZED;
+      String sent = headers.get("Authorization");
+      if ("token_revoked".equals(code)
+          && sent != null
+          && REVOKED_HERE.contains(sent.substring("Bearer ".length()))) {
+        code = "signed_out";
+      }
     } else if (status == 410) {
       kind = SyncException.Kind.CURSOR_EXPIRED;
     } else if (status == 429 || status == 408 || status >= 500) {

@@ -138,7 +138,7 @@ public final class SyncEngine {
         pullAll(tally, pulledSoFar);
       }
     } catch (SyncException e) {
-      if (REVOKED.equals(e.code())) {
+      if (e.kind() == SyncException.Kind.UNAUTHORIZED && REVOKED.equals(e.code())) {
         dropEverySite(tally);
       }
       error = e.getMessage();
@@ -233,8 +233,7 @@ public final class SyncEngine {
         break;
       }
     } while (true);
-    Set<UUID> held = siteLoss.serverSites();
-    if (!held.isEmpty() && !held.containsAll(served)) {
+    if (!siteLoss.serverSites().containsAll(served)) {
       for (EntityType type : SiteLoss.SITE_SCOPED) {
         if (store.cursor(type).isPresent()) {
           store.beginRepull(type); // the new site's rows are older than the cursor
@@ -249,10 +248,17 @@ public final class SyncEngine {
     for (SiteLoss.Dropped d : siteLoss.dropAllBut(served)) {
       tally.notices.add(lost(d, "you no longer work in it"));
     }
-    int requeued = siteLoss.requeueHeld();
-    if (requeued > 0) {
+    SiteLoss.Requeued requeued = siteLoss.requeueHeld();
+    if (requeued.queued() > 0) {
       tally.notices.add(
-          requeued + " change(s) held back from a site that is yours again are queued again");
+          requeued.queued()
+              + " change(s) held back from a site that is yours again are queued again");
+    }
+    for (java.nio.file.Path p : requeued.setAside()) {
+      tally.notices.add(
+          "A file of held-back changes could not be read and was set aside as "
+              + p
+              + "; support can recover what it holds.");
     }
   }
 
@@ -275,7 +281,16 @@ public final class SyncEngine {
                 + " unsynced change(s) are kept in "
                 + d.file()
                 + " and go out when the site is yours again";
-    return "Site " + d.code() + " was removed from this laptop (" + why + "); " + held + ".";
+    return "Site "
+        + d.code()
+        + " was removed from this laptop ("
+        + why
+        + "); "
+        + held
+        + "."
+        + (d.wasCurrent()
+            ? " You now work in this laptop's own site: sign in again to choose a site."
+            : "");
   }
 
   private void pullAll(Tally tally, IntConsumer progress) throws SyncException {

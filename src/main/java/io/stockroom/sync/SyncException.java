@@ -39,11 +39,27 @@ public final class SyncException extends Exception {
   }
 
   public static SyncException network(Throwable cause) {
-    String what =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    SyncException e = new SyncException(Kind.TRANSIENT, 0, "network", "network: " + what, null);
+    SyncException e =
+        new SyncException(Kind.TRANSIENT, 0, "network", "network: " + plainly(cause), null);
     e.initCause(cause);
     return e;
+  }
+
+  /** What went wrong on the way, in words rather than an exception's class name. */
+  private static String plainly(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "unknown host " + (t.getMessage() == null ? "" : t.getMessage());
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "the server does not answer (connection refused or unreachable)";
+      }
+      if (t instanceof java.net.http.HttpTimeoutException
+          || t instanceof java.net.SocketTimeoutException) {
+        return "timed out" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+      }
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   public Kind kind() {

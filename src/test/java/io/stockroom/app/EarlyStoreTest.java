@@ -75,7 +75,7 @@ class EarlyStoreTest {
 
     assertThatThrownBy(() -> EarlyStore.take(notAFolder))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("cannot create profile folder");
+        .hasMessageContaining("cannot create the profile folder");
     assertThat(closed).hasValue(0);
   }
 }

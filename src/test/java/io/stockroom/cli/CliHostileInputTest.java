@@ -137,4 +137,34 @@ class CliHostileInputTest {
     oneLine(r, 2);
     assertThat(r.err()).contains("--host");
   }
+
+  @Test
+  void aDemoOfANegativeSizeIsOneLine() {
+    oneLine(
+        Cli.run("demo", "--demo-items", "-5", "--no-window", "--dir", tmp.resolve("d").toString()),
+        2);
+    assertThat(tmp.resolve("d")).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"ftp://127.0.0.1:1", "127.0.0.1:8080", "http://[::1", "http://127.0.0.1:1"})
+  void aSyncToNoServerIsOneLineAndKeepsTheQueue(String url) {
+    Path profile = tmp.resolve("p");
+    assertThat(Cli.local(profile, "add-item", "--sku", "Q-1", "--name", "Queued").code()).isZero();
+    Cli.Result r =
+        Cli.withInput(
+            "demo\n",
+            "sync",
+            "--profile",
+            profile.toString(),
+            "--server",
+            url,
+            "--user",
+            "demo",
+            "--password-stdin");
+    assertThat(r.code()).as(r.err()).isIn(2, 3);
+    assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+    assertThat(Cli.local(profile, "queue").out()).contains("items", "create", "pending");
+  }
 }

@@ -130,9 +130,14 @@ class SiteLossTest {
 
     CycleResult lost = laptop.sync();
     assertThat(lost.ok()).as(lost.toString()).isTrue();
-    assertThat(lost.notices()).singleElement().asString().contains("Site OTHER was removed");
-    // OTHER and everything in it are gone from the laptop; it works in MAIN now.
-    assertThat(laptop.store.locations().currentSite().code()).isEqualTo("MAIN");
+    assertThat(lost.notices())
+        .singleElement()
+        .asString()
+        .contains("Site OTHER was removed")
+        .contains("sign in again to choose a site");
+    // OTHER and everything in it are gone from the laptop. It works in a site of its own now,
+    // not silently in MAIN, where a bin of the same code would take the next receipt.
+    assertThat(laptop.store.locations().currentSite().code()).isEqualTo("LOCAL");
     assertThat(laptop.store.locations().findByCode("Y-01")).isEmpty();
     assertThat(laptop.store.stock().onHand(item.id())).isEmpty();
     assertThat(laptop.store.outbox().open())
@@ -187,6 +192,13 @@ class SiteLossTest {
     assertThat(laptop.store.siteLoss().serverSites()).isEmpty();
     assertThat(laptop.store.locations().currentSite().code()).isEqualTo("LOCAL");
     assertThat(laptop.store.locations().findByCode("R-01")).isEmpty();
+    assertThat(heldFiles()).singleElement();
+    assertThat(onServer("after-revoke")).isZero();
+
+    // Someone else signs in on this laptop: the held receipt is not theirs to send.
+    SyncAgent.Login demo = laptop.agent.login(server.url(), "demo", "demo");
+    laptop.agent.complete(demo, demo.sites().get(0).id());
+    assertThat(laptop.sync().ok()).isTrue();
     assertThat(heldFiles()).singleElement();
     assertThat(onServer("after-revoke")).isZero();
 
