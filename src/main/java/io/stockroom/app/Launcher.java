@@ -10,9 +10,23 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
+  /**
+   * JavaFX's own logger, held so its level sticks. JavaFX warns at every start that its classes
+   * came from the class path ("Unsupported JavaFX configuration"): true by design of the single jar
+   * and the installers (JavaFX 21 runs so, and the UI tests cover it), and nothing a user could act
+   * on, so only its errors reach the console.
+   */
+  static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
   private Launcher() {}
 
+  /** What JavaFX itself may print: errors only (see {@link #JAVAFX_LOG}). */
+  public static void quietJavaFx() {
+    JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   public static void main(String[] args) {
+    quietJavaFx();
     Application.launch(StockroomApp.class, args);
   }
 
@@ -28,6 +42,7 @@ public final class Launcher {
    * @throws RuntimeException when the app cannot start or the smoke test fails
    */
   public static void launch(Path profile, boolean smokeTest) {
+    quietJavaFx();
     String dir = "--profile=" + profile.toAbsolutePath();
     // The store opens while JavaFX starts; the app's init takes it.
     EarlyStore.start(AppConfig.forProfile(profile), LocalStores::open);

@@ -12,7 +12,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The logging set-up of every command, in code: logs go to stderr (so a command's stdout stays its
- * own output), {@code io.stockroom} at INFO, everything else at WARN.
+ * own output), everything at WARN; {@code io.stockroom} at INFO for the server, whose operator
+ * reads its log, and at WARN for the app and the other commands, whose console shows only what a
+ * user should act on (issue 16).
  *
  * <p>Logback finds this class through {@code META-INF/services} before it looks for a {@code
  * logback.xml}. Reading an XML file would start logback's Joran machinery: about 500 more classes,
@@ -35,6 +37,13 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
         || LogConfig.class.getClassLoader().getResource("logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    apply(context);
+    configured = true;
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** The set-up itself: one console appender on stderr and the levels. */
+  static void apply(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
@@ -49,6 +58,23 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
     context.getLogger("io.stockroom").setLevel(Level.INFO);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** Whether this class set logging up (not a file named by the user or the tests). */
+  private static volatile boolean configured;
+
+  /**
+   * For every command but {@code server}: Stockroom's own INFO lines stay off the console. Leaves a
+   * logging set-up from a file alone.
+   */
+  static void quiet() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && configured) {
+      quiet(context);
+    }
+  }
+
+  static void quiet(LoggerContext context) {
+    context.getLogger("io.stockroom").setLevel(Level.WARN);
   }
 }

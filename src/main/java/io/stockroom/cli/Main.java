@@ -19,6 +19,9 @@ public final class Main {
 
   /** Runs one command line in-process; tests call this. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 0 || !"server".equals(args[0])) {
+      LogConfig.quiet();
+    }
     Optional<DesktopArgs> desktop = DesktopArgs.parse(args);
     if (desktop.isPresent()) {
       // The common start (the installed launcher, no command): straight to the window.
