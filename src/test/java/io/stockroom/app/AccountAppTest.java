@@ -93,7 +93,8 @@ class AccountAppTest extends AppUiTestBase {
     eventually(() -> text("accountMessage").startsWith("Wrong user name or password."));
     assertThat(text("accountDetails"))
         .isEqualTo("Details: Server answered 401 invalid_credentials.");
-    assertThat(text("statusConnection")).isEqualTo("Offline");
+    assertThat(text("statusConnection"))
+        .isEqualTo(io.stockroom.app.status.StatusBarViewModel.NOT_CONNECTED);
     assertThat(Files.exists(tmp.resolve("laptop").resolve(TokenFile.NAME))).isFalse();
   }
 
@@ -154,10 +155,14 @@ class AccountAppTest extends AppUiTestBase {
             text("accountMessage").equals("Signed in as demo, working in MAIN · Main warehouse."));
     Path token = tmp.resolve("laptop").resolve(TokenFile.NAME);
     assertThat(token).exists();
+    eventually(() -> text("accountButton").equals("Account..."));
     eventually(() -> !node("signOutButton").isDisabled());
     clickOn("#signOutButton");
     eventually(() -> text("accountMessage").startsWith("Signed out."));
     assertThat(token).doesNotExist();
-    eventually(() -> text("statusConnection").equals("Offline"));
+    eventually(
+        () ->
+            text("statusConnection")
+                .equals(io.stockroom.app.status.StatusBarViewModel.NOT_CONNECTED));
   }
 }

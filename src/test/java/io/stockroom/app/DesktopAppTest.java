@@ -77,7 +77,11 @@ class DesktopAppTest extends AppUiTestBase {
 
     eventually(() -> text("itemsSummary").equals("100,001 items"));
     assertThat(visible("firstRunPane")).isFalse();
-    assertThat(text("statusConnection")).isEqualTo("Offline");
+    assertThat(text("statusConnection"))
+        .isEqualTo(io.stockroom.app.status.StatusBarViewModel.NOT_CONNECTED);
+    assertThat(text("accountButton"))
+        .as("the offer to connect")
+        .isEqualTo("Connect to a server...");
     assertThat(text("statusLastSync")).isEqualTo("Last sync: never");
     assertThat(pending()).isEqualTo(3);
 

@@ -24,7 +24,8 @@ class FakeStoreUiTest extends AppUiTestBase {
   @Test
   void firstRunThenCreateItemThenScan() {
     eventually(() -> visible("firstRunPane"));
-    assertThat(text("statusConnection")).isEqualTo("Offline");
+    assertThat(text("statusConnection"))
+        .isEqualTo(io.stockroom.app.status.StatusBarViewModel.NOT_CONNECTED);
     assertThat(text("statusLastSync")).isEqualTo("Last sync: never");
 
     clickOn("#firstRunNewItemButton");

@@ -50,8 +50,15 @@ public final class StatusBarView extends HBox {
     stop.setOnAction(e -> vm.cancelSync());
     stop.visibleProperty().bind(vm.syncingProperty());
     stop.managedProperty().bind(stop.visibleProperty());
-    javafx.scene.control.Button account = new javafx.scene.control.Button("Account...");
+    javafx.scene.control.Button account = new javafx.scene.control.Button();
     account.setId("accountButton");
+    // Not signed in, the button is the offer to connect; signed in, the account's dialog.
+    account
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(vm.account().signedInProperty())
+                .then("Account...")
+                .otherwise("Connect to a server..."));
     account.setOnAction(
         e -> {
           vm.account().open();

@@ -18,13 +18,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class StatusBarViewModel {
 
+  /** A profile with no server: nothing is wrong, it simply works on its own (issue 16). */
+  public static final String NOT_CONNECTED = "Working offline - not connected to a server";
+
+  private static final String NOT_CONNECTED_DETAIL =
+      "Everything you do is kept on this laptop. Connect to a server... to share it with the"
+          + " warehouse.";
+
   private final OutboxService outbox;
   private final TaskRunner runner;
   private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", false);
   private final ReadOnlyStringWrapper connection =
-      new ReadOnlyStringWrapper(this, "connection", "Offline");
+      new ReadOnlyStringWrapper(this, "connection", NOT_CONNECTED);
   private final ReadOnlyStringWrapper connectionDetail =
-      new ReadOnlyStringWrapper(this, "detail", "No sync server set up; working from this laptop.");
+      new ReadOnlyStringWrapper(this, "detail", NOT_CONNECTED_DETAIL);
   private final ReadOnlyStringWrapper pending =
       new ReadOnlyStringWrapper(this, "pending", "0 pending");
   private final ReadOnlyStringWrapper lastSync =
@@ -65,8 +72,8 @@ public final class StatusBarViewModel {
                   + " no longer accepts this laptop's sign-in. Open Account... and sign in again;"
                   + " your work stays on this laptop.");
         } else {
-          connection.set("Offline");
-          connectionDetail.set("Not signed in to a sync server; working from this laptop.");
+          connection.set(NOT_CONNECTED);
+          connectionDetail.set(NOT_CONNECTED_DETAIL);
         }
       }
       case OFFLINE -> {

@@ -18,7 +18,8 @@ class StatusBarViewModelTest {
     StatusBarViewModel vm = new StatusBarViewModel(store.outboxService, new InlineTaskRunner());
     store.catalog.create(ItemDraft.of("A-1", "Anchor"));
     vm.refresh();
-    assertThat(vm.connectionProperty().get()).isEqualTo("Offline");
+    assertThat(vm.connectionProperty().get())
+        .isEqualTo(io.stockroom.app.status.StatusBarViewModel.NOT_CONNECTED);
     assertThat(vm.onlineProperty().get()).isFalse();
     assertThat(vm.pendingProperty().get()).isEqualTo("1 pending");
     assertThat(vm.lastSyncProperty().get()).isEqualTo("Last sync: never");
@@ -71,7 +72,8 @@ class StatusBarViewModelTest {
     assertThat(vm.account().signedInProperty().get()).isTrue();
 
     vm.apply(SyncStatus.initial());
-    assertThat(vm.connectionProperty().get()).isEqualTo("Offline");
+    assertThat(vm.connectionProperty().get())
+        .isEqualTo(io.stockroom.app.status.StatusBarViewModel.NOT_CONNECTED);
     assertThat(vm.account().signedInProperty().get()).isFalse();
   }
 }
