@@ -406,6 +406,9 @@ public final class SyncAgent implements AutoCloseable {
     }
   }
 
+  /** The longest wait between two attempts to open the live channel again. */
+  static final java.time.Duration LIVE_RECONNECT_CAP = java.time.Duration.ofSeconds(4);
+
   private void startLive() {
     if (!options.live() || live != null) {
       return;
@@ -419,8 +422,12 @@ public final class SyncAgent implements AutoCloseable {
             url,
             token,
             executor,
-            new Backoff(options.seed() + 1),
+            // Reconnects within a few seconds at most, so a server that comes back is known to be
+            // back within 5 s (issue 16); the jitter keeps a site's laptops from returning at once.
+            new Backoff(options.seed() + 1, LIVE_RECONNECT_CAP),
             new LiveChannel.Listener() {
+              private volatile boolean open;
+
               @Override
               public void changed(String entity, long version) {
                 scheduler.trigger(Trigger.LIVE);
@@ -428,6 +435,7 @@ public final class SyncAgent implements AutoCloseable {
 
               @Override
               public void connected() {
+                open = true;
                 scheduler.liveConnected(true);
                 if (scheduler.status().state() == SyncStatus.State.OFFLINE) {
                   scheduler.trigger(Trigger.CONNECTIVITY);
@@ -437,6 +445,12 @@ public final class SyncAgent implements AutoCloseable {
               @Override
               public void disconnected() {
                 scheduler.liveConnected(false);
+                if (open) {
+                  // The socket that was open went: a light cycle finds out at once whether the
+                  // server is gone (the status bar then says so) or only the socket was closed.
+                  open = false;
+                  scheduler.trigger(Trigger.CONNECTIVITY);
+                }
               }
             });
     // Connect from the agent's thread, after whatever it has queued (the first cycle).
