@@ -80,6 +80,10 @@ public final class QueueViewModel {
   private final BooleanProperty pauseOnLowBattery =
       new SimpleBooleanProperty(this, "pauseOnLowBattery", true);
   private long generation;
+
+  /** When the user pressed "Sync now", until a cycle started since then has ended; else null. */
+  private java.time.Instant syncAskedAt;
+
   private boolean settingsLoaded;
   private boolean applyingSettings;
 
@@ -163,7 +167,11 @@ public final class QueueViewModel {
   }
 
   private record Snapshot(
-      List<QueueRow> queue, List<CursorRow> cursors, List<LogRow> log, String totals) {}
+      List<QueueRow> queue,
+      List<CursorRow> cursors,
+      List<LogRow> log,
+      String totals,
+      SyncLogEntry newest) {}
 
   public void refresh() {
     if (!settingsLoaded) {
@@ -178,6 +186,7 @@ public final class QueueViewModel {
             cursors.setAll(s.cursors());
             log.setAll(s.log().subList(0, Math.min(200, s.log().size())));
             totals.set(s.totals());
+            settleSyncMessage(s.newest());
             long failed = s.queue().stream().filter(QueueRow::failed).count();
             int n = s.queue().size();
             summary.set(
@@ -223,7 +232,12 @@ public final class QueueViewModel {
             + " up, "
             + bytes(down)
             + " down";
-    return new Snapshot(queue, cs, entries.stream().map(this::logRow).toList(), t);
+    return new Snapshot(
+        queue,
+        cs,
+        entries.stream().map(this::logRow).toList(),
+        t,
+        entries.isEmpty() ? null : entries.get(0));
   }
 
   private LogRow logRow(SyncLogEntry e) {
@@ -338,8 +352,39 @@ public final class QueueViewModel {
   }
 
   public void syncNow() {
+    syncAskedAt = d.clock().instant();
     message.set("Syncing...");
     d.sync().syncNow();
+  }
+
+  /**
+   * "Syncing..." ends in what the sync did, once a cycle that started after "Sync now" is in the
+   * log (issue 16: it used to stay for good).
+   */
+  private void settleSyncMessage(SyncLogEntry newest) {
+    if (syncAskedAt == null || newest == null || newest.startedAt().isBefore(syncAskedAt)) {
+      return;
+    }
+    syncAskedAt = null;
+    message.set(
+        switch (newest.outcome()) {
+          case "ok" ->
+              "Synced: "
+                  + newest.pulled()
+                  + " received, "
+                  + newest.pushed()
+                  + " sent"
+                  + (newest.conflicts() == 0 ? "." : ", " + newest.conflicts() + " in conflict.");
+          case "offline" ->
+              "Could not reach the server. Your changes stay on this laptop and go out at the"
+                  + " next try.";
+          case "signed_out" -> "Not signed in: open Account... and sign in to sync.";
+          case "cancelled" -> "Sync stopped. What was already received is kept.";
+          default ->
+              "The sync did not finish"
+                  + (newest.error() == null ? "." : ": " + newest.error())
+                  + " Your changes stay on this laptop.";
+        });
   }
 
   public ObservableList<QueueRow> rows() {

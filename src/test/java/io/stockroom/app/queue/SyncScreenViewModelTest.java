@@ -97,6 +97,55 @@ class SyncScreenViewModelTest {
   }
 
   @Test
+  void syncingEndsInWhatTheSyncDid() {
+    List<SyncLogEntry> log = new ArrayList<>();
+    Instant before = Instant.parse("2026-11-24T11:00:00Z");
+    log.add(new SyncLogEntry(1, before, before, "interval", "ok", 0, 0, 0, 0, 0, 0, 0, 0, 5, null));
+    SyncDesk growing =
+        new SyncDesk() {
+          @Override
+          public void retry(UUID id) {}
+
+          @Override
+          public void discard(UUID id) {}
+
+          @Override
+          public List<Cursor> cursors() {
+            return List.of();
+          }
+
+          @Override
+          public List<SyncLogEntry> log(int limit) {
+            return List.copyOf(log);
+          }
+        };
+    QueueViewModel vm =
+        new QueueViewModel(
+            new FakeStore().outboxService,
+            new InlineTaskRunner(),
+            ZoneOffset.UTC,
+            new QueueViewModel.Desk(
+                growing,
+                (title, message, label) -> true,
+                null,
+                text -> {},
+                SyncControl.none(),
+                new LocalChanges(),
+                Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC)));
+    vm.syncNow();
+    assertThat(vm.messageProperty().get()).isEqualTo("Syncing...");
+    vm.refresh(); // only the cycle from before "Sync now" is in the log
+    assertThat(vm.messageProperty().get()).isEqualTo("Syncing...");
+    Instant after = Instant.parse("2026-11-24T12:00:00Z");
+    log.add(
+        0,
+        new SyncLogEntry(
+            2, after, after, "manual", "offline", 0, 0, 0, 0, 0, 0, 0, 0, 5, "network: x"));
+    vm.refresh();
+    assertThat(vm.messageProperty().get()).startsWith("Could not reach the server.");
+  }
+
+  @Test
   void showsTheLogWithTodaysTotals() {
     QueueViewModel vm = vm(new FakeStore());
     vm.refresh();
