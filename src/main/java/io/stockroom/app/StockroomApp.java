@@ -142,6 +142,9 @@ public class StockroomApp extends Application {
                   if (steps.changed(st)) {
                     main.afterSync();
                   }
+                  if (steps.pulledAndDone(st)) {
+                    main.afterPull(); // a first sign-in fills the screens without a restart
+                  }
                 }));
     changes.subscribe(sync::localWrite);
     main.start(
@@ -239,6 +242,18 @@ public class StockroomApp extends Application {
   /** Whether a published status ends a step worth reloading the inbox and the sync screen for. */
   private static final class SyncSteps {
     private Object last;
+    private int pulled;
+
+    /** Whether a cycle that received records has just ended. */
+    boolean pulledAndDone(io.stockroom.sync.SyncStatus st) {
+      if (st.state() == io.stockroom.sync.SyncStatus.State.SYNCING) {
+        pulled = Math.max(pulled, st.pulledThisCycle());
+        return false;
+      }
+      boolean done = pulled > 0;
+      pulled = 0;
+      return done;
+    }
 
     boolean changed(io.stockroom.sync.SyncStatus st) {
       Object now =

@@ -156,6 +156,8 @@ class AccountAppTest extends AppUiTestBase {
     Path token = tmp.resolve("laptop").resolve(TokenFile.NAME);
     assertThat(token).exists();
     eventually(() -> text("accountButton").equals("Account..."));
+    // The first sign-in fills the item list without a restart.
+    eventually(() -> text("itemsSummary").equals("5 items"));
     eventually(() -> !node("signOutButton").isDisabled());
     clickOn("#signOutButton");
     eventually(() -> text("accountMessage").startsWith("Signed out."));

@@ -109,6 +109,18 @@ public final class MainViewModel implements Navigator {
     }
   }
 
+  /** A sync received records: the lists on screen show them (issue 16). */
+  public void afterPull() {
+    if (screens == null) {
+      return;
+    }
+    screens.items().reload();
+    screens.detail().reload();
+    if (page.get() != Page.ITEMS) {
+      refresh(page.get());
+    }
+  }
+
   private void afterLocalChange() {
     screens.status().refresh();
     screens.items().reload();
