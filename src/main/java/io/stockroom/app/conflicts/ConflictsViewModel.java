@@ -89,7 +89,7 @@ public final class ConflictsViewModel {
     String record = c.entityId().toString().substring(0, 8);
     return new ConflictRow(
         c,
-        c.entityType().wireName().replace('_', ' '),
+        c.entityType().word(),
         record,
         c.fields().isEmpty()
             ? (c.reason() == null ? "" : c.reason())

@@ -208,7 +208,7 @@ public final class QueueViewModel {
             .map(
                 c ->
                     new CursorRow(
-                        c.entity().wireName(),
+                        capitalized(c.entity().words()),
                         c.cursor() == null ? "" : c.cursor(),
                         time(c.lastPulledAt())))
             .toList();
@@ -268,10 +268,14 @@ public final class QueueViewModel {
     return t == null ? "" : WHEN.format(t.atZone(zone));
   }
 
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   private QueueRow row(QueuedMutation m) {
     return new QueueRow(
         m.seq(),
-        m.entityType().wireName(),
+        m.entityType().word(),
         m.action().wireName(),
         String.valueOf(m.entityId()),
         String.valueOf(m.idempotencyKey()),

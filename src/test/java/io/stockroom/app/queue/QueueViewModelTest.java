@@ -22,7 +22,7 @@ class QueueViewModelTest {
     store.catalog.create(ItemDraft.of("A-1", "Anchor"));
     vm.refresh();
     QueueRow row = vm.rows().get(0);
-    assertThat(row.entity()).isEqualTo("items");
+    assertThat(row.entity()).isEqualTo("item");
     assertThat(row.action()).isEqualTo("create");
     assertThat(row.status()).isEqualTo("pending");
     assertThat(row.idempotencyKey())
