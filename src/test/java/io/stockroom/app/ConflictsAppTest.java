@@ -90,7 +90,9 @@ class ConflictsAppTest extends AppUiTestBase {
     clickOn("#navConflicts");
     eventually(() -> rows("conflictsTable") == 1);
     select("conflictsTable", 0);
-    clickOn("#resolveConflictButton");
+    // Enter on the selected row opens it, as Resolve... does.
+    runOnFx(() -> node("conflictsTable").requestFocus());
+    type(KeyCode.ENTER);
     eventually(() -> present("state_name"));
     assertThat(label("itemConflictTitle")).contains("CF-1 Widget (A)");
     // Both changed the name: a choice, with the value both started from.

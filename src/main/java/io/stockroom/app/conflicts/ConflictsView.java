@@ -34,6 +34,16 @@ public final class ConflictsView extends VBox {
               });
           return row;
         });
+    // Enter opens the selected conflict, as a double click does (a shift by keyboard, issue 16).
+    table.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          ConflictRow selected = table.getSelectionModel().getSelectedItem();
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER && selected != null) {
+            vm.open(selected);
+            e.consume();
+          }
+        });
     VBox.setVgrow(table, Priority.ALWAYS);
     Button resolve =
         Ui.primary("resolveConflictButton", "Resolve...", MaterialDesignS.SCALE_BALANCE);
