@@ -19,6 +19,7 @@ public final class ActivityView extends VBox {
     table.getColumns().add(Ui.column("From", 80, MovementRow::from));
     table.getColumns().add(Ui.column("To", 80, MovementRow::to));
     table.getColumns().add(Ui.column("Qty", 70, MovementRow::quantity));
+    table.getColumns().add(Ui.column("Reference", 140, MovementRow::reference));
     table.getColumns().add(Ui.column("Sync", 70, MovementRow::status));
     VBox.setVgrow(table, Priority.ALWAYS);
     Label summary = Ui.muted(vm.summaryProperty());

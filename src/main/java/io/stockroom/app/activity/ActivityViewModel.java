@@ -58,8 +58,18 @@ public final class ActivityViewModel {
         nz(m.itemName()),
         nz(m.fromCode()),
         nz(m.toCode()),
-        Quantities.format(m.quantity()),
+        signed(m),
+        nz(m.reference()),
         m.syncStatus() == null ? "" : m.syncStatus().dbValue());
+  }
+
+  /** In (+), out (-), or between two bins (no sign): a count's correction reads as what it did. */
+  private static String signed(StockMovement m) {
+    String q = Quantities.format(m.quantity());
+    if (m.fromCode() != null && m.toCode() != null) {
+      return q;
+    }
+    return (m.toCode() != null ? "+" : "\u2212") + q;
   }
 
   private static String nz(String s) {

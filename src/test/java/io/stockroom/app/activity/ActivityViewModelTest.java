@@ -27,12 +27,16 @@ class ActivityViewModelTest {
     store.stock.record(
         new MovementRequest(item.id(), MovementReason.RECEIVE, null, "A-01", BigDecimal.TEN, null));
     store.stock.record(
-        new MovementRequest(item.id(), MovementReason.PICK, "A-01", null, BigDecimal.ONE, null));
+        new MovementRequest(
+            item.id(), MovementReason.PICK, "A-01", null, BigDecimal.ONE, "ORDER-17"));
     vm.refresh();
 
     assertThat(vm.rows()).extracting(MovementRow::reason).containsExactly("Pick", "Receive");
     assertThat(vm.rows().get(0).from()).isEqualTo("A-01");
-    assertThat(vm.rows().get(1).quantity()).isEqualTo("10");
+    // Signed as the bin sees it, with the reference the worker typed.
+    assertThat(vm.rows().get(1).quantity()).isEqualTo("+10");
+    assertThat(vm.rows().get(0).quantity()).isEqualTo("\u22121");
+    assertThat(vm.rows().get(0).reference()).isEqualTo("ORDER-17");
     assertThat(vm.summaryProperty().get()).isEqualTo("2 movements");
   }
 }
