@@ -177,9 +177,19 @@ final class ServerApp {
    * calls it.
    */
   private void revokeTokens(Context ctx) {
-    Principal admin = principal(ctx);
-    if (!admin.isAdmin()) {
-      throw new ApiError(403, "forbidden", "only an admin may revoke tokens");
+    com.fasterxml.jackson.databind.JsonNode body = adminBody(ctx, "revoke tokens", "");
+    AuthService.Revoked revoked = auth.revokeUser(body.get("username").textValue());
+    feed.closeUser(revoked.userId(), "signed out by an administrator");
+    json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
+  }
+
+  /**
+   * The body of an admin call, {@code {"username": "...", ...}}, once the caller is known to be an
+   * admin; {@code more} describes its other fields for the error.
+   */
+  private com.fasterxml.jackson.databind.JsonNode adminBody(Context ctx, String what, String more) {
+    if (!principal(ctx).isAdmin()) {
+      throw new ApiError(403, "forbidden", "only an admin may " + what);
     }
     com.fasterxml.jackson.databind.JsonNode body =
         read(ctx, com.fasterxml.jackson.databind.JsonNode.class);
@@ -188,11 +198,9 @@ final class ServerApp {
         || !name.isTextual()
         || name.textValue().isBlank()
         || name.textValue().length() > 100) {
-      throw ApiError.badRequest("the body must be {\"username\": \"...\"}");
+      throw ApiError.badRequest("the body must be {\"username\": \"...\"" + more + "}");
     }
-    AuthService.Revoked revoked = auth.revokeUser(name.textValue());
-    feed.closeUser(revoked.userId(), "signed out by an administrator");
-    json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
+    return body;
   }
 
   /**
@@ -201,22 +209,12 @@ final class ServerApp {
    * their live sockets closed, so their laptops reconnect, sync, and remove a site taken away.
    */
   private void setSites(Context ctx) {
-    Principal admin = principal(ctx);
-    if (!admin.isAdmin()) {
-      throw new ApiError(403, "forbidden", "only an admin may change a user's sites");
-    }
-    com.fasterxml.jackson.databind.JsonNode body =
-        read(ctx, com.fasterxml.jackson.databind.JsonNode.class);
-    com.fasterxml.jackson.databind.JsonNode name = body == null ? null : body.get("username");
-    com.fasterxml.jackson.databind.JsonNode sites = body == null ? null : body.get("sites");
-    if (name == null
-        || !name.isTextual()
-        || name.textValue().isBlank()
-        || name.textValue().length() > 100
-        || sites == null
-        || !sites.isArray()
-        || sites.size() > 1000) {
-      throw ApiError.badRequest("the body must be {\"username\": \"...\", \"sites\": [\"CODE\"]}");
+    String shape = ", \"sites\": [\"CODE\"]";
+    com.fasterxml.jackson.databind.JsonNode body = adminBody(ctx, "change a user's sites", shape);
+    com.fasterxml.jackson.databind.JsonNode name = body.get("username");
+    com.fasterxml.jackson.databind.JsonNode sites = body.get("sites");
+    if (sites == null || !sites.isArray() || sites.size() > 1000) {
+      throw ApiError.badRequest("the body must be {\"username\": \"...\"" + shape + "}");
     }
     java.util.List<String> codes = new java.util.ArrayList<>();
     for (com.fasterxml.jackson.databind.JsonNode c : sites) {
