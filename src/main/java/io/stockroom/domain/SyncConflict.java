@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * One entry of the conflicts inbox: what this laptop sent ({@code localPayload}, the outbox JSON)
  * and what the server holds ({@code serverRecord}, wire JSON), with the policy that decided. {@code
- * open} entries wait for the user; the others were settled by their entity's policy.
+ * open} entries wait for the user; the others were settled by their entity's policy. {@code label}
+ * names the record as a worker knows it (an item's SKU and name, a count's item and bin).
  */
 public record SyncConflict(
     UUID id,
@@ -23,4 +24,5 @@ public record SyncConflict(
     boolean open,
     String resolution,
     Instant createdAt,
-    Instant resolvedAt) {}
+    Instant resolvedAt,
+    String label) {}

@@ -849,7 +849,8 @@ public final class SyncStore {
   public List<SyncConflict> conflicts(boolean openOnly) {
     var q = tx.read().selectFrom(SYNC_CONFLICTS);
     var where = openOnly ? SYNC_CONFLICTS.STATUS.eq("open") : SYNC_CONFLICTS.STATUS.isNotNull();
-    return q.where(where).orderBy(SYNC_CONFLICTS.CREATED_AT).fetch().map(SyncStore::toConflict);
+    DSLContext t = tx.read();
+    return q.where(where).orderBy(SYNC_CONFLICTS.CREATED_AT).fetch().map(r -> toConflict(t, r));
   }
 
   /**
@@ -921,7 +922,8 @@ public final class SyncStore {
     setStatus(t, type, c.getEntityId(), CONFLICT);
   }
 
-  private static SyncConflict toConflict(SyncConflictsRecord r) {
+  private static SyncConflict toConflict(DSLContext t, SyncConflictsRecord r) {
+    EntityType type = EntityType.fromWireName(r.getEntityType()).orElseThrow();
     return new SyncConflict(
         r.getId(),
         r.getMutationId(),
@@ -936,7 +938,8 @@ public final class SyncStore {
         "open".equals(r.getStatus()),
         r.getResolution(),
         r.getCreatedAt(),
-        r.getResolvedAt());
+        r.getResolvedAt(),
+        ConflictLabels.of(t, type, r.getEntityId()));
   }
 
   // ---------------------------------------------------------------- sync log

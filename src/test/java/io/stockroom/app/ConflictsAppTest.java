@@ -89,6 +89,17 @@ class ConflictsAppTest extends AppUiTestBase {
 
     clickOn("#navConflicts");
     eventually(() -> rows("conflictsTable") == 1);
+    // The record by its SKU and name, not its id.
+    assertThat(
+            onFx(
+                () ->
+                    this
+                        .<javafx.scene.control.TableView<io.stockroom.app.conflicts.ConflictRow>>
+                            node("conflictsTable")
+                        .getItems()
+                        .get(0)
+                        .record()))
+        .startsWith("CF-1 \u00b7 Widget");
     select("conflictsTable", 0);
     // Enter on the selected row opens it, as Resolve... does.
     runOnFx(() -> node("conflictsTable").requestFocus());

@@ -18,8 +18,8 @@ public final class ConflictsView extends VBox {
   public ConflictsView(ConflictsViewModel vm) {
     TableView<ConflictRow> table = Ui.table("conflictsTable", "No conflicts.");
     table.setItems(vm.rows());
-    table.getColumns().add(Ui.column("Entity", 100, ConflictRow::entity));
-    table.getColumns().add(Ui.column("Record", 90, ConflictRow::record));
+    table.getColumns().add(Ui.column("Kind", 100, ConflictRow::entity));
+    table.getColumns().add(Ui.column("Item or bin", 200, ConflictRow::record));
     table.getColumns().add(Ui.column("What changed", 190, ConflictRow::changed));
     table.getColumns().add(Ui.column("When", 130, ConflictRow::when));
     table.getColumns().add(Ui.column("State", 420, ConflictRow::state));

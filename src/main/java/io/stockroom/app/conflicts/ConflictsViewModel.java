@@ -86,7 +86,7 @@ public final class ConflictsViewModel {
   }
 
   private ConflictRow row(SyncConflict c, boolean undoable) {
-    String record = c.entityId().toString().substring(0, 8);
+    String record = c.label() == null ? "" : c.label();
     return new ConflictRow(
         c,
         c.entityType().word(),

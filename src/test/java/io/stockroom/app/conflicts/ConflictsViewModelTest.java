@@ -50,6 +50,7 @@ class ConflictsViewModelTest {
     assertThat(vm.rows()).hasSize(2);
     assertThat(vm.openCountProperty().get()).isEqualTo(2);
     assertThat(vm.rows().get(0).entity()).isEqualTo("item");
+    assertThat(vm.rows().get(0).record()).isEqualTo("CF-1 \u00b7 Widget");
     assertThat(vm.rows().get(0).changed()).isEqualTo("name");
     assertThat(vm.rows().get(0).when()).isEqualTo("2026-11-24 10:00");
     assertThat(vm.summaryProperty().get()).startsWith("2 conflicts wait");

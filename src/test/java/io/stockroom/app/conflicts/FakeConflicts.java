@@ -43,7 +43,8 @@ final class FakeConflicts implements ConflictService {
             open,
             open ? null : policy,
             Instant.parse("2026-11-24T10:00:00Z"),
-            null);
+            null,
+            "CF-1 \u00b7 Widget");
     entries.add(c);
     return c;
   }
