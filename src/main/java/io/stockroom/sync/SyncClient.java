@@ -238,7 +238,7 @@ public final class SyncClient {
     if (status == 401) {
       kind = SyncException.Kind.UNAUTHORIZED;
       String sent = headers.get("Authorization");
-      if ("token_revoked".equals(code)
+      if (io.stockroom.protocol.ErrorBody.TOKEN_REVOKED.equals(code)
           && sent != null
           && REVOKED_HERE.contains(sent.substring("Bearer ".length()))) {
         code = "signed_out";

@@ -57,9 +57,6 @@ public final class SyncEngine {
   private static final List<EntityType> PULL_ORDER =
       java.util.Arrays.stream(EntityType.values()).filter(t -> t != EntityType.SITES).toList();
 
-  /** The server's code for a sign-in an admin revoked (or the laptop signed out of). */
-  static final String REVOKED = "token_revoked";
-
   /** Records pulled and pushed in a cycle from which its writes are forced before the next. */
   static final int SETTLE_AFTER = 500;
 
@@ -138,7 +135,8 @@ public final class SyncEngine {
         pullAll(tally, pulledSoFar);
       }
     } catch (SyncException e) {
-      if (e.kind() == SyncException.Kind.UNAUTHORIZED && REVOKED.equals(e.code())) {
+      if (e.kind() == SyncException.Kind.UNAUTHORIZED
+          && io.stockroom.protocol.ErrorBody.TOKEN_REVOKED.equals(e.code())) {
         dropEverySite(tally);
       }
       error = e.getMessage();

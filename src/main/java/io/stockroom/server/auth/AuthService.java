@@ -160,9 +160,6 @@ public final class AuthService implements AutoCloseable {
         token, new LoginResponse.UserInfo(user.getId(), user.getUsername(), user.getRole()), sites);
   }
 
-  /** The error code of a revoked token. */
-  public static final String REVOKED = "token_revoked";
-
   /**
    * The principal of a bearer token; missing, unknown or revoked -> 401; unused too long -> 401.
    */
@@ -200,7 +197,9 @@ public final class AuthService implements AutoCloseable {
       // disk (a device reported stolen), holding back its unsynced changes first.
       cache.remove(key);
       throw new ApiError(
-          401, REVOKED, "this device's sign-in was revoked (signed out, or by an admin): sign in");
+          401,
+          io.stockroom.protocol.ErrorBody.TOKEN_REVOKED,
+          "this device's sign-in was revoked (signed out, or by an admin): sign in");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant stored = t.get(TOKENS.LAST_USED_AT);
