@@ -39,6 +39,25 @@ public final class Ui {
     return box;
   }
 
+  /**
+   * {@link #labelled}, plus the reason the field cannot be right under it: while {@code problem} is
+   * set, the control is drawn in the danger colour and the reason shows in a line with id {@code
+   * control id + "Problem"}.
+   */
+  public static VBox checked(String text, Control control, ObservableStringValue problem) {
+    VBox box = labelled(text, control);
+    Label reason = shownWhenSet(control.getId() + "Problem", problem, "error-text");
+    reason.getStyleClass().add("field-problem");
+    reason
+        .textProperty()
+        .addListener(
+            (obs, old, now) ->
+                control.pseudoClassStateChanged(
+                    Styles.STATE_DANGER, now != null && !now.isEmpty()));
+    box.getChildren().add(reason);
+    return box;
+  }
+
   public static Button button(String id, String text, Ikon icon) {
     Button b = new Button(text);
     b.setId(id);

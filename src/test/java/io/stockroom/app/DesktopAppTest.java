@@ -139,6 +139,46 @@ class DesktopAppTest extends AppUiTestBase {
   }
 
   @Test
+  void aShiftByScannerAndKeyboard() throws Exception {
+    seed(
+        s -> {
+          s.locations().create("A-01", "A", null);
+          item(s, "BOLT-M8", "4006381333931", "Hex bolt M8");
+          item(s, "NUT-M8", "4006381333948", "Hex nut M8");
+        });
+    start();
+    eventually(() -> rows("itemsTable") == 2);
+    int before = pending();
+    shortcut(KeyCode.DIGIT2);
+    eventually(() -> focused("movementItem"));
+    assertThat(text("movementTitle")).isEqualTo("Receive stock");
+    assertThat(text("recordMovementButton")).isEqualTo("Record receipt");
+
+    for (String[] scan :
+        new String[][] {
+          {"4006381333931", "Hex bolt M8 (BOLT-M8)"}, {"4006381333948", "Hex nut M8 (NUT-M8)"}
+        }) {
+      write(scan[0]);
+      type(KeyCode.ENTER);
+      eventually(() -> focused("movementQty"));
+      eventually(() -> text("movementPreview").startsWith(scan[1] + ": 0 ea on hand here"));
+      write("5");
+      type(KeyCode.TAB);
+      write("A-01");
+      type(KeyCode.ENTER);
+      eventually(() -> text("movementMessage").startsWith("Received 5 ea of"));
+      eventually(() -> focused("movementItem"));
+      eventually(() -> text("movementPreview").equals(scan[1] + ": 5 ea on hand here; A-01 5 ea"));
+      assertThat(text("movementTo")).isEmpty();
+    }
+    assertThat(pending()).isEqualTo(before + 2);
+  }
+
+  private boolean focused(String id) {
+    return onFx(() -> lookup("#" + id).query().isFocused());
+  }
+
+  @Test
   void receiveAndPickChangeOnHand() throws Exception {
     seed(
         s -> {
@@ -157,14 +197,14 @@ class DesktopAppTest extends AppUiTestBase {
     fill("movementTo", "A-01");
     fill("movementQty", "abc");
     clickOn("#recordMovementButton");
-    eventually(() -> text("movementError").equals("Quantity must be a number, not \"abc\"."));
+    eventually(() -> text("movementQtyProblem").equals("Quantity must be a number, not \"abc\"."));
     fill("movementQty", "0");
     type(KeyCode.ENTER);
-    eventually(() -> text("movementError").equals("Quantity must be greater than zero."));
+    eventually(() -> text("movementQtyProblem").equals("Quantity must be greater than zero."));
     fill("movementTo", "Z-99");
     fill("movementQty", "10");
     type(KeyCode.ENTER);
-    eventually(() -> text("movementError").equals("Unknown location \"Z-99\"."));
+    eventually(() -> text("movementToProblem").equals("No bin \"Z-99\" at this site."));
     assertThat(pending()).isEqualTo(before);
 
     fill("movementTo", "A-01");

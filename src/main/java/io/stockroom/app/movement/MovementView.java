@@ -3,16 +3,22 @@ package io.stockroom.app.movement;
 import io.stockroom.app.Ui;
 import io.stockroom.domain.MovementReason;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** Receive / pick / transfer / adjust. Enter in any field records. */
+/**
+ * Receive / pick / transfer / adjust. Enter in the item field looks the item up and moves to the
+ * quantity; Enter in any other field records; after a recording the cursor is back in the item
+ * field with its text selected, so the next scan replaces it.
+ */
 public final class MovementView extends VBox {
 
   private static final Map<MovementReason, String> LABELS =
@@ -54,27 +60,53 @@ public final class MovementView extends VBox {
     reference.textProperty().bindBidirectional(vm.referenceProperty());
     from.disableProperty().bind(vm.fromEnabledBinding().not());
     to.disableProperty().bind(vm.toEnabledBinding().not());
-    for (TextField f : new TextField[] {item, qty, from, to, reference}) {
+    item.setOnAction(e -> vm.itemEntered());
+    for (TextField f : new TextField[] {qty, from, to, reference}) {
       f.setOnAction(e -> vm.record());
     }
+    Map<String, TextField> fields =
+        Map.of(
+            MovementViewModel.ITEM, item,
+            MovementViewModel.QUANTITY, qty,
+            MovementViewModel.FROM, from,
+            MovementViewModel.TO, to,
+            MovementViewModel.REFERENCE, reference);
+    vm.setFocusHandler(
+        name -> {
+          TextField f = fields.get(name);
+          if (f != null && !f.isDisabled()) {
+            f.requestFocus();
+            f.selectAll();
+          }
+        });
+
+    Label preview = Ui.muted(vm.previewProperty());
+    preview.setId("movementPreview");
+    preview.getStyleClass().add("movement-preview");
+    preview.visibleProperty().bind(preview.textProperty().isNotEmpty());
+    preview.managedProperty().bind(preview.visibleProperty());
 
     GridPane form = new GridPane();
     form.setHgap(12);
     form.setVgap(10);
     form.add(Ui.labelled("_What happened", reason), 0, 0, 2, 1);
-    form.add(Ui.labelled("_Item", item), 0, 1);
-    form.add(Ui.labelled("_Quantity", qty), 1, 1);
-    form.add(Ui.labelled("_From bin", from), 0, 2);
-    form.add(Ui.labelled("_To bin", to), 1, 2);
-    form.add(Ui.labelled("R_eference", reference), 0, 3, 2, 1);
+    VBox itemBox = Ui.checked("_Item", item, vm.problem(MovementViewModel.ITEM));
+    itemBox.getChildren().add(preview);
+    form.add(itemBox, 0, 1);
+    form.add(Ui.checked("_Quantity", qty, vm.problem(MovementViewModel.QUANTITY)), 1, 1);
+    form.add(Ui.checked("_From bin", from, vm.problem(MovementViewModel.FROM)), 0, 2);
+    form.add(Ui.checked("_To bin", to, vm.problem(MovementViewModel.TO)), 1, 2);
+    form.add(
+        Ui.checked("R_eference", reference, vm.problem(MovementViewModel.REFERENCE)), 0, 3, 2, 1);
     form.setMaxWidth(640);
     for (int i = 0; i < 2; i++) {
-      var c = new javafx.scene.layout.ColumnConstraints();
+      ColumnConstraints c = new ColumnConstraints();
       c.setPercentWidth(50);
       form.getColumnConstraints().add(c);
     }
 
-    Button record = Ui.primary("recordMovementButton", "Record movement", MaterialDesignC.CHECK);
+    Button record = Ui.primary("recordMovementButton", "", MaterialDesignC.CHECK);
+    record.textProperty().bind(vm.recordTextBinding());
     record.setOnAction(e -> vm.record());
     record.disableProperty().bind(vm.busyProperty());
 
@@ -84,20 +116,28 @@ public final class MovementView extends VBox {
                 + " a physical fact is never refused.");
     hint.setWrapText(true);
     hint.getStyleClass().add("text-muted");
+    Label title = Ui.title("");
+    title.setId("movementTitle");
+    title.textProperty().bind(vm.titleBinding());
     getStyleClass().add("page");
     setSpacing(12);
     getChildren()
         .addAll(
-            Ui.title("Receive / Pick"),
+            title,
             hint,
             form,
             record,
-            Ui.errorLabel("movementError", vm.errorProperty()),
+            Ui.errorLabel(
+                "movementError",
+                Bindings.when(vm.errorFieldProperty().isEmpty())
+                    .then(vm.errorProperty())
+                    .otherwise("")),
             Ui.messageLabel("movementMessage", vm.messageProperty()));
   }
 
   /** Puts the cursor in the item field (when the screen opens). */
   public void focusFirstField() {
     item.requestFocus();
+    item.selectAll();
   }
 }

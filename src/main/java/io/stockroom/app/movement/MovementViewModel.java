@@ -1,20 +1,33 @@
 package io.stockroom.app.movement;
 
+import io.stockroom.app.Debouncer;
 import io.stockroom.app.Errors;
 import io.stockroom.app.LocalChanges;
 import io.stockroom.app.TaskRunner;
 import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.Item;
+import io.stockroom.domain.Location;
 import io.stockroom.domain.LocationService;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MovementRequest;
+import io.stockroom.domain.OnHand;
 import io.stockroom.domain.Quantities;
 import io.stockroom.domain.StockMovement;
 import io.stockroom.domain.StockService;
+import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,17 +40,35 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The receive / pick / transfer / adjust form. The item is given by SKU or barcode (typed or
- * scanned), locations by bin code. Everything is checked before the movement is recorded; a refusal
- * shows one message and writes nothing.
+ * The receive / pick / transfer / adjust form, built for a scanner: scan the item, see its name and
+ * stock, type a quantity, Enter records, and the cursor is back in the scan field for the next one.
+ *
+ * <p>The item is given by SKU or barcode, bins by code. While the user types, the form looks the
+ * item and bins up (after a short pause, off the UI thread) and marks each field that cannot be
+ * right with the reason under it. Everything is checked again when the movement is recorded; a
+ * refusal marks its field and writes nothing.
  */
 public final class MovementViewModel {
+
+  /** Names of the form's fields, as {@link #problem} and the focus handler use them. */
+  public static final String ITEM = "item";
+
+  public static final String QUANTITY = "quantity";
+  public static final String FROM = "from";
+  public static final String TO = "to";
+  public static final String REFERENCE = "reference";
+
+  public static final Duration TYPING_PAUSE = Duration.ofMillis(150);
+
+  /** Bins listed in the preview when none is typed yet (where to pick from). */
+  static final int PREVIEW_BINS = 3;
 
   private final CatalogService catalog;
   private final LocationService locations;
   private final StockService stock;
   private final TaskRunner runner;
   private final LocalChanges changes;
+  private final Debouncer debouncer;
 
   private final ObjectProperty<MovementReason> reason =
       new SimpleObjectProperty<>(this, "reason", MovementReason.RECEIVE);
@@ -49,9 +80,13 @@ public final class MovementViewModel {
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
   private final ReadOnlyStringWrapper errorField = new ReadOnlyStringWrapper(this, "field", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final Map<String, ReadOnlyStringWrapper> problems = new LinkedHashMap<>();
   private final BooleanBinding fromEnabled;
   private final BooleanBinding toEnabled;
+  private final StringBinding title;
+  private final StringBinding recordText;
   private final ObservableList<MovementReason> reasons =
       FXCollections.unmodifiableObservableList(
           FXCollections.observableArrayList(
@@ -59,6 +94,11 @@ public final class MovementViewModel {
               MovementReason.PICK,
               MovementReason.TRANSFER,
               MovementReason.ADJUST));
+
+  private Consumer<String> focus = field -> {};
+
+  /** Bumped by every look-up; an answer carrying an older number is stale. */
+  private long lookups;
 
   public MovementViewModel(
       CatalogService catalog,
@@ -71,9 +111,33 @@ public final class MovementViewModel {
     this.stock = stock;
     this.runner = runner;
     this.changes = changes;
+    this.debouncer = new Debouncer(runner, TYPING_PAUSE);
+    for (String f : List.of(ITEM, QUANTITY, FROM, TO, REFERENCE)) {
+      problems.put(f, new ReadOnlyStringWrapper(this, f + "Problem", ""));
+    }
     fromEnabled =
         Bindings.createBooleanBinding(() -> reason.get() != MovementReason.RECEIVE, reason);
     toEnabled = Bindings.createBooleanBinding(() -> reason.get() != MovementReason.PICK, reason);
+    title = Bindings.createStringBinding(() -> titleOf(reason.get()), reason);
+    recordText = Bindings.createStringBinding(() -> recordTextOf(reason.get()), reason);
+    itemCode.addListener((obs, old, now) -> edited(ITEM));
+    fromCode.addListener((obs, old, now) -> edited(FROM));
+    toCode.addListener((obs, old, now) -> edited(TO));
+    reference.addListener((obs, old, now) -> problems.get(REFERENCE).set(""));
+    quantity.addListener((obs, old, now) -> checkQuantity());
+    reason.addListener(
+        (obs, old, now) -> {
+          problems.values().forEach(p -> p.set(""));
+          error.set("");
+          errorField.set("");
+          checkQuantity();
+          debouncer.submit(this::lookUp);
+        });
+  }
+
+  /** Where the view moves the cursor: called with a field name after a scan or a recording. */
+  public void setFocusHandler(Consumer<String> handler) {
+    this.focus = handler == null ? field -> {} : handler;
   }
 
   /** Opens the form for one reason and item (from the item pane). */
@@ -84,25 +148,144 @@ public final class MovementViewModel {
     error.set("");
     errorField.set("");
     message.set("");
+    lookUp();
   }
 
-  /** Records the movement. */
+  /**
+   * Enter in the item field (a scanner ends every code with Enter): looks the item up at once and
+   * moves on to the quantity when it is known. It does not record: a scan alone is not a movement.
+   */
+  public void itemEntered() {
+    if (code().isEmpty()) {
+      return;
+    }
+    lookUp(found -> focus.accept(found ? QUANTITY : ITEM));
+  }
+
+  /** Looks the typed item and bins up and fills the preview and the fields' problems. */
+  public void lookUp() {
+    lookUp(found -> {});
+  }
+
+  private void lookUp(Consumer<Boolean> then) {
+    debouncer.cancel();
+    long mine = ++lookups;
+    String code = code();
+    String from = fromEnabled.get() ? fromCode.get() : null;
+    String to = toEnabled.get() ? toCode.get() : null;
+    runner.run(
+        () -> look(code, from, to),
+        found -> {
+          if (mine != lookups) {
+            return;
+          }
+          show(found);
+          then.accept(found.item.isPresent());
+        },
+        e -> {
+          if (mine == lookups) {
+            preview.set("");
+            error.set(Errors.message(e));
+          }
+        });
+  }
+
+  /** What a look-up found; runs off the UI thread. */
+  private Lookup look(String code, String from, String to) {
+    Optional<Item> item = code.isEmpty() ? Optional.empty() : catalog.findByCode(code);
+    List<OnHand> onHand = item.map(i -> stock.onHand(i.id())).orElse(List.of());
+    return new Lookup(code, item, onHand, bin(from), bin(to));
+  }
+
+  private Bin bin(String typed) {
+    String code;
+    try {
+      code = TextField.LOCATION_CODE.check(typed);
+    } catch (ValidationException e) {
+      return new Bin(typed, Optional.empty(), e.getMessage());
+    }
+    if (code == null) {
+      return null;
+    }
+    Optional<Location> found = locations.findByCode(code);
+    return new Bin(code, found, found.isPresent() ? "" : unknownBin(code));
+  }
+
+  private void show(Lookup found) {
+    problems
+        .get(ITEM)
+        .set(found.item.isPresent() || found.code.isEmpty() ? "" : unknownItem(found.code));
+    problems.get(FROM).set(found.from == null ? "" : found.from.problem);
+    problems.get(TO).set(found.to == null ? "" : found.to.problem);
+    preview.set(found.item.map(i -> describeStock(i, found)).orElse(""));
+  }
+
+  private static String unknownItem(String code) {
+    return "No item has the SKU or barcode \"" + code + "\".";
+  }
+
+  private static String unknownBin(String code) {
+    return "No bin \"" + code + "\" at this site.";
+  }
+
+  /**
+   * "Anchor bolt M8 (BOLT-M8): 40 ea on hand here; A-01 12 ea". The bins typed in the form come
+   * first; with none typed, the bins holding the most, so a picker sees where to go.
+   */
+  static String describeStock(Item item, Lookup found) {
+    String unit = item.unit() == null ? "" : " " + item.unit();
+    BigDecimal total =
+        found.onHand.stream().map(OnHand::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<String> bins = new ArrayList<>();
+    for (Bin b : new Bin[] {found.from, found.to}) {
+      if (b != null && b.location.isPresent()) {
+        bins.add(b.location.get().code() + " " + qty(found.onHand, b.location.get()) + unit);
+      }
+    }
+    if (bins.isEmpty()) {
+      found.onHand.stream()
+          .filter(o -> o.quantity().signum() != 0)
+          .sorted(Comparator.comparing(OnHand::quantity).reversed())
+          .limit(PREVIEW_BINS)
+          .forEach(o -> bins.add(o.locationCode() + " " + Quantities.format(o.quantity()) + unit));
+    }
+    return item.name()
+        + " ("
+        + item.sku()
+        + "): "
+        + Quantities.format(total)
+        + unit
+        + " on hand here"
+        + (bins.isEmpty() ? "" : "; " + String.join(", ", bins));
+  }
+
+  private static String qty(List<OnHand> onHand, Location location) {
+    return onHand.stream()
+        .filter(o -> o.locationId().equals(location.id()))
+        .map(o -> Quantities.format(o.quantity()))
+        .findFirst()
+        .orElse("0");
+  }
+
+  /** Enter in the quantity, a bin or the reference, or the record button. */
   public void record() {
     if (busy.get()) {
       return;
     }
     MovementReason r = reason.get();
-    String code = itemCode.get() == null ? "" : itemCode.get().strip();
+    String code = code();
     String from = fromEnabled.get() ? fromCode.get() : null;
     String to = toEnabled.get() ? toCode.get() : null;
     String ref = reference.get();
     BigDecimal qty;
     try {
       if (code.isEmpty()) {
-        throw new ValidationException("item", "Scan or type the item's SKU or barcode.");
+        throw new ValidationException(ITEM, "Scan or type the item's SKU or barcode.");
       }
-      qty = Quantities.parsePositive("quantity", quantity.get());
-      new MovementRequest(new java.util.UUID(0, 0), r, from, to, qty, ref).validate();
+      qty = Quantities.parsePositive(QUANTITY, quantity.get());
+      new MovementRequest(
+              new java.util.UUID(0, 0), r, binCode(FROM, from), binCode(TO, to), qty, ref)
+          .validate();
     } catch (ValidationException e) {
       fail(e);
       return;
@@ -113,22 +296,25 @@ public final class MovementViewModel {
           Item item =
               catalog
                   .findByCode(code)
-                  .orElseThrow(
-                      () -> new ValidationException("item", "Unknown item \"" + code + "\"."));
+                  .orElseThrow(() -> new ValidationException(ITEM, unknownItem(code)));
           MovementRequest request =
               new MovementRequest(item.id(), r, from, to, qty, ref).validate();
-          requireLocation("from", request.fromCode());
-          requireLocation("to", request.toCode());
+          requireLocation(FROM, request.fromCode());
+          requireLocation(TO, request.toCode());
           return new Recorded(item, stock.record(request));
         },
         done -> {
           busy.set(false);
           error.set("");
           errorField.set("");
+          problems.values().forEach(p -> p.set(""));
           message.set(describe(done.item, done.movement));
           quantity.set("");
           reference.set("");
+          toCode.set("");
           changes.fire();
+          lookUp();
+          focus.accept(ITEM);
         },
         e -> {
           busy.set(false);
@@ -142,16 +328,80 @@ public final class MovementViewModel {
         });
   }
 
+  /** A bin code checked for its own field (the rule is the location code's, in domain). */
+  private static String binCode(String field, String typed) {
+    try {
+      return TextField.LOCATION_CODE.check(typed);
+    } catch (ValidationException e) {
+      throw new ValidationException(field, e.getMessage());
+    }
+  }
+
   private void requireLocation(String field, String code) {
     if (code != null && locations.findByCode(code).isEmpty()) {
-      throw new ValidationException(field, "Unknown location \"" + code + "\".");
+      throw new ValidationException(field, unknownBin(code));
     }
   }
 
   private void fail(ValidationException e) {
     message.set("");
-    errorField.set(e.field() == null ? "" : e.field());
+    String field = e.field() == null ? "" : e.field();
+    errorField.set(field);
     error.set(e.getMessage());
+    ReadOnlyStringWrapper problem = problems.get(field);
+    if (problem != null) {
+      problem.set(e.getMessage());
+      focus.accept(field);
+    }
+  }
+
+  /** The user changed a field: its old problem no longer applies; look again after a pause. */
+  private void edited(String field) {
+    problems.get(field).set("");
+    if (field.equals(errorField.get())) {
+      error.set("");
+      errorField.set("");
+    }
+    debouncer.submit(this::lookUp);
+  }
+
+  private void checkQuantity() {
+    String typed = quantity.get() == null ? "" : quantity.get().strip();
+    String problem = "";
+    if (!typed.isEmpty()) {
+      try {
+        Quantities.parsePositive(QUANTITY, typed);
+      } catch (ValidationException e) {
+        problem = e.getMessage();
+      }
+    }
+    problems.get(QUANTITY).set(problem);
+    if (QUANTITY.equals(errorField.get()) && problem.isEmpty()) {
+      error.set("");
+      errorField.set("");
+    }
+  }
+
+  private String code() {
+    return itemCode.get() == null ? "" : itemCode.get().strip();
+  }
+
+  static String titleOf(MovementReason r) {
+    return switch (r == null ? MovementReason.RECEIVE : r) {
+      case RECEIVE -> "Receive stock";
+      case PICK -> "Pick stock";
+      case TRANSFER -> "Move stock between bins";
+      case ADJUST, COUNT -> "Adjust stock";
+    };
+  }
+
+  static String recordTextOf(MovementReason r) {
+    return switch (r == null ? MovementReason.RECEIVE : r) {
+      case RECEIVE -> "Record receipt";
+      case PICK -> "Record pick";
+      case TRANSFER -> "Record move";
+      case ADJUST, COUNT -> "Record adjustment";
+    };
   }
 
   static String describe(Item item, StockMovement m) {
@@ -169,6 +419,11 @@ public final class MovementViewModel {
   }
 
   private record Recorded(Item item, StockMovement movement) {}
+
+  /** A typed bin code and what it names; {@code problem} is empty when it is fine. */
+  private record Bin(String code, Optional<Location> location, String problem) {}
+
+  record Lookup(String code, Optional<Item> item, List<OnHand> onHand, Bin from, Bin to) {}
 
   public ObjectProperty<MovementReason> reasonProperty() {
     return reason;
@@ -206,11 +461,36 @@ public final class MovementViewModel {
     return toEnabled;
   }
 
+  /** "Receive stock", "Pick stock"...: the form's title follows what happened. */
+  public StringBinding titleBinding() {
+    return title;
+  }
+
+  /** "Record receipt", "Record pick"...: the button says what it will record. */
+  public StringBinding recordTextBinding() {
+    return recordText;
+  }
+
+  /** The item's name and stock once the typed code is known; empty otherwise. */
+  public ReadOnlyStringProperty previewProperty() {
+    return preview.getReadOnlyProperty();
+  }
+
+  /** Why one field cannot be right (empty when it is fine), shown under that field. */
+  public ReadOnlyStringProperty problem(String field) {
+    ReadOnlyStringWrapper p = problems.get(field);
+    if (p == null) {
+      throw new IllegalArgumentException("No field " + field);
+    }
+    return p.getReadOnlyProperty();
+  }
+
+  /** The last refusal's message, whichever field it is about. */
   public ReadOnlyStringProperty errorProperty() {
     return error.getReadOnlyProperty();
   }
 
-  /** The field the error is about ("item", "quantity", "from", "to"), for the view to mark. */
+  /** The field the error is about ("item", "quantity", "from", "to"), empty for other errors. */
   public ReadOnlyStringProperty errorFieldProperty() {
     return errorField.getReadOnlyProperty();
   }

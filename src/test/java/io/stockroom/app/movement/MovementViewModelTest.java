@@ -8,7 +8,10 @@ import io.stockroom.app.LocalChanges;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.MovementReason;
+import io.stockroom.domain.MovementRequest;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,12 +87,12 @@ class MovementViewModelTest {
 
   @Test
   void unknownLocationIsRefused() {
-    refused("A-1", "Z-99", "5", "Unknown location \"Z-99\".", "to");
+    refused("A-1", "Z-99", "5", "No bin \"Z-99\" at this site.", "to");
   }
 
   @Test
   void unknownItemIsRefused() {
-    refused("NOPE", "A-01", "5", "Unknown item \"NOPE\".", "item");
+    refused("NOPE", "A-01", "5", "No item has the SKU or barcode \"NOPE\".", "item");
   }
 
   @Test
@@ -103,6 +106,91 @@ class MovementViewModelTest {
     vm.prefill(MovementReason.PICK, "A-1");
     assertThat(vm.reasonProperty().get()).isEqualTo(MovementReason.PICK);
     assertThat(vm.itemCodeProperty().get()).isEqualTo("A-1");
+  }
+
+  @Test
+  void aScanShowsTheItemAndItsStockAndMovesToTheQuantity() {
+    List<String> focused = new ArrayList<>();
+    vm.setFocusHandler(focused::add);
+    store.stock.record(
+        new MovementRequest(item.id(), MovementReason.RECEIVE, null, "B-01", BigDecimal.TEN, null));
+
+    vm.itemCodeProperty().set("4006381333931");
+    vm.itemEntered();
+    assertThat(vm.previewProperty().get())
+        .isEqualTo("Anchor bolt (A-1): 10 ea on hand here; B-01 10 ea");
+    assertThat(focused).containsExactly(MovementViewModel.QUANTITY);
+    assertThat(store.writes.get()).as("a scan alone records nothing").isEqualTo(writes + 1);
+
+    vm.toCodeProperty().set("A-01");
+    assertThat(vm.previewProperty().get())
+        .isEqualTo("Anchor bolt (A-1): 10 ea on hand here; A-01 0 ea");
+    vm.quantityProperty().set("4");
+    vm.record();
+    assertThat(vm.messageProperty().get()).isEqualTo("Received 4 ea of A-1 into A-01.");
+    assertThat(focused).containsExactly(MovementViewModel.QUANTITY, MovementViewModel.ITEM);
+    assertThat(vm.toCodeProperty().get()).as("the To bin starts empty again").isEmpty();
+    assertThat(vm.itemCodeProperty().get())
+        .as("kept, selected for the next scan")
+        .isEqualTo("4006381333931");
+    assertThat(vm.previewProperty().get())
+        .isEqualTo("Anchor bolt (A-1): 14 ea on hand here; B-01 10 ea, A-01 4 ea");
+  }
+
+  @Test
+  void anUnknownScanIsMarkedAndKeepsTheCursor() {
+    List<String> focused = new ArrayList<>();
+    vm.setFocusHandler(focused::add);
+    vm.itemCodeProperty().set("NOPE");
+    vm.itemEntered();
+    assertThat(vm.problem(MovementViewModel.ITEM).get())
+        .isEqualTo("No item has the SKU or barcode \"NOPE\".");
+    assertThat(vm.previewProperty().get()).isEmpty();
+    assertThat(focused).containsExactly(MovementViewModel.ITEM);
+    vm.itemCodeProperty().set("A-1");
+    assertThat(vm.problem(MovementViewModel.ITEM).get()).isEmpty();
+  }
+
+  @Test
+  void fieldsThatCannotBeRightAreMarkedWhileTyping() {
+    vm.quantityProperty().set("12x");
+    assertThat(vm.problem(MovementViewModel.QUANTITY).get())
+        .isEqualTo("Quantity must be a number, not \"12x\".");
+    vm.quantityProperty().set("12");
+    assertThat(vm.problem(MovementViewModel.QUANTITY).get()).isEmpty();
+    vm.toCodeProperty().set("Z-99");
+    assertThat(vm.problem(MovementViewModel.TO).get()).isEqualTo("No bin \"Z-99\" at this site.");
+    vm.toCodeProperty().set("a-01");
+    assertThat(vm.problem(MovementViewModel.TO).get()).isEmpty();
+    assertThat(store.writes.get()).isEqualTo(writes);
+  }
+
+  @Test
+  void aRefusalMarksItsFieldAndPutsTheCursorThere() {
+    List<String> focused = new ArrayList<>();
+    vm.setFocusHandler(focused::add);
+    vm.itemCodeProperty().set("A-1");
+    vm.quantityProperty().set("3");
+    vm.record();
+    assertThat(vm.problem(MovementViewModel.TO).get())
+        .isEqualTo("Receiving needs the location the stock goes to.");
+    assertThat(focused).containsExactly(MovementViewModel.TO);
+    vm.toCodeProperty().set("A-01");
+    assertThat(vm.problem(MovementViewModel.TO).get()).isEmpty();
+    assertThat(vm.errorProperty().get()).isEmpty();
+  }
+
+  @Test
+  void theTitleAndButtonSayWhichAction() {
+    assertThat(vm.titleBinding().get()).isEqualTo("Receive stock");
+    assertThat(vm.recordTextBinding().get()).isEqualTo("Record receipt");
+    vm.reasonProperty().set(MovementReason.PICK);
+    assertThat(vm.titleBinding().get()).isEqualTo("Pick stock");
+    assertThat(vm.recordTextBinding().get()).isEqualTo("Record pick");
+    vm.reasonProperty().set(MovementReason.TRANSFER);
+    assertThat(vm.titleBinding().get()).isEqualTo("Move stock between bins");
+    vm.reasonProperty().set(MovementReason.ADJUST);
+    assertThat(vm.recordTextBinding().get()).isEqualTo("Record adjustment");
   }
 
   private void refused(String code, String to, String qty, String message, String field) {
