@@ -2,6 +2,7 @@ package io.stockroom.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockroom.app.items.ItemRow;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
@@ -174,6 +175,15 @@ class DesktopAppTest extends AppUiTestBase {
     assertThat(pending()).isEqualTo(before + 2);
   }
 
+  private String selectedSku() {
+    return onFx(
+        () -> {
+          ItemRow row =
+              this.<TableView<ItemRow>>node("itemsTable").getSelectionModel().getSelectedItem();
+          return row == null ? null : row.skuProperty().get();
+        });
+  }
+
   private boolean focused(String id) {
     return onFx(() -> lookup("#" + id).query().isFocused());
   }
@@ -244,6 +254,7 @@ class DesktopAppTest extends AppUiTestBase {
     write("4006381333948");
     type(KeyCode.ENTER);
     eventually(() -> visible("itemsTable") && text("itemTitle").equals("NUT-M8 \u00b7 Hex nut M8"));
+    eventually(() -> "NUT-M8".equals(selectedSku()));
 
     clickOn("#scanField");
     write("999");

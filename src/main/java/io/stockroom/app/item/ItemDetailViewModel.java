@@ -87,8 +87,11 @@ public final class ItemDetailViewModel {
     this.zone = zone;
   }
 
+  private UUID requested;
+
   /** Loads an item with its stock and notes. */
   public void open(UUID itemId) {
+    requested = itemId;
     long mine = ++loadGeneration;
     runner.run(
         () -> load(itemId),
@@ -136,6 +139,7 @@ public final class ItemDetailViewModel {
   public void newItem() {
     ++loadGeneration;
     item = null;
+    requested = null;
     fillForm(new ItemDraft("", "", "", "", "", "", 0), "");
     onHand.clear();
     notes.clear();
@@ -151,6 +155,7 @@ public final class ItemDetailViewModel {
   public void clear() {
     ++loadGeneration;
     item = null;
+    requested = null;
     showing.set(false);
     isNew.set(false);
     error.set("");
@@ -412,6 +417,11 @@ public final class ItemDetailViewModel {
 
   public ObservableList<NoteRow> notes() {
     return FXCollections.unmodifiableObservableList(notes);
+  }
+
+  /** The item last asked for by {@link #open}, loaded or still loading; null before any. */
+  public UUID requestedId() {
+    return requested;
   }
 
   /** The id of the item shown, or null (none, or a new one not saved yet). */

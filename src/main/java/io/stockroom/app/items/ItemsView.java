@@ -61,8 +61,18 @@ public final class ItemsView extends StackPane {
         .selectedItemProperty()
         .addListener(
             (obs, old, row) -> {
-              if (row != null && row.id() != null) {
+              if (row != null && row.id() != null && !row.id().equals(detail.requestedId())) {
                 detail.open(row.id());
+              }
+            });
+    vm.revealedProperty()
+        .addListener(
+            (obs, old, reveal) -> {
+              if (reveal.index() < 0) {
+                table.getSelectionModel().clearSelection();
+              } else {
+                table.getSelectionModel().clearAndSelect(reveal.index());
+                table.scrollTo(reveal.index());
               }
             });
     VBox.setVgrow(table, Priority.ALWAYS);

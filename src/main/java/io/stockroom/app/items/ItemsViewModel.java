@@ -7,6 +7,7 @@ import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.Item;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -43,6 +44,9 @@ public final class ItemsViewModel {
   private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+  private final ReadOnlyObjectWrapper<Reveal> revealed =
+      new ReadOnlyObjectWrapper<>(this, "revealed", new Reveal(0, -1));
 
   /** Bumped by every search; an answer carrying an older number is stale. */
   private long generation;
@@ -105,6 +109,25 @@ public final class ItemsViewModel {
           }
         },
         e -> error.set(Errors.message(e)));
+  }
+
+  /**
+   * An item was opened from elsewhere (a scan, a conflict): its row is selected and scrolled to if
+   * the list holds it loaded, and no other row stays selected otherwise. Never loads pages.
+   */
+  public void reveal(UUID itemId) {
+    int index = itemId == null ? -1 : items.get().indexOfLoaded(itemId);
+    revealed.set(new Reveal(revealed.get().serial() + 1, index));
+  }
+
+  /**
+   * The row the table should select and show; {@code index} is -1 for none. A new value every time,
+   * so revealing the same row twice is seen twice.
+   */
+  public record Reveal(long serial, int index) {}
+
+  public ReadOnlyObjectProperty<Reveal> revealedProperty() {
+    return revealed.getReadOnlyProperty();
   }
 
   private PagedItemList newList(String q, FirstPage page) {

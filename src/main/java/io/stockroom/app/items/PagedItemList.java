@@ -101,6 +101,19 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
     }
   }
 
+  /** Where the item with this id is among the loaded rows, or -1 (nothing is loaded to find it). */
+  public int indexOfLoaded(java.util.UUID id) {
+    for (Map.Entry<Integer, List<ItemRow>> e : pages.entrySet()) {
+      List<ItemRow> rows = e.getValue();
+      for (int i = 0; i < rows.size(); i++) {
+        if (id.equals(rows.get(i).id())) {
+          return e.getKey() * pageSize + i;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** How many pages are held now (for tests: a 100K list never holds them all). */
   public int keptPages() {
     return pages.size();

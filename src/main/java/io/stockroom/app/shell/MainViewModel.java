@@ -82,6 +82,7 @@ public final class MainViewModel implements Navigator {
   public void openItem(UUID itemId) {
     page.set(Page.ITEMS);
     screens.detail().open(itemId);
+    screens.items().reveal(itemId);
   }
 
   @Override
