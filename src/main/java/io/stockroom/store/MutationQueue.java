@@ -11,7 +11,9 @@ import io.stockroom.domain.QueuedMutation;
 import io.stockroom.store.jooq.tables.records.MutationQueueRecord;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -156,6 +158,16 @@ public final class MutationQueue implements OutboxService {
         .where(MUTATION_QUEUE.STATUS.in(OPEN))
         .orderBy(MUTATION_QUEUE.SEQ)
         .fetch(MutationQueue::toDomain);
+  }
+
+  @Override
+  public Map<UUID, String> labels(List<QueuedMutation> mutations) {
+    DSLContext t = tx.read();
+    Map<UUID, String> labels = new HashMap<>();
+    for (QueuedMutation m : mutations) {
+      labels.put(m.id(), RecordLabels.of(t, m.entityType(), m.entityId()));
+    }
+    return labels;
   }
 
   @Override

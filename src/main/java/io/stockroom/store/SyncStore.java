@@ -939,7 +939,7 @@ public final class SyncStore {
         r.getResolution(),
         r.getCreatedAt(),
         r.getResolvedAt(),
-        ConflictLabels.of(t, type, r.getEntityId()));
+        RecordLabels.of(t, type, r.getEntityId()));
   }
 
   // ---------------------------------------------------------------- sync log

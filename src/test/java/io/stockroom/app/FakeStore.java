@@ -487,6 +487,36 @@ public final class FakeStore {
   }
 
   private final class Outbox implements OutboxService {
+    /** Items and bins as the real store words them; other kinds by their item's SKU only. */
+    @Override
+    public Map<UUID, String> labels(List<QueuedMutation> mutations) {
+      synchronized (FakeStore.this) {
+        Map<UUID, String> labels = new java.util.HashMap<>();
+        for (QueuedMutation m : mutations) {
+          String label =
+              switch (m.entityType()) {
+                case ITEMS -> {
+                  Item i = items.get(m.entityId());
+                  yield i == null ? null : i.sku() + " \u00b7 " + i.name();
+                }
+                case LOCATIONS -> {
+                  Location l = locations.get(m.entityId());
+                  yield l == null ? null : "Bin " + l.code();
+                }
+                case STOCK_MOVEMENTS ->
+                    movements.stream()
+                        .filter(x -> x.id().equals(m.entityId()))
+                        .map(x -> items.get(x.itemId()).sku())
+                        .findFirst()
+                        .orElse(null);
+                default -> null;
+              };
+          labels.put(m.id(), label == null ? "(removed)" : label);
+        }
+        return labels;
+      }
+    }
+
     @Override
     public List<QueuedMutation> open() {
       synchronized (FakeStore.this) {

@@ -3,8 +3,11 @@ package io.stockroom.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.MovementReason;
+import io.stockroom.domain.MovementRequest;
 import io.stockroom.domain.MutationStatus;
 import io.stockroom.domain.QueuedMutation;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +31,46 @@ class MutationQueueTest extends StoreTestSupport {
     assertThat(created).extracting(QueuedMutation::seq).isSorted();
     assertThat(store.outbox().due(2)).containsExactlyElementsOf(created.subList(0, 2));
     assertThat(store.outbox().pendingCount()).isEqualTo(3);
+  }
+
+  @Test
+  void labelsNameEachChangeInAWorkersWords() {
+    store.locations().create("A-01", null, null);
+    store.locations().create("B-02", null, null);
+    var item = store.catalog().findBySku("SKU-1").orElseThrow();
+    store
+        .stock()
+        .record(
+            new MovementRequest(
+                item.id(), MovementReason.RECEIVE, null, "A-01", BigDecimal.TEN, null));
+    store
+        .stock()
+        .record(
+            new MovementRequest(
+                item.id(), MovementReason.TRANSFER, "A-01", "B-02", BigDecimal.ONE, null));
+    store
+        .stock()
+        .record(
+            new MovementRequest(
+                item.id(), MovementReason.PICK, "B-02", null, BigDecimal.ONE, null));
+    store.stock().count(item.id(), "A-01", BigDecimal.valueOf(2));
+    store.catalog().addNote(item.id(), "Fragile", "ann");
+
+    List<QueuedMutation> open = store.outbox().open();
+    var labels = store.outbox().labels(open);
+    assertThat(open)
+        .extracting(m -> labels.get(m.id()))
+        .containsExactly(
+            "SKU-1 \u00b7 Item 1",
+            "SKU-2 \u00b7 Item 2",
+            "SKU-3 \u00b7 Item 3",
+            "Bin A-01",
+            "Bin B-02",
+            "SKU-1 into A-01",
+            "SKU-1 from A-01 to B-02",
+            "SKU-1 from B-02",
+            "SKU-1 in A-01",
+            "Note on SKU-1 \u00b7 Item 1");
   }
 
   @Test

@@ -2,12 +2,15 @@ package io.stockroom.app.queue;
 
 import java.util.UUID;
 
-/** One mutation waiting in the outbox, with the idempotency key the server deduplicates by. */
+/**
+ * One mutation waiting in the outbox: its kind and record in words; the idempotency key the server
+ * deduplicates by is kept for support, not shown.
+ */
 public record QueueRow(
     long seq,
     String entity,
     String action,
-    String entityId,
+    String record,
     String idempotencyKey,
     String status,
     String retries,
@@ -15,6 +18,13 @@ public record QueueRow(
     String error,
     UUID id,
     String payload) {
+
+  /** The kind of record as a column shows it ("Stock movement"). */
+  public String kind() {
+    return entity.isEmpty()
+        ? entity
+        : Character.toUpperCase(entity.charAt(0)) + entity.substring(1);
+  }
 
   public boolean failed() {
     return "failed".equals(status);

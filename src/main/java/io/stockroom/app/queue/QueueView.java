@@ -25,9 +25,9 @@ public final class QueueView extends VBox {
     TableView<QueueRow> table = Ui.table("queueTable", "Nothing waiting to sync.");
     table.setItems(vm.rows());
     table.getColumns().add(Ui.column("#", 50, r -> String.valueOf(r.seq())));
-    table.getColumns().add(Ui.column("Entity", 110, QueueRow::entity));
-    table.getColumns().add(Ui.column("Action", 70, QueueRow::action));
-    table.getColumns().add(Ui.column("Idempotency key", 290, QueueRow::idempotencyKey));
+    table.getColumns().add(Ui.column("Kind", 110, QueueRow::kind));
+    table.getColumns().add(Ui.column("Record", 290, QueueRow::record));
+    table.getColumns().add(Ui.column("Change", 70, QueueRow::action));
     table.getColumns().add(Ui.column("Status", 80, QueueRow::status));
     table.getColumns().add(Ui.column("Tries", 60, QueueRow::retries));
     table.getColumns().add(Ui.column("Queued", 150, QueueRow::created));

@@ -9,6 +9,7 @@ import io.stockroom.app.TextClipboard;
 import io.stockroom.app.conflicts.ConflictDialogs;
 import io.stockroom.app.conflicts.ExplanationViewModel;
 import io.stockroom.app.conflicts.Explanations;
+import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.OutboxService;
 import io.stockroom.domain.QueuedMutation;
 import io.stockroom.domain.SyncDesk;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -202,7 +204,9 @@ public final class QueueViewModel {
   }
 
   private Snapshot read() {
-    List<QueueRow> queue = outbox.open().stream().map(this::row).toList();
+    List<QueuedMutation> open = outbox.open();
+    Map<UUID, String> labels = outbox.labels(open);
+    List<QueueRow> queue = open.stream().map(m -> row(m, labels.get(m.id()))).toList();
     List<CursorRow> cs =
         d.desk().cursors().stream()
             .map(
@@ -268,16 +272,24 @@ public final class QueueViewModel {
     return t == null ? "" : WHEN.format(t.atZone(zone));
   }
 
+  static String actionWord(MutationAction a) {
+    return switch (a) {
+      case CREATE -> "new";
+      case UPDATE -> "changed";
+      case DELETE -> "deleted";
+    };
+  }
+
   private static String capitalized(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  private QueueRow row(QueuedMutation m) {
+  private QueueRow row(QueuedMutation m, String label) {
     return new QueueRow(
         m.seq(),
         m.entityType().word(),
-        m.action().wireName(),
-        String.valueOf(m.entityId()),
+        actionWord(m.action()),
+        label == null ? "" : label,
         String.valueOf(m.idempotencyKey()),
         m.status().dbValue(),
         m.retryCount() + "/" + m.maxRetries(),

@@ -23,7 +23,9 @@ class QueueViewModelTest {
     vm.refresh();
     QueueRow row = vm.rows().get(0);
     assertThat(row.entity()).isEqualTo("item");
-    assertThat(row.action()).isEqualTo("create");
+    assertThat(row.kind()).isEqualTo("Item");
+    assertThat(row.record()).isEqualTo("A-1 \u00b7 Anchor");
+    assertThat(row.action()).isEqualTo("new");
     assertThat(row.status()).isEqualTo("pending");
     assertThat(row.idempotencyKey())
         .isEqualTo(store.outboxService.open().get(0).idempotencyKey().toString());

@@ -11,15 +11,16 @@ import io.stockroom.domain.EntityType;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.Record3;
 
 /**
- * What a conflict is about, in the words a worker knows it by (issue 16): an item by its SKU and
- * name, a count or movement by its item and bin, a bin by its code; never its id. Read from the
- * local rows; a record no longer here falls back to a plain "(removed)".
+ * What a conflict or a queued change is about, in the words a worker knows it by (issue 16): an
+ * item by its SKU and name, a count or movement by its item and bins, a bin by its code; never its
+ * id. Read from the local rows; a record no longer here falls back to a plain "(removed)".
  */
-final class ConflictLabels {
+final class RecordLabels {
 
-  private ConflictLabels() {}
+  private RecordLabels() {}
 
   static String of(DSLContext t, EntityType type, UUID id) {
     String label =
@@ -46,16 +47,30 @@ final class ConflictLabels {
             yield c == null ? null : sku(t, c.value1()) + " in " + bin(t, c.value2());
           }
           case STOCK_MOVEMENTS -> {
-            Record2<UUID, UUID> m =
-                t.select(STOCK_MOVEMENTS.ITEM_ID, STOCK_MOVEMENTS.TO_LOCATION_ID)
+            Record3<UUID, UUID, UUID> m =
+                t.select(
+                        STOCK_MOVEMENTS.ITEM_ID,
+                        STOCK_MOVEMENTS.FROM_LOCATION_ID,
+                        STOCK_MOVEMENTS.TO_LOCATION_ID)
                     .from(STOCK_MOVEMENTS)
                     .where(STOCK_MOVEMENTS.ID.eq(id))
                     .fetchOne();
-            yield m == null ? null : sku(t, m.value1());
+            yield m == null ? null : sku(t, m.value1()) + bins(t, m.value2(), m.value3());
           }
           case STOCK_LEVELS -> null;
         };
     return label == null ? "(removed)" : label;
+  }
+
+  /** " from A-01", " into B-02" or " from A-01 to B-02". */
+  private static String bins(DSLContext t, UUID from, UUID to) {
+    if (from != null && to != null) {
+      return " from " + bin(t, from) + " to " + bin(t, to);
+    }
+    if (from != null) {
+      return " from " + bin(t, from);
+    }
+    return to == null ? "" : " into " + bin(t, to);
   }
 
   private static String prefixed(String prefix, String what) {
