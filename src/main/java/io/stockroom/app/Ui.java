@@ -2,16 +2,27 @@ package io.stockroom.app;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -74,9 +85,61 @@ public final class Ui {
     return b;
   }
 
-  /** A red line under a form that hides itself while empty. */
-  public static Label errorLabel(String id, ObservableStringValue text) {
+  /**
+   * A red line under a form that hides itself while empty. When the message is an unexpected
+   * failure's ({@link Errors}), a "Show details" link beside it opens the technical text for
+   * support; the line itself stays in plain words.
+   */
+  public static Node errorLabel(String id, ObservableStringValue text) {
+    Label line = shownWhenSet(id, text, "error-text");
+    Hyperlink details = new Hyperlink("Show details");
+    details.setId(id + "Details");
+    details.setFocusTraversable(true);
+    details
+        .visibleProperty()
+        .bind(Bindings.createBooleanBinding(() -> Errors.details(text.get()).isPresent(), text));
+    details.managedProperty().bind(details.visibleProperty());
+    details.setOnAction(
+        e ->
+            Errors.details(text.get())
+                .ifPresent(d -> showDetails(line.getScene().getWindow(), text.get(), d)));
+    HBox box = new HBox(8, line, details);
+    box.setAlignment(Pos.BASELINE_LEFT);
+    box.visibleProperty().bind(line.visibleProperty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+
+  /** A red line about one field (no details: a field's problem is the user's to fix). */
+  public static Label problemLine(String id, ObservableStringValue text) {
     return shownWhenSet(id, text, "error-text");
+  }
+
+  /** The technical text of a failure, selectable, with a button that copies it. */
+  private static void showDetails(Window owner, String message, String details) {
+    Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
+    alert.initOwner(owner);
+    alert.setTitle("Details for support");
+    alert.setHeaderText(null);
+    TextArea text = new TextArea(details);
+    text.setId("errorDetailsText");
+    text.setEditable(false);
+    text.setWrapText(false);
+    text.setPrefRowCount(14);
+    text.setPrefColumnCount(70);
+    Button copy = new Button("Copy details");
+    copy.setId("copyErrorDetailsButton");
+    copy.setOnAction(
+        e -> {
+          ClipboardContent c = new ClipboardContent();
+          c.putString(message + System.lineSeparator() + details);
+          Clipboard.getSystemClipboard().setContent(c);
+        });
+    VBox content = new VBox(8, new Label(message), text, copy);
+    VBox.setVgrow(text, Priority.ALWAYS);
+    alert.getDialogPane().setContent(content);
+    alert.setResizable(true);
+    alert.show();
   }
 
   /** A green line confirming what was just done; hides itself while empty. */

@@ -22,6 +22,26 @@ class FakeStoreUiTest extends AppUiTestBase {
   }
 
   @Test
+  void anUnexpectedFailureSaysWhatToDoWithDetailsBehindALink() {
+    eventually(() -> visible("firstRunPane"));
+    store.failing = true;
+    shortcut(KeyCode.F);
+    write("x");
+    eventually(
+        () -> text("itemsError").startsWith("Something went wrong on this laptop. Try again."));
+    assertThat(text("itemsError")).doesNotContain("IllegalStateException");
+    eventually(() -> visible("itemsErrorDetails"));
+    clickOn("#itemsErrorDetails");
+    eventually(() -> lookup("#errorDetailsText").tryQuery().isPresent());
+    assertThat(text("errorDetailsText")).contains("IllegalStateException: database is closed");
+    type(KeyCode.ESCAPE);
+    store.failing = false;
+    shortcut(KeyCode.F);
+    type(KeyCode.BACK_SPACE);
+    eventually(() -> !visible("itemsError") && !visible("itemsErrorDetails"));
+  }
+
+  @Test
   void firstRunThenCreateItemThenScan() {
     eventually(() -> visible("firstRunPane"));
     assertThat(text("statusConnection"))

@@ -84,6 +84,7 @@ public final class ItemsViewModel {
         e -> {
           if (mine == generation) {
             loading.set(false);
+            firstRun.set(false); // the welcome pane would cover the error
             error.set(Errors.message(e));
           }
         });

@@ -29,7 +29,7 @@ final class AccountDialog extends Dialog<Void> {
     url.setId("serverUrlField");
     url.setPromptText("http://server:8080");
     url.textProperty().bindBidirectional(vm.serverUrlProperty());
-    Label urlProblem = Ui.errorLabel("serverUrlProblem", vm.serverUrlProblemProperty());
+    Label urlProblem = Ui.problemLine("serverUrlProblem", vm.serverUrlProblemProperty());
     urlProblem.getStyleClass().add(Styles.DANGER); // the dialog's scene has only the theme
     TextField user = new TextField();
     user.setId("userField");

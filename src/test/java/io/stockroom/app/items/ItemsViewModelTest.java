@@ -135,7 +135,16 @@ class ItemsViewModelTest {
     store.failing = true;
     ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
     vm.refresh();
-    assertThat(vm.errorProperty().get()).contains("database is closed");
+    String shown = vm.errorProperty().get();
+    assertThat(shown)
+        .as("what happened and what to do, no exception text")
+        .isEqualTo(
+            "Something went wrong on this laptop. Try again. If it happens again, restart"
+                + " Stockroom and send the details to support.")
+        .doesNotContain("database is closed");
+    assertThat(io.stockroom.app.Errors.details(shown))
+        .hasValueSatisfying(
+            d -> assertThat(d).contains("IllegalStateException: database is closed"));
     assertThat(vm.loadingProperty().get()).isFalse();
   }
 }
