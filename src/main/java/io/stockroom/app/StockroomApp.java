@@ -14,6 +14,8 @@ import io.stockroom.app.queue.QueueViewModel;
 import io.stockroom.app.scan.ScanViewModel;
 import io.stockroom.app.shell.MainView;
 import io.stockroom.app.shell.MainViewModel;
+import io.stockroom.app.shell.WindowKeeper;
+import io.stockroom.app.shell.WindowPlacement;
 import io.stockroom.app.status.StatusBarViewModel;
 import io.stockroom.app.textsize.TextSizeView;
 import io.stockroom.app.textsize.TextSizeViewModel;
@@ -46,6 +48,8 @@ public class StockroomApp extends Application {
   private final StoreOpener opener;
   private AppConfig resolved;
   private StoreOpener.OpenStore store;
+  private Optional<WindowPlacement.Placement> window = Optional.empty();
+  private WindowKeeper windowKeeper;
 
   /** Why the profile could not be opened (one sentence for the user), or null. */
   private String cannotOpen;
@@ -88,6 +92,7 @@ public class StockroomApp extends Application {
       return;
     }
     textSize = TextSizeViewModel.stored(store.services().settings());
+    window = WindowKeeper.stored(store.services().settings());
     runner = new FxTaskRunner(2);
   }
 
@@ -174,13 +179,12 @@ public class StockroomApp extends Application {
     MainView view = new MainView(main);
     TextSizeViewModel text = new TextSizeViewModel(s.settings(), runner, textSize);
     view.addToTopBar(new TextSizeView(text));
-    Scene scene = new Scene(view, 1280, 800);
+    windowKeeper = WindowKeeper.install(stage, s.settings(), window);
+    Scene scene = new Scene(view);
     scene.getStylesheets().add(StockroomApp.class.getResource("stockroom.css").toExternalForm());
     view.install(scene);
     textSizeStyler = TextSizeView.install(scene, text);
     stage.setTitle("Stockroom");
-    stage.setMinWidth(900);
-    stage.setMinHeight(600);
     stage.setScene(scene);
     stage.show();
     view.focusStart();
@@ -216,6 +220,9 @@ public class StockroomApp extends Application {
 
   @Override
   public void stop() throws Exception {
+    if (windowKeeper != null) {
+      windowKeeper.save();
+    }
     if (textSizeStyler != null) {
       textSizeStyler.close();
       textSizeStyler = null;
