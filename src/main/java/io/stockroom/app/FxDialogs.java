@@ -18,7 +18,7 @@ final class FxDialogs implements Dialogs {
   public boolean confirm(String title, String message, String confirmLabel) {
     ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
     Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
-    alert.initOwner(owner);
+    DialogSizing.prepare(alert, owner);
     alert.setTitle(title);
     alert.setHeaderText(null);
     return alert.showAndWait().filter(yes::equals).isPresent();

@@ -118,7 +118,6 @@ public final class Ui {
   /** The technical text of a failure, selectable, with a button that copies it. */
   private static void showDetails(Window owner, String message, String details) {
     Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
-    alert.initOwner(owner);
     alert.setTitle("Details for support");
     alert.setHeaderText(null);
     TextArea text = new TextArea(details);
@@ -138,8 +137,7 @@ public final class Ui {
     VBox content = new VBox(8, new Label(message), text, copy);
     VBox.setVgrow(text, Priority.ALWAYS);
     alert.getDialogPane().setContent(content);
-    alert.setResizable(true);
-    alert.show();
+    DialogSizing.show(alert, owner);
   }
 
   /** A green line confirming what was just done; hides itself while empty. */

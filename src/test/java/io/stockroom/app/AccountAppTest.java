@@ -111,6 +111,14 @@ class AccountAppTest extends AppUiTestBase {
     assertThat(text("accountMessage")).contains("keep working");
     assertThat(text("accountDetails")).startsWith("Details: network:");
     assertThat(onFx(() -> node("signOutButton").isDisabled())).isTrue();
+    // The dialog grew to show the message and its details; the user may resize it.
+    eventually(
+        () -> {
+          javafx.scene.control.DialogPane pane =
+              (javafx.scene.control.DialogPane) node("accountMessage").getScene().getRoot();
+          javafx.stage.Stage window = (javafx.stage.Stage) pane.getScene().getWindow();
+          return window.isResizable() && pane.getHeight() + 0.5 >= pane.prefHeight(pane.getWidth());
+        });
   }
 
   @Test

@@ -62,7 +62,8 @@ public final class StatusBarView extends HBox {
     account.setOnAction(
         e -> {
           vm.account().open();
-          new AccountDialog(vm.account()).show();
+          io.stockroom.app.DialogSizing.show(
+              new AccountDialog(vm.account()), getScene().getWindow());
         });
     javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
     HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
