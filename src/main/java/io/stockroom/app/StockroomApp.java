@@ -154,7 +154,7 @@ public class StockroomApp extends Application {
     changes.subscribe(sync::localWrite);
     main.start(
         new MainViewModel.Screens(
-            new ItemsViewModel(s.catalog(), runner, ItemsViewModel.TYPING_PAUSE),
+            new ItemsViewModel(s.catalog(), s.stock(), runner, ItemsViewModel.TYPING_PAUSE),
             new ItemDetailViewModel(
                 s.catalog(), s.stock(), runner, dialogs, changes, main, author(), zone),
             new MovementViewModel(s.catalog(), s.locations(), s.stock(), runner, changes),

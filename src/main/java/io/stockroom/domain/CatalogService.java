@@ -16,6 +16,9 @@ public interface CatalogService {
    */
   List<Item> search(String query, int offset, int limit);
 
+  /** {@link #search(String, int, int)} in another order (a sorted column of the items list). */
+  List<Item> search(String query, ItemOrder order, int offset, int limit);
+
   /** How many items {@link #search} would return in all. */
   int count(String query);
 

@@ -1,7 +1,9 @@
 package io.stockroom.domain;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The stock ledger: movements, counts and the on-hand they add up to. */
@@ -25,6 +27,12 @@ public interface StockService {
 
   /** On-hand of one item per location (locations with stock or movements only). */
   List<OnHand> onHand(UUID itemId);
+
+  /**
+   * Total on-hand of each of {@code itemIds} over every bin this laptop holds, by item id; an item
+   * without stock or movements is absent. For a page of a list: one query per ledger table.
+   */
+  Map<UUID, BigDecimal> onHandTotals(Collection<UUID> itemIds);
 
   /** On-hand of one item in one location. */
   BigDecimal onHand(UUID itemId, UUID locationId);

@@ -5,6 +5,7 @@ import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ItemOrder;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -215,6 +217,43 @@ class ItemRepository {
             ? pageBySkuScan(ctx, ids, from, limit)
             : pageByKeyLookups(ctx, ids, from, limit);
     return fetchInSkuOrder(ctx, page);
+  }
+
+  /**
+   * A page in another order than SKU's, of all live items ({@code ids} null) or of the matches.
+   * Name order reads {@code ix_items_name}; the matches are joined by key, as in SKU order.
+   */
+  List<Item> pageOrdered(DSLContext ctx, Set<UUID> ids, ItemOrder order, int offset, int limit) {
+    if (limit <= 0 || (ids != null && ids.isEmpty())) {
+      return List.of();
+    }
+    List<SortField<?>> by =
+        switch (order) {
+          case SKU -> List.of(ITEMS.SKU.asc());
+          case SKU_DESCENDING -> List.of(ITEMS.SKU.desc());
+          case NAME -> List.of(ITEMS.NAME.asc(), ITEMS.SKU.asc());
+          case NAME_DESCENDING -> List.of(ITEMS.NAME.desc(), ITEMS.SKU.desc());
+        };
+    if (ids == null) {
+      return ctx.selectFrom(ITEMS)
+          .where(LIVE)
+          .orderBy(by)
+          .offset(Math.max(0, offset))
+          .limit(limit)
+          .fetch(ItemRepository::toDomain);
+    }
+    Table<?> matches =
+        DSL.table(
+                "TABLE(X UUID = {0})", DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))
+            .as("M");
+    return ctx.select(ITEMS.fields())
+        .from(matches)
+        .join(ITEMS)
+        .on(ITEMS.ID.eq(DSL.field(DSL.name("M", "X"), SQLDataType.UUID)))
+        .orderBy(by)
+        .offset(Math.max(0, offset))
+        .limit(limit)
+        .fetch(r -> toDomain(r.into(ITEMS)));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.ItemField;
 import io.stockroom.domain.ItemNote;
+import io.stockroom.domain.ItemOrder;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.ValidationException;
@@ -62,6 +63,15 @@ final class LocalCatalog implements CatalogService {
       return items.search(tx.read(), null, offset, limit);
     }
     return items.page(tx.read(), matches(q), offset, limit);
+  }
+
+  @Override
+  public List<Item> search(String query, ItemOrder order, int offset, int limit) {
+    if (order == ItemOrder.SKU) {
+      return search(query, offset, limit);
+    }
+    String q = SearchText.query(query);
+    return items.pageOrdered(tx.read(), q == null ? null : matches(q), order, offset, limit);
   }
 
   @Override

@@ -20,7 +20,9 @@ import io.stockroom.store.jooq.tables.records.StockCountsRecord;
 import io.stockroom.store.jooq.tables.records.StockMovementsRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,6 +182,29 @@ final class LocalStock implements StockService {
             Comparator.comparing(
                 OnHand::locationCode, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
         .toList();
+  }
+
+  @Override
+  public Map<UUID, BigDecimal> onHandTotals(Collection<UUID> itemIds) {
+    if (itemIds.isEmpty()) {
+      return Map.of();
+    }
+    StockRepository.Ledgers l = stock.ledgers(tx.read(), itemIds);
+    Map<UUID, BigDecimal> totals = new HashMap<>();
+    for (UUID id : itemIds) {
+      Map<UUID, BigDecimal> byLocation =
+          Ledger.onHand(
+              l.levels().getOrDefault(id, List.of()),
+              l.moves().getOrDefault(id, List.of()),
+              l.corrections().getOrDefault(id, List.of()));
+      if (!byLocation.isEmpty()) {
+        totals.put(
+            id,
+            Quantities.normalize(
+                byLocation.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+      }
+    }
+    return totals;
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -37,19 +38,16 @@ final class StockRepository {
 
   /** Levels of one item, optionally in one location. */
   List<Ledger.Level> levels(DSLContext ctx, UUID itemId, UUID locationId) {
-    Condition where = STOCK_LEVELS.ITEM_ID.eq(itemId).and(STOCK_LEVELS.IS_DELETED.isFalse());
+    Condition where = STOCK_LEVELS.ITEM_ID.eq(itemId);
     if (locationId != null) {
       where = where.and(STOCK_LEVELS.LOCATION_ID.eq(locationId));
     }
-    return ctx.select(STOCK_LEVELS.LOCATION_ID, STOCK_LEVELS.QUANTITY, STOCK_LEVELS.SERVER_VERSION)
-        .from(STOCK_LEVELS)
-        .where(where)
-        .fetch(r -> new Ledger.Level(r.value1(), r.value2(), r.value3()));
+    return levels(ctx, where).stream().map(Keyed::value).toList();
   }
 
   /** Movements of one item, optionally only those touching one location. */
   List<Ledger.Move> moves(DSLContext ctx, UUID itemId, UUID locationId) {
-    Condition where = STOCK_MOVEMENTS.ITEM_ID.eq(itemId).and(STOCK_MOVEMENTS.IS_DELETED.isFalse());
+    Condition where = STOCK_MOVEMENTS.ITEM_ID.eq(itemId);
     if (locationId != null) {
       where =
           where.and(
@@ -58,34 +56,80 @@ final class StockRepository {
                   .eq(locationId)
                   .or(STOCK_MOVEMENTS.TO_LOCATION_ID.eq(locationId)));
     }
+    return moves(ctx, where).stream().map(Keyed::value).toList();
+  }
+
+  /** Corrections of the counts of one item still pending, optionally in one location. */
+  List<Ledger.Correction> pendingCorrections(DSLContext ctx, UUID itemId, UUID locationId) {
+    Condition where = STOCK_COUNTS.ITEM_ID.eq(itemId);
+    if (locationId != null) {
+      where = where.and(STOCK_COUNTS.LOCATION_ID.eq(locationId));
+    }
+    return corrections(ctx, where).stream().map(Keyed::value).toList();
+  }
+
+  /** The ledger rows of several items at once (a page of the items list), by item. */
+  record Ledgers(
+      Map<UUID, List<Ledger.Level>> levels,
+      Map<UUID, List<Ledger.Move>> moves,
+      Map<UUID, List<Ledger.Correction>> corrections) {}
+
+  Ledgers ledgers(DSLContext ctx, Collection<UUID> itemIds) {
+    return new Ledgers(
+        byItem(levels(ctx, STOCK_LEVELS.ITEM_ID.in(itemIds))),
+        byItem(moves(ctx, STOCK_MOVEMENTS.ITEM_ID.in(itemIds))),
+        byItem(corrections(ctx, STOCK_COUNTS.ITEM_ID.in(itemIds))));
+  }
+
+  /** A ledger row with the item it belongs to. */
+  private record Keyed<T>(UUID itemId, T value) {}
+
+  private static <T> Map<UUID, List<T>> byItem(List<Keyed<T>> rows) {
+    return rows.stream()
+        .collect(
+            Collectors.groupingBy(
+                Keyed::itemId, Collectors.mapping(Keyed::value, Collectors.toList())));
+  }
+
+  private static List<Keyed<Ledger.Level>> levels(DSLContext ctx, Condition where) {
     return ctx.select(
+            STOCK_LEVELS.ITEM_ID,
+            STOCK_LEVELS.LOCATION_ID,
+            STOCK_LEVELS.QUANTITY,
+            STOCK_LEVELS.SERVER_VERSION)
+        .from(STOCK_LEVELS)
+        .where(where.and(STOCK_LEVELS.IS_DELETED.isFalse()))
+        .fetch(r -> new Keyed<>(r.value1(), new Ledger.Level(r.value2(), r.value3(), r.value4())));
+  }
+
+  private static List<Keyed<Ledger.Move>> moves(DSLContext ctx, Condition where) {
+    return ctx.select(
+            STOCK_MOVEMENTS.ITEM_ID,
             STOCK_MOVEMENTS.FROM_LOCATION_ID,
             STOCK_MOVEMENTS.TO_LOCATION_ID,
             STOCK_MOVEMENTS.QUANTITY,
             STOCK_MOVEMENTS.SERVER_VERSION,
             STOCK_MOVEMENTS.SYNC_STATUS)
         .from(STOCK_MOVEMENTS)
-        .where(where)
-        .fetch(r -> new Ledger.Move(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .where(where.and(STOCK_MOVEMENTS.IS_DELETED.isFalse()))
+        .fetch(
+            r ->
+                new Keyed<>(
+                    r.value1(),
+                    new Ledger.Move(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
   }
 
-  /** Corrections of the counts of one item still pending, optionally in one location. */
-  List<Ledger.Correction> pendingCorrections(DSLContext ctx, UUID itemId, UUID locationId) {
-    Condition where =
-        STOCK_COUNTS
-            .ITEM_ID
-            .eq(itemId)
-            .and(STOCK_COUNTS.SYNC_STATUS.eq(SyncStatus.PENDING.dbValue()))
-            .and(STOCK_COUNTS.IS_DELETED.isFalse());
-    if (locationId != null) {
-      where = where.and(STOCK_COUNTS.LOCATION_ID.eq(locationId));
-    }
+  private static List<Keyed<Ledger.Correction>> corrections(DSLContext ctx, Condition where) {
     return ctx.select(
+            STOCK_COUNTS.ITEM_ID,
             STOCK_COUNTS.LOCATION_ID,
             STOCK_COUNTS.COUNTED_QUANTITY.minus(STOCK_COUNTS.EXPECTED_QUANTITY))
         .from(STOCK_COUNTS)
-        .where(where)
-        .fetch(r -> new Ledger.Correction(r.value1(), r.value2()));
+        .where(
+            where
+                .and(STOCK_COUNTS.SYNC_STATUS.eq(SyncStatus.PENDING.dbValue()))
+                .and(STOCK_COUNTS.IS_DELETED.isFalse()))
+        .fetch(r -> new Keyed<>(r.value1(), new Ledger.Correction(r.value2(), r.value3())));
   }
 
   /** Codes of the given locations. */

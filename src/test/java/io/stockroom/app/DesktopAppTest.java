@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,30 @@ class DesktopAppTest extends AppUiTestBase {
       assertThat(text("movementTo")).isEmpty();
     }
     assertThat(pending()).isEqualTo(before + 2);
+
+    // The items list shows the stock, and sorts by a header click (the store sorts, not the table).
+    shortcut(KeyCode.DIGIT1);
+    eventually(() -> listed().equals(List.of("BOLT-M8 5", "NUT-M8 5")));
+    clickOn(header("Name"));
+    eventually(() -> listed().equals(List.of("BOLT-M8 5", "NUT-M8 5")));
+    clickOn(header("Name"));
+    eventually(() -> listed().equals(List.of("NUT-M8 5", "BOLT-M8 5")));
+  }
+
+  private Node header(String title) {
+    return from(lookup("#itemsTable"))
+        .lookup(".column-header .label")
+        .<Labeled>match(l -> title.equals(l.getText()))
+        .query()
+        .getParent();
+  }
+
+  private List<String> listed() {
+    return onFx(
+        () ->
+            this.<TableView<ItemRow>>node("itemsTable").getItems().stream()
+                .map(r -> r.skuProperty().get() + " " + r.onHandProperty().get())
+                .toList());
   }
 
   private String selectedSku() {
@@ -325,8 +351,11 @@ class DesktopAppTest extends AppUiTestBase {
     shortcut(KeyCode.DIGIT5);
     eventually(() -> rows("queueTable") == keys.size());
     assertThat(queueKeys()).isEqualTo(keys);
+    // Each change shows what it is about, in words; no key or id is on screen.
+    eventually(() -> shown("TAPE-50 \u00b7 Packing tape"));
+    eventually(() -> shown("Bin A-01"));
     for (String key : keys) {
-      assertThat(lookup(key).tryQuery()).isPresent();
+      assertThat(lookup(key).tryQuery()).isEmpty();
     }
   }
 
@@ -364,6 +393,11 @@ class DesktopAppTest extends AppUiTestBase {
           ComboBox<?> c = node("syncIntervalChoice");
           return c.getValue() == null ? null : c.getValue().toString();
         });
+  }
+
+  /** A label or cell showing exactly {@code text} (lookup(String) would read it as CSS). */
+  private boolean shown(String text) {
+    return lookup((Labeled l) -> text.equals(l.getText()) && l.isVisible()).tryQuery().isPresent();
   }
 
   private List<String> queueKeys() {

@@ -173,6 +173,33 @@ public final class FakeStore {
     }
 
     @Override
+    public List<Item> search(
+        String query, io.stockroom.domain.ItemOrder order, int offset, int limit) {
+      synchronized (FakeStore.this) {
+        checkUp();
+        searches.incrementAndGet();
+        java.util.Comparator<Item> bySku =
+            java.util.Comparator.comparing(Item::sku, String.CASE_INSENSITIVE_ORDER);
+        java.util.Comparator<Item> c =
+            switch (order) {
+              case SKU -> bySku;
+              case SKU_DESCENDING -> bySku.reversed();
+              case NAME ->
+                  java.util.Comparator.comparing(Item::name, String.CASE_INSENSITIVE_ORDER)
+                      .thenComparing(bySku);
+              case NAME_DESCENDING ->
+                  java.util.Comparator.comparing(Item::name, String.CASE_INSENSITIVE_ORDER)
+                      .thenComparing(bySku)
+                      .reversed();
+            };
+        List<Item> all = new ArrayList<>(matching(query));
+        all.sort(c);
+        return List.copyOf(
+            all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())));
+      }
+    }
+
+    @Override
     public int count(String query) {
       synchronized (FakeStore.this) {
         checkUp();
@@ -431,6 +458,21 @@ public final class FakeStore {
                   SyncStatus.PENDING));
         }
         return c;
+      }
+    }
+
+    @Override
+    public Map<UUID, BigDecimal> onHandTotals(java.util.Collection<UUID> itemIds) {
+      synchronized (FakeStore.this) {
+        Map<UUID, BigDecimal> totals = new java.util.HashMap<>();
+        for (UUID id : itemIds) {
+          List<OnHand> all = onHand(id);
+          if (!all.isEmpty()) {
+            totals.put(
+                id, all.stream().map(OnHand::quantity).reduce(BigDecimal.ZERO, BigDecimal::add));
+          }
+        }
+        return totals;
       }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ItemOrder;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,25 @@ class SearchTest extends StoreTestSupport {
     assertThat(skus("bolt")).containsExactly("B-200", "E-500");
     assertThat(skus("m8")).containsExactly("B-200");
     assertThat(store.catalog().count("hex")).isEqualTo(2);
+  }
+
+  private List<String> skus(String query, ItemOrder order, int offset, int limit) {
+    return store.catalog().search(query, order, offset, limit).stream().map(Item::sku).toList();
+  }
+
+  @Test
+  void sortsByNameOrSkuEitherWayWithOrWithoutAQuery() {
+    create("F-600", null, "bolt cutter"); // the same name but for case: the SKU breaks the tie
+    store.catalog().delete(store.catalog().findBySku("C-300").orElseThrow().id());
+    assertThat(skus("", ItemOrder.NAME, 0, 100))
+        .containsExactly("E-500", "F-600", "B-200", "D_1%", "A-100");
+    assertThat(skus("", ItemOrder.NAME_DESCENDING, 0, 100))
+        .containsExactly("A-100", "D_1%", "B-200", "F-600", "E-500");
+    assertThat(skus("", ItemOrder.SKU_DESCENDING, 1, 2)).containsExactly("E-500", "D_1%");
+    assertThat(skus("", ItemOrder.SKU, 0, 100)).isEqualTo(skus(""));
+    assertThat(skus("bolt", ItemOrder.NAME, 0, 100)).containsExactly("E-500", "F-600", "B-200");
+    assertThat(skus("bolt", ItemOrder.NAME_DESCENDING, 1, 1)).containsExactly("F-600");
+    assertThat(skus("nothing", ItemOrder.NAME, 0, 100)).isEmpty();
   }
 
   @Test

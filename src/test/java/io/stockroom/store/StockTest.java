@@ -19,6 +19,7 @@ import io.stockroom.domain.StockMovement;
 import io.stockroom.domain.SyncStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,31 @@ class StockTest extends StoreTestSupport {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("A-1", "4.000", false),
             org.assertj.core.groups.Tuple.tuple("B-2", "3.500", false));
+  }
+
+  @Test
+  void totalsOfSeveralItemsAddUpTheirBinsInOneGo() {
+    Item nut = store.catalog().create(ItemDraft.of("NUT-1", "Hex nut"));
+    Item idle = store.catalog().create(ItemDraft.of("IDLE-1", "Never moved"));
+    move(MovementReason.RECEIVE, null, "A-1", "10");
+    move(MovementReason.TRANSFER, "A-1", "B-2", "2.5");
+    store.stock().count(bolt.id(), "B-2", new BigDecimal("3")); // pending count: +0.5
+    store
+        .stock()
+        .record(
+            new MovementRequest(
+                nut.id(), MovementReason.PICK, "B-2", null, new BigDecimal("4"), null));
+
+    var totals = store.stock().onHandTotals(List.of(bolt.id(), nut.id(), idle.id()));
+    assertThat(totals).containsOnlyKeys(bolt.id(), nut.id());
+    assertThat(totals.get(bolt.id())).isEqualByComparingTo("10.5");
+    assertThat(totals.get(nut.id())).isEqualByComparingTo("-4");
+    BigDecimal perBin =
+        store.stock().onHand(bolt.id()).stream()
+            .map(OnHand::quantity)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(totals.get(bolt.id())).isEqualByComparingTo(perBin);
+    assertThat(store.stock().onHandTotals(List.of())).isEmpty();
   }
 
   @Test

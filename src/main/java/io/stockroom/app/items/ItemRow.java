@@ -1,6 +1,8 @@
 package io.stockroom.app.items;
 
 import io.stockroom.domain.Item;
+import io.stockroom.domain.Quantities;
+import java.math.BigDecimal;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,15 +18,17 @@ public final class ItemRow {
   private final ReadOnlyStringWrapper barcode = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper category = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper onHand = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
 
-  void fill(Item item) {
+  void fill(Item item, BigDecimal total) {
     id = item.id();
     sku.set(item.sku());
     name.set(item.name());
     barcode.set(item.barcode() == null ? "" : item.barcode());
     category.set(item.category() == null ? "" : item.category());
     unit.set(item.unit() == null ? "" : item.unit());
+    onHand.set(Quantities.format(total == null ? BigDecimal.ZERO : total));
     loaded.set(true);
   }
 
@@ -51,6 +55,11 @@ public final class ItemRow {
 
   public ReadOnlyStringProperty unitProperty() {
     return unit.getReadOnlyProperty();
+  }
+
+  /** Total on-hand over the bins this laptop holds, as a number ("12", "-3", "2.5"). */
+  public ReadOnlyStringProperty onHandProperty() {
+    return onHand.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty loadedProperty() {

@@ -6,6 +6,7 @@ import io.stockroom.app.Page;
 import io.stockroom.app.Ui;
 import io.stockroom.app.item.ItemDetailView;
 import io.stockroom.app.item.ItemDetailViewModel;
+import io.stockroom.domain.ItemOrder;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -51,10 +52,46 @@ public final class ItemsView extends StackPane {
     table.itemsProperty().bind(vm.itemsProperty());
     table.setPlaceholder(new Label("No items match."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(column("SKU", 120, ItemRow::skuProperty));
-    table.getColumns().add(column("Name", 220, ItemRow::nameProperty));
+    TableColumn<ItemRow, String> skuColumn = column("SKU", 120, ItemRow::skuProperty);
+    TableColumn<ItemRow, String> nameColumn = column("Name", 220, ItemRow::nameProperty);
+    TableColumn<ItemRow, String> onHandColumn = column("On hand", 80, ItemRow::onHandProperty);
+    onHandColumn.setId("onHandColumn");
+    onHandColumn.getStyleClass().add("number-column");
+    table.getColumns().add(skuColumn);
+    table.getColumns().add(nameColumn);
+    table.getColumns().add(onHandColumn);
     table.getColumns().add(column("Barcode", 120, ItemRow::barcodeProperty));
     table.getColumns().add(column("Unit", 45, ItemRow::unitProperty));
+    sortedBy(vm, skuColumn, ItemOrder.SKU);
+    sortedBy(vm, nameColumn, ItemOrder.NAME);
+    // The table clears its sort order when its list is replaced (every search or sort), and a third
+    // click on a header would too: the model keeps its order, and the header shows it again.
+    Runnable showOrder =
+        () -> {
+          ItemOrder o = vm.orderProperty().get();
+          TableColumn<ItemRow, String> c =
+              o == ItemOrder.NAME || o == ItemOrder.NAME_DESCENDING ? nameColumn : skuColumn;
+          c.setSortType(
+              o.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+          if (!table.getSortOrder().equals(java.util.List.of(c))) {
+            table.getSortOrder().setAll(c);
+          }
+        };
+    // The list is paged from the database: a header click asks the store for another order, the
+    // table never sorts the rows itself.
+    table.setSortPolicy(
+        t -> {
+          if (t.getSortOrder().isEmpty()) {
+            javafx.application.Platform.runLater(showOrder);
+            return true;
+          }
+          TableColumn<ItemRow, ?> first = t.getSortOrder().get(0);
+          ItemOrder key = (ItemOrder) first.getUserData();
+          boolean down = first.getSortType() == TableColumn.SortType.DESCENDING;
+          vm.orderProperty().set(down ? key.reversed() : key);
+          return true;
+        });
+    showOrder.run();
     table.setFixedCellSize(32);
     table
         .getSelectionModel()
@@ -109,6 +146,12 @@ public final class ItemsView extends StackPane {
   public void focusSearch() {
     search.requestFocus();
     search.selectAll();
+  }
+
+  private static void sortedBy(ItemsViewModel vm, TableColumn<ItemRow, String> c, ItemOrder o) {
+    c.setSortable(true);
+    c.setUserData(o);
+    c.setComparator((a, b) -> 0); // never used: the store sorts
   }
 
   private static TableColumn<ItemRow, String> column(

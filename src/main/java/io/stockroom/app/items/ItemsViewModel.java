@@ -5,9 +5,14 @@ import io.stockroom.app.Errors;
 import io.stockroom.app.TaskRunner;
 import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.Item;
+import io.stockroom.domain.ItemOrder;
+import io.stockroom.domain.StockService;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -32,10 +38,13 @@ public final class ItemsViewModel {
   static final int RELOADED_PAGES = 3;
 
   private final CatalogService catalog;
+  private final StockService stock;
   private final TaskRunner runner;
   private final Debouncer debouncer;
 
   private final StringProperty query = new SimpleStringProperty(this, "query", "");
+  private final ObjectProperty<ItemOrder> order =
+      new SimpleObjectProperty<>(this, "order", ItemOrder.SKU);
   private final ReadOnlyObjectWrapper<PagedItemList> items =
       new ReadOnlyObjectWrapper<>(
           this, "items", new PagedItemList(0, PAGE_SIZE, 1, (o, l, d) -> {}));
@@ -51,11 +60,14 @@ public final class ItemsViewModel {
   /** Bumped by every search; an answer carrying an older number is stale. */
   private long generation;
 
-  public ItemsViewModel(CatalogService catalog, TaskRunner runner, Duration typingPause) {
+  public ItemsViewModel(
+      CatalogService catalog, StockService stock, TaskRunner runner, Duration typingPause) {
     this.catalog = catalog;
+    this.stock = stock;
     this.runner = runner;
     this.debouncer = new Debouncer(runner, typingPause);
     query.addListener((obs, old, now) -> debouncer.submit(this::refresh));
+    order.addListener((obs, old, now) -> refresh());
   }
 
   /** Searches now for the current query (first load, or after a local change). */
@@ -63,11 +75,12 @@ public final class ItemsViewModel {
     debouncer.cancel();
     long mine = ++generation;
     String q = query.get() == null ? "" : query.get().strip();
+    ItemOrder o = order.get();
     loading.set(true);
     runner.run(
         () -> {
           int count = catalog.count(q);
-          List<Item> first = count == 0 ? List.of() : catalog.search(q, 0, PAGE_SIZE);
+          List<Listed> first = count == 0 ? List.of() : page(q, o, 0, PAGE_SIZE);
           return new FirstPage(count, first);
         },
         page -> {
@@ -76,7 +89,7 @@ public final class ItemsViewModel {
           }
           loading.set(false);
           error.set("");
-          items.set(newList(q, page));
+          items.set(newList(q, o, page));
           total.set(page.count);
           firstRun.set(page.count == 0 && q.isEmpty());
           summary.set(summarize(q, page.count));
@@ -131,7 +144,14 @@ public final class ItemsViewModel {
     return revealed.getReadOnlyProperty();
   }
 
-  private PagedItemList newList(String q, FirstPage page) {
+  /** A page of items with their on-hand totals; off the UI thread. */
+  private List<Listed> page(String q, ItemOrder o, int offset, int limit) {
+    List<Item> found = catalog.search(q, o, offset, limit);
+    Map<UUID, BigDecimal> totals = stock.onHandTotals(found.stream().map(Item::id).toList());
+    return found.stream().map(i -> new Listed(i, totals.get(i.id()))).toList();
+  }
+
+  private PagedItemList newList(String q, ItemOrder o, FirstPage page) {
     long mine = generation;
     PagedItemList list =
         new PagedItemList(
@@ -140,7 +160,7 @@ public final class ItemsViewModel {
             MAX_PAGES,
             (offset, limit, done) ->
                 runner.run(
-                    () -> catalog.search(q, offset, limit),
+                    () -> page(q, o, offset, limit),
                     rows -> {
                       if (mine == generation) {
                         done.accept(rows);
@@ -167,7 +187,12 @@ public final class ItemsViewModel {
     return (count == 1 ? "1 item matches" : n + " items match") + " \"" + q + "\"";
   }
 
-  private record FirstPage(int count, List<Item> first) {}
+  private record FirstPage(int count, List<Listed> first) {}
+
+  /** How the list is sorted; changing it loads the list again from the top. */
+  public ObjectProperty<ItemOrder> orderProperty() {
+    return order;
+  }
 
   public StringProperty queryProperty() {
     return query;

@@ -1,6 +1,5 @@
 package io.stockroom.app.items;
 
-import io.stockroom.domain.Item;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +23,7 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
   /** Loads one page off the UI thread and calls {@code done} on the UI thread. */
   @FunctionalInterface
   public interface PageLoader {
-    void load(int offset, int limit, java.util.function.Consumer<List<Item>> done);
+    void load(int offset, int limit, java.util.function.Consumer<List<Listed>> done);
   }
 
   private final int size;
@@ -74,7 +73,7 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
   }
 
   /** Fills a page the caller already has (the first page comes with the count). */
-  public void prime(int offset, List<Item> items) {
+  public void prime(int offset, List<Listed> items) {
     if (offset % pageSize != 0) {
       throw new IllegalArgumentException("offset must start a page");
     }
@@ -160,9 +159,9 @@ public final class PagedItemList extends ObservableListBase<ItemRow> {
     }
   }
 
-  private static void fill(List<ItemRow> rows, List<Item> items) {
+  private static void fill(List<ItemRow> rows, List<Listed> items) {
     for (int i = 0; i < rows.size() && i < items.size(); i++) {
-      rows.get(i).fill(items.get(i));
+      rows.get(i).fill(items.get(i).item(), items.get(i).onHand());
     }
   }
 

@@ -15,7 +15,8 @@ class ItemsViewModelTest {
 
   @Test
   void emptyCatalogShowsTheFirstRunScreen() {
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
     vm.refresh();
     assertThat(vm.firstRunProperty().get()).isTrue();
     assertThat(vm.itemsProperty().get()).isEmpty();
@@ -24,7 +25,8 @@ class ItemsViewModelTest {
   @Test
   void noMatchIsNotTheFirstRunScreen() {
     store.catalog.create(ItemDraft.of("A-1", "Anchor bolt"));
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
     vm.queryProperty().set("zzz");
     assertThat(vm.firstRunProperty().get()).isFalse();
     assertThat(vm.summaryProperty().get()).isEqualTo("No item matches \"zzz\"");
@@ -34,7 +36,8 @@ class ItemsViewModelTest {
   void searchesBySkuBarcodeAndNameWord() {
     store.catalog.create(new ItemDraft("A-1", "4006381333931", "Anchor bolt", null, null, null, 0));
     store.catalog.create(ItemDraft.of("B-2", "Bracket steel"));
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
 
     vm.queryProperty().set("b-");
     assertThat(vm.itemsProperty().get())
@@ -55,7 +58,8 @@ class ItemsViewModelTest {
   void typingIsDebouncedAndOnlyTheLastQueryRuns() {
     store.bulkItems(50);
     QueuedTaskRunner runner = new QueuedTaskRunner();
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, runner, Duration.ofMillis(150));
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, runner, Duration.ofMillis(150));
     vm.queryProperty().set("B");
     vm.queryProperty().set("BU");
     vm.queryProperty().set("BULK-00001");
@@ -70,7 +74,7 @@ class ItemsViewModelTest {
   void aStaleAnswerIsDropped() {
     store.bulkItems(50);
     QueuedTaskRunner runner = new QueuedTaskRunner();
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, runner, Duration.ZERO);
+    ItemsViewModel vm = new ItemsViewModel(store.catalog, store.stock, runner, Duration.ZERO);
     vm.queryProperty().set("BULK-00001");
     vm.refresh(); // query 1 in flight
     vm.queryProperty().set("BULK-000002");
@@ -84,7 +88,8 @@ class ItemsViewModelTest {
   @Test
   void hundredThousandItemsAreFetchedOnlyAPageAtATime() {
     store.bulkItems(100_000);
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
     vm.refresh();
     PagedItemList list = vm.itemsProperty().get();
     assertThat(list).hasSize(100_000);
@@ -103,7 +108,8 @@ class ItemsViewModelTest {
   @Test
   void aLocalEditReloadsLoadedRowsInPlace() {
     var item = store.catalog.create(ItemDraft.of("A-1", "Anchor bolt"));
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
     vm.refresh();
     PagedItemList list = vm.itemsProperty().get();
     ItemRow row = list.get(0);
@@ -118,7 +124,8 @@ class ItemsViewModelTest {
   @Test
   void afterALocalEditOnlyTheRecentPagesReload() {
     store.bulkItems(100_000);
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
     vm.refresh();
     PagedItemList list = vm.itemsProperty().get();
     for (int i = 0; i < 10; i++) {
@@ -133,7 +140,8 @@ class ItemsViewModelTest {
   @Test
   void aFailedQueryShowsAMessage() {
     store.failing = true;
-    ItemsViewModel vm = new ItemsViewModel(store.catalog, new InlineTaskRunner(), Duration.ZERO);
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
     vm.refresh();
     String shown = vm.errorProperty().get();
     assertThat(shown)
@@ -146,5 +154,42 @@ class ItemsViewModelTest {
         .hasValueSatisfying(
             d -> assertThat(d).contains("IllegalStateException: database is closed"));
     assertThat(vm.loadingProperty().get()).isFalse();
+  }
+
+  @Test
+  void rowsShowOnHandAndTheListSortsByNameOrSkuEitherWay() {
+    var zebra = store.catalog.create(ItemDraft.of("A-1", "Zebra clamp"));
+    store.catalog.create(ItemDraft.of("B-2", "Apple crate"));
+    store.locationService.create("A-01", null, null);
+    store.stock.record(
+        new io.stockroom.domain.MovementRequest(
+            zebra.id(),
+            io.stockroom.domain.MovementReason.RECEIVE,
+            null,
+            "A-01",
+            new java.math.BigDecimal("5"),
+            null));
+    ItemsViewModel vm =
+        new ItemsViewModel(store.catalog, store.stock, new InlineTaskRunner(), Duration.ZERO);
+    vm.refresh();
+    assertThat(rows(vm)).containsExactly("A-1 Zebra clamp 5", "B-2 Apple crate 0");
+    vm.orderProperty().set(io.stockroom.domain.ItemOrder.NAME);
+    assertThat(rows(vm)).containsExactly("B-2 Apple crate 0", "A-1 Zebra clamp 5");
+    vm.orderProperty().set(io.stockroom.domain.ItemOrder.SKU_DESCENDING);
+    assertThat(rows(vm)).containsExactly("B-2 Apple crate 0", "A-1 Zebra clamp 5");
+    vm.orderProperty().set(io.stockroom.domain.ItemOrder.NAME_DESCENDING);
+    assertThat(rows(vm)).containsExactly("A-1 Zebra clamp 5", "B-2 Apple crate 0");
+  }
+
+  private static java.util.List<String> rows(ItemsViewModel vm) {
+    return vm.itemsProperty().get().stream()
+        .map(
+            r ->
+                r.skuProperty().get()
+                    + " "
+                    + r.nameProperty().get()
+                    + " "
+                    + r.onHandProperty().get())
+        .toList();
   }
 }

@@ -13,29 +13,31 @@ import org.junit.jupiter.api.Test;
 
 class PagedItemListTest {
 
-  private record Request(int offset, int limit, Consumer<List<Item>> done) {}
+  private record Request(int offset, int limit, Consumer<List<Listed>> done) {}
 
   private final List<Request> requests = new ArrayList<>();
   private final PagedItemList list =
       new PagedItemList(100_000, 100, 40, (o, l, d) -> requests.add(new Request(o, l, d)));
 
-  private static List<Item> items(int offset, int n) {
-    List<Item> out = new ArrayList<>();
+  private static List<Listed> items(int offset, int n) {
+    List<Listed> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(
-          new Item(
-              UUID.randomUUID(),
-              "S" + (offset + i),
-              null,
-              "N",
-              null,
-              "ea",
-              null,
-              0,
-              1,
-              null,
-              SyncStatus.SYNCED,
-              Instant.EPOCH));
+          new Listed(
+              new Item(
+                  UUID.randomUUID(),
+                  "S" + (offset + i),
+                  null,
+                  "N",
+                  null,
+                  "ea",
+                  null,
+                  0,
+                  1,
+                  null,
+                  SyncStatus.SYNCED,
+                  Instant.EPOCH),
+              null));
     }
     return out;
   }

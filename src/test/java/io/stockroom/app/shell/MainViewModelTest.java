@@ -31,7 +31,7 @@ class MainViewModelTest {
   private final MainViewModel main = new MainViewModel(changes);
   private final MainViewModel.Screens s =
       new MainViewModel.Screens(
-          new ItemsViewModel(store.catalog, runner, Duration.ZERO),
+          new ItemsViewModel(store.catalog, store.stock, runner, Duration.ZERO),
           new ItemDetailViewModel(
               store.catalog,
               store.stock,

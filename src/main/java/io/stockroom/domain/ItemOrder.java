@@ -1,0 +1,23 @@
+package io.stockroom.domain;
+
+/** The orders the items list can be sorted in (ties by SKU, which is unique). */
+public enum ItemOrder {
+  SKU,
+  SKU_DESCENDING,
+  NAME,
+  NAME_DESCENDING;
+
+  /** The same key, the other way round. */
+  public ItemOrder reversed() {
+    return switch (this) {
+      case SKU -> SKU_DESCENDING;
+      case SKU_DESCENDING -> SKU;
+      case NAME -> NAME_DESCENDING;
+      case NAME_DESCENDING -> NAME;
+    };
+  }
+
+  public boolean descending() {
+    return this == SKU_DESCENDING || this == NAME_DESCENDING;
+  }
+}
