@@ -38,7 +38,12 @@ public interface StockService {
   BigDecimal onHand(UUID itemId, UUID locationId);
 
   /** Latest movements first. */
-  List<StockMovement> activity(int limit);
+  default List<StockMovement> activity(int limit) {
+    return activity(MovementFilter.NONE, limit);
+  }
+
+  /** Latest movements that {@code filter} lets through, first. */
+  List<StockMovement> activity(MovementFilter filter, int limit);
 
   /** Latest movements of one item first. */
   List<StockMovement> movements(UUID itemId, int limit);

@@ -5,6 +5,7 @@ import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.MovementFilter;
 import io.stockroom.domain.MovementRequest;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.OnHand;
@@ -223,13 +224,13 @@ final class LocalStock implements StockService {
   }
 
   @Override
-  public List<StockMovement> activity(int limit) {
-    return stock.movements(tx.read(), null, limit);
+  public List<StockMovement> activity(MovementFilter filter, int limit) {
+    return stock.movements(tx.read(), filter, limit);
   }
 
   @Override
   public List<StockMovement> movements(UUID itemId, int limit) {
-    return stock.movements(tx.read(), itemId, limit);
+    return stock.movements(tx.read(), itemId, MovementFilter.NONE, limit);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
 import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 
+import io.stockroom.domain.MovementFilter;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.StockCount;
 import io.stockroom.domain.StockMovement;
@@ -141,10 +142,39 @@ final class StockRepository {
   }
 
   /** Movements newest first, with item and location codes resolved in the same query. */
-  List<StockMovement> movements(DSLContext ctx, UUID itemId, int limit) {
+  List<StockMovement> movements(DSLContext ctx, MovementFilter filter, int limit) {
+    return movements(ctx, null, filter, limit);
+  }
+
+  /** {@link MovementFilter#matches} in SQL: the same rule, on the joined item and bin codes. */
+  List<StockMovement> movements(DSLContext ctx, UUID itemId, MovementFilter filter, int limit) {
     Condition where = STOCK_MOVEMENTS.IS_DELETED.isFalse();
     if (itemId != null) {
       where = where.and(STOCK_MOVEMENTS.ITEM_ID.eq(itemId));
+    }
+    if (filter.item() != null) {
+      String start = SearchText.prefixPattern(filter.item());
+      String word = "% " + start;
+      char esc = SearchText.ESCAPE;
+      where =
+          where.and(
+              ITEMS
+                  .SKU
+                  .like(start, esc)
+                  .or(ITEMS.NAME.like(start, esc))
+                  .or(ITEMS.NAME.like(word, esc)));
+    }
+    if (filter.bin() != null) {
+      where = where.and(FROM.CODE.eq(filter.bin()).or(TO.CODE.eq(filter.bin())));
+    }
+    if (filter.reason() != null) {
+      where = where.and(STOCK_MOVEMENTS.REASON.eq(filter.reason().wireName()));
+    }
+    if (filter.from() != null) {
+      where = where.and(STOCK_MOVEMENTS.OCCURRED_AT.ge(filter.from()));
+    }
+    if (filter.until() != null) {
+      where = where.and(STOCK_MOVEMENTS.OCCURRED_AT.lt(filter.until()));
     }
     return ctx.select(STOCK_MOVEMENTS.asterisk(), ITEMS.SKU, ITEMS.NAME, FROM.CODE, TO.CODE)
         .from(STOCK_MOVEMENTS)

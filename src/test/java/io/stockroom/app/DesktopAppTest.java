@@ -262,6 +262,11 @@ class DesktopAppTest extends AppUiTestBase {
 
     shortcut(KeyCode.DIGIT4);
     eventually(() -> rows("activityTable") == 2);
+    fill("activityBinFilter", "Z-99");
+    eventually(() -> rows("activityTable") == 0);
+    assertThat(text("activitySummary")).isEqualTo("No movement matches the filter.");
+    clickOn("#clearActivityFilter");
+    eventually(() -> rows("activityTable") == 2 && text("activityBinFilter").isEmpty());
   }
 
   @Test

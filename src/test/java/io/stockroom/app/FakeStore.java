@@ -504,11 +504,11 @@ public final class FakeStore {
     }
 
     @Override
-    public List<StockMovement> activity(int limit) {
+    public List<StockMovement> activity(io.stockroom.domain.MovementFilter filter, int limit) {
       synchronized (FakeStore.this) {
         List<StockMovement> copy = new ArrayList<>(movements);
         java.util.Collections.reverse(copy);
-        return copy.subList(0, Math.min(limit, copy.size()));
+        return copy.stream().filter(filter::matches).limit(limit).toList();
       }
     }
 
