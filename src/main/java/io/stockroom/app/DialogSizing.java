@@ -31,6 +31,20 @@ public final class DialogSizing {
     d.setOnShown(e -> growToFit(d.getDialogPane()));
   }
 
+  /** Room for a button's text, in multiples of the text size ("Cancel", "Close" and the like). */
+  static final double BUTTON_EMS = 5.5;
+
+  /**
+   * The button bar sizes its buttons once, for the text size they were made at: at a larger text
+   * size "Cancel" read "Ca...". Called whenever the text size of a dialog is set.
+   */
+  public static void sizeButtons(DialogPane pane, double textSizePx) {
+    javafx.scene.Node bar = pane.lookup(".button-bar");
+    if (bar instanceof javafx.scene.control.ButtonBar b) {
+      b.setButtonMinWidth(Math.ceil(textSizePx * BUTTON_EMS));
+    }
+  }
+
   /**
    * A dialog is sized when it opens, but a view model may fill it after a background load (and a
    * larger text size or an error line makes it grow): after each layout, widen or heighten the

@@ -1,5 +1,6 @@
 package io.stockroom.app;
 
+import io.stockroom.domain.PlainFailure;
 import io.stockroom.domain.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,6 +68,12 @@ public final class Errors {
   }
 
   private static String whatHappened(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      if (e instanceof PlainFailure && e.getMessage() != null && !e.getMessage().isBlank()) {
+        String m = e.getMessage().strip();
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : ".");
+      }
+    }
     for (Throwable e = error; e != null; e = e.getCause()) {
       if (e instanceof IOException || e instanceof UncheckedIOException) {
         return "Stockroom could not read or write a file on this laptop.";

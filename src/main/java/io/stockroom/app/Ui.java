@@ -69,10 +69,12 @@ public final class Ui {
     return box;
   }
 
+  /** A button that is never narrower than its text: a row of them wraps or grows instead. */
   public static Button button(String id, String text, Ikon icon) {
     Button b = new Button(text);
     b.setId(id);
     b.setMnemonicParsing(true);
+    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     if (icon != null) {
       b.setGraphic(new FontIcon(icon));
     }

@@ -50,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What the sync agent writes locally. Each method is one short transaction and none is ever held
@@ -1204,8 +1205,15 @@ public final class SyncStore {
     }
     String sku = text(r, "sku");
     String barcode = text(r, "barcode");
+    // An item of ours with this SKU that the server does not know (a rejected duplicate) steps
+    // aside as "#1a2b3c4d-SKU", readable in the list; its queued create keeps what the user typed.
     t.update(ITEMS)
-        .set(ITEMS.SKU, ITEMS.ID.cast(String.class).concat("#"))
+        .set(
+            ITEMS.SKU,
+            DSL.inline("#")
+                .concat(DSL.left(ITEMS.ID.cast(String.class), 8))
+                .concat("-")
+                .concat(DSL.left(ITEMS.SKU, TextField.SKU.max() - 10)))
         .where(ITEMS.SKU.eq(sku))
         .and(ITEMS.ID.ne(id))
         .execute();

@@ -130,7 +130,7 @@ public class FakeSyncControl implements SyncControl {
 
   private void refuseIfAsked() {
     if (refuseSettings) {
-      throw new IllegalStateException("the profile is read-only");
+      throw new io.stockroom.store.StoreException("the profile is read-only");
     }
   }
 }

@@ -86,7 +86,7 @@ final class Laptops {
     }
   }
 
-  private LocalStore open(String name) {
+  LocalStore open(String name) {
     return LocalStore.open(profile(name), Clock.systemUTC(), IdGenerator.secure());
   }
 

@@ -5,6 +5,7 @@ import static io.stockroom.app.Laptops.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.app.conflicts.ConflictRow;
+import io.stockroom.app.textsize.TextSizeViewModel;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Item;
@@ -17,6 +18,7 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,13 +68,14 @@ class ScreenshotsTest extends AppUiTestBase {
     }
     startOn(tmp.resolve("p"));
     eventually(() -> rows("itemsTable") == 1);
+    resize(Size.LAPTOP);
 
     Path file = tmp.resolve("shot.png");
     Snapshots.write(onFx(() -> Snapshots.snapshot(node("itemsTable").getScene())), file);
 
     BufferedImage read = ImageIO.read(file.toFile());
-    assertThat(read.getWidth()).isEqualTo(1280);
-    assertThat(read.getHeight()).isEqualTo(800);
+    assertThat(read.getWidth()).isEqualTo(1366);
+    assertThat(read.getHeight()).isEqualTo(768);
     // A painted window, not a blank one: text and chrome make many distinct colours.
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < read.getHeight(); y += 3) {
@@ -83,6 +86,97 @@ class ScreenshotsTest extends AppUiTestBase {
     assertThat(colours).hasSizeGreaterThan(20);
   }
 
+  /** The window sizes every screen is laid out for and pictured at (issue 16). */
+  enum Size {
+    LAPTOP(1366, 768),
+    DESKTOP(1920, 1080);
+
+    final int width;
+    final int height;
+
+    Size(int width, int height) {
+      this.width = width;
+      this.height = height;
+    }
+
+    String folder() {
+      return width + "x" + height;
+    }
+  }
+
+  /** What the tour does at each screen: take its picture, or check it. */
+  interface Visitor {
+    void page(String name);
+
+    /** The dialog showing now; closed afterwards. */
+    void dialog(String name);
+  }
+
+  /**
+   * The tour of every screen and dialog on a laptop whose offline work met the server's, with a
+   * 40-character SKU and a 60-character name in it: at 1366x768 with the largest text, and at
+   * 1920x1080 with normal text, no screen shows an id, a table name or technical text, and no
+   * label, button or header is cut off or runs out of the window (issue 16).
+   */
+  @Test
+  void everyScreenSpeaksWordsAndFitsBothSizes() throws Exception {
+    try (TestServer server = TestServer.start(tmp.resolve("server"), 240)) {
+      Laptops laptops = new Laptops(tmp, server);
+      twoLaptopsMeet(laptops);
+      try (LocalStore store = laptops.open("b")) {
+        store
+            .settings()
+            .put(
+                TextSizeViewModel.SETTING,
+                String.valueOf(TextSizeViewModel.STEPS.get(TextSizeViewModel.STEPS.size() - 1)));
+      }
+      startOn(laptops.profile("b"));
+      eventually(() -> text("statusConflicts").equals("2 conflicts"));
+      List<String> problems = new ArrayList<>();
+      resize(Size.LAPTOP);
+      tour(checker(problems, "1366x768, largest text"));
+      shortcut(KeyCode.DIGIT0);
+      resize(Size.DESKTOP);
+      tour(checker(problems, "1920x1080, 100%"));
+      assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+  }
+
+  private Visitor checker(List<String> problems, String where) {
+    return new Visitor() {
+      @Override
+      public void page(String name) {
+        for (String p : onFx(() -> ScreenCheck.problems(main(), true))) {
+          problems.add(where + ", " + name + ": " + p);
+        }
+      }
+
+      @Override
+      public void dialog(String name) {
+        Window dialog = onFx(Snapshots::dialog);
+        for (String p : onFx(() -> ScreenCheck.problems(dialog.getScene(), true))) {
+          problems.add(where + ", " + name + " dialog: " + p);
+        }
+        close(dialog);
+      }
+    };
+  }
+
+  private Visitor pictures(Path out, Size size) {
+    Path dir = out.resolve(size.folder());
+    return new Visitor() {
+      @Override
+      public void page(String name) {
+        shoot(dir, name);
+      }
+
+      @Override
+      public void dialog(String name) {
+        shootDialog(dir, name);
+      }
+    };
+  }
+
   @Test
   @EnabledIfSystemProperty(named = PROPERTY, matches = ".+")
   void everyScreen() throws Exception {
@@ -90,7 +184,7 @@ class ScreenshotsTest extends AppUiTestBase {
 
     startOn(tmp.resolve("fresh"));
     eventually(() -> visible("firstRunPane"));
-    shoot(out, "first-run");
+    shootBothSizes(out, "first-run");
     stopApp();
 
     try (TestServer server = TestServer.start(tmp.resolve("server"), 240)) {
@@ -101,9 +195,38 @@ class ScreenshotsTest extends AppUiTestBase {
       eventually(() -> visible("conflictsBadge") && text("statusConflicts").equals("2 conflicts"));
       eventually(() -> text("statusPending").startsWith("0 pending"));
       eventually(() -> text("statusConnection").startsWith("Online"));
-      tour(out);
+      for (Size size : Size.values()) {
+        resize(size);
+        tour(pictures(out, size));
+      }
+      clickOn("#navItems");
+      shortcut(KeyCode.EQUALS);
+      shortcut(KeyCode.EQUALS);
+      eventually(() -> text("textSizeMenu").equals("129%"));
+      shootBothSizes(out, "larger-text");
+      shortcut(KeyCode.DIGIT0);
       // Last, as the server goes away for it.
       choiceNotSentYet(out, server);
+    }
+  }
+
+  /** The main window at {@code size}, laid out again before anything is looked at. */
+  private void resize(Size size) {
+    runOnFx(
+        () -> {
+          Window w = main().getWindow();
+          w.setX(0);
+          w.setY(0);
+          w.setWidth(size.width);
+          w.setHeight(size.height);
+        });
+    eventually(() -> main().getWidth() == size.width && main().getHeight() == size.height);
+  }
+
+  private void shootBothSizes(Path out, String name) {
+    for (Size size : Size.values()) {
+      resize(size);
+      shoot(out.resolve(size.folder()), name);
     }
   }
 
@@ -169,6 +292,27 @@ class ScreenshotsTest extends AppUiTestBase {
                       new BigDecimal("3"),
                       "SO-2291"));
           s.catalog().addNote(four.id(), "Supplier changed packaging to boxes of 50.", "ana");
+          // The longest SKU and a 60-character name a catalog holds (issue 16: nothing clipped).
+          Item wrap =
+              s.catalog()
+                  .create(
+                      new ItemDraft(
+                          "PALLET-WRAP-CAST-500MM-23MU-CLEAR-ROLL40",
+                          null,
+                          "Pallet stretch wrap, cast, 500 mm x 300 m, 23 micron, clear.",
+                          null,
+                          "roll",
+                          null,
+                          0));
+          s.stock()
+              .record(
+                  new MovementRequest(
+                      wrap.id(),
+                      MovementReason.RECEIVE,
+                      null,
+                      "A-02",
+                      new BigDecimal("40"),
+                      "PO-10490"));
         });
   }
 
@@ -186,7 +330,7 @@ class ScreenshotsTest extends AppUiTestBase {
           () -> visible("cancelSyncButton") && text("statusConnection").startsWith("Syncing... "));
       clickOn("#navQueue");
       eventually(() -> rows("cursorsTable") >= 3);
-      shoot(out, "first-sync");
+      shootBothSizes(out, "first-sync");
       relay.release();
       eventually(() -> !visible("cancelSyncButton"));
       stopApp();
@@ -215,7 +359,7 @@ class ScreenshotsTest extends AppUiTestBase {
             !node("undoConflictButton").isDisabled()
                 && text("statusPending").startsWith("1 pending")
                 && text("statusConnection").equals("Offline"));
-    shoot(out, "conflicts-undo");
+    shootBothSizes(out, "conflicts-undo");
   }
 
   private List<ConflictRow> conflictRows() {
@@ -238,8 +382,8 @@ class ScreenshotsTest extends AppUiTestBase {
     select("conflictsTable", row);
   }
 
-  private void tour(Path out) throws Exception {
-    shoot(out, "items");
+  private void tour(Visitor out) throws Exception {
+    out.page("items");
 
     fill("searchField", "SKU-000004");
     eventually(() -> rows("itemsTable") == 1);
@@ -247,7 +391,7 @@ class ScreenshotsTest extends AppUiTestBase {
     eventually(() -> text("itemSku").equals("SKU-000004") && !text("onHandTotal").isEmpty());
     fill("searchField", "");
     eventually(() -> rows("itemsTable") > 1);
-    shoot(out, "item-detail");
+    out.page("item-detail");
 
     clickOn("#navMovement");
     runOnFx(
@@ -259,7 +403,7 @@ class ScreenshotsTest extends AppUiTestBase {
     fill("movementFrom", "C-03");
     fill("movementTo", "A-10");
     fill("movementReference", "Replenish pick face");
-    shoot(out, "movement");
+    out.page("movement");
 
     clickOn("#navCount");
     fill("countLocation", "A-07");
@@ -268,28 +412,28 @@ class ScreenshotsTest extends AppUiTestBase {
     type(KeyCode.ENTER);
     fill("countQty", "15");
     clickOn("#recordCountButton");
-    eventually(() -> rows("countsTable") == 1);
+    eventually(() -> rows("countsTable") >= 1);
     fill("countItem", "SKU-000037");
     type(KeyCode.ENTER);
     eventually(() -> !text("countExpected").isEmpty());
-    shoot(out, "count");
+    out.page("count");
 
     clickOn("#navActivity");
     eventually(() -> rows("activityTable") > 0);
-    shoot(out, "activity");
+    out.page("activity");
 
     clickOn("#navQueue");
     eventually(() -> rows("queueTable") >= 1 && rows("syncLogTable") > 0);
-    shoot(out, "sync");
+    out.page("sync");
 
     select("queueTable", 0);
     clickOn("#explainButton");
     eventually(() -> Snapshots.dialog() != null);
-    shootDialog(out, "conflict-explanation");
+    out.dialog("conflict-explanation");
 
     clickOn("#navConflicts");
     eventually(() -> rows("conflictsTable") == 2);
-    shoot(out, "conflicts");
+    out.page("conflicts");
 
     for (int row = 0; row < 2; row++) {
       select("conflictsTable", row);
@@ -304,19 +448,14 @@ class ScreenshotsTest extends AppUiTestBase {
       } else {
         eventually(() -> !text("countConflictSummary").isEmpty());
       }
-      shootDialog(out, item ? "conflict-item" : "conflict-count");
+      out.dialog(item ? "conflict-item" : "conflict-count");
     }
 
     clickOn("#accountButton");
     eventually(() -> Snapshots.dialog() != null);
-    shootDialog(out, "account");
+    out.dialog("account");
 
     clickOn("#navItems");
-    shortcut(KeyCode.EQUALS);
-    shortcut(KeyCode.EQUALS);
-    eventually(() -> text("textSizeMenu").equals("129%"));
-    shoot(out, "larger-text");
-    shortcut(KeyCode.DIGIT0);
   }
 
   private Scene main() {
@@ -336,6 +475,11 @@ class ScreenshotsTest extends AppUiTestBase {
     Scene main = onFx(this::main);
     Window dialog = onFx(Snapshots::dialog);
     Snapshots.write(onFx(() -> Snapshots.withDialog(main, dialog)), out.resolve(name + ".png"));
+    close(dialog);
+  }
+
+  private void close(Window dialog) {
+    Scene main = onFx(this::main);
     runOnFx(dialog::hide);
     eventually(() -> Snapshots.dialog() == null);
     // A window manager hands the focus back to the owner; Monocle leaves that to the app.

@@ -146,9 +146,20 @@ public final class ActivityViewModel {
         nz(m.fromCode()),
         nz(m.toCode()),
         signed(m),
-        nz(m.reference()),
+        reference(m),
         m.syncStatus() == null ? "" : m.syncStatus().dbValue());
   }
+
+  /** A count's correction carries its count's id as reference; a worker reads "Cycle count". */
+  static String reference(StockMovement m) {
+    String ref = nz(m.reference());
+    return m.reason() == MovementReason.COUNT && COUNT_REFERENCE.matcher(ref).matches()
+        ? "Cycle count"
+        : ref;
+  }
+
+  private static final java.util.regex.Pattern COUNT_REFERENCE =
+      java.util.regex.Pattern.compile("count [0-9a-fA-F-]{36}");
 
   static String word(MovementReason r) {
     return r.name().charAt(0) + r.name().substring(1).toLowerCase(Locale.ROOT);

@@ -16,8 +16,10 @@ final class CountConflictDialog extends Dialog<Void> {
     setTitle("Resolve count conflict");
     Label summary = label("countConflictSummary", vm.summaryProperty());
     summary.setWrapText(true);
+    summary.setMaxWidth(TEXT_WIDTH);
     Label moves = label("countConflictMoves", vm.movesProperty());
     moves.setWrapText(true);
+    moves.setMaxWidth(TEXT_WIDTH);
     moves.managedProperty().bind(vm.movesProperty().isNotEmpty());
     GridPane grid = new GridPane();
     grid.setHgap(12);
@@ -40,9 +42,12 @@ final class CountConflictDialog extends Dialog<Void> {
     box.setPadding(new Insets(12));
     getDialogPane().setContent(box);
     getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-    getDialogPane().setPrefWidth(720);
+    getDialogPane().setMinWidth(720); // grows to its content: DialogSizing
     vm.doneProperty().addListener((o, w, done) -> close());
   }
+
+  /** Long sentences wrap at this width instead of widening the dialog to the screen's edge. */
+  private static final double TEXT_WIDTH = 680;
 
   private static Label label(String id, ObservableStringValue text) {
     Label l = new Label();
@@ -56,6 +61,7 @@ final class CountConflictDialog extends Dialog<Void> {
     Label l = label(id, text);
     l.setWrapText(true);
     l.setMinWidth(0);
+    l.setMaxWidth(TEXT_WIDTH);
     return l;
   }
 

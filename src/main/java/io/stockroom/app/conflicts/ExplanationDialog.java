@@ -16,10 +16,13 @@ final class ExplanationDialog extends Dialog<Void> {
     Label why = new Label(vm.explanation());
     why.setId("explanationText");
     why.setWrapText(true);
+    why.setMaxWidth(640); // a long sentence wraps instead of widening the dialog to the screen
+    why.setMaxWidth(640); // a long sentence wraps instead of widening the dialog to the screen
     TextArea mine = new TextArea(vm.mine());
     mine.setId("myVersionText");
     mine.setEditable(false);
-    mine.setPrefRowCount(6);
+    mine.setPrefRowCount(Math.min(12, Math.max(3, vm.mine().split("\n", -1).length)));
+    mine.setPrefColumnCount(36);
     Button copy = new Button("Copy my version");
     copy.setId("copyMyVersionButton");
     copy.setOnAction(e -> vm.copyMine());
@@ -30,6 +33,6 @@ final class ExplanationDialog extends Dialog<Void> {
     box.setPadding(new Insets(12));
     getDialogPane().setContent(box);
     getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    getDialogPane().setPrefWidth(520);
+    getDialogPane().setMinWidth(520); // grows to its content: DialogSizing
   }
 }

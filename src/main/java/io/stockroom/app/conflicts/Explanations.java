@@ -51,6 +51,23 @@ public final class Explanations {
     return detail.isEmpty() ? sentence : sentence + " (Server said: " + detail + ")";
   }
 
+  /**
+   * An error as a table cell shows it: the server's message without its code ("duplicate_sku:
+   * another item has SKU X" reads "Another item has SKU X"); the code stays in the details.
+   */
+  public static String inWords(String error) {
+    if (error == null) {
+      return "";
+    }
+    java.util.regex.Matcher m = CODE_PREFIX.matcher(error.strip());
+    String rest = m.matches() ? m.group(1) : error.strip();
+    return rest.isEmpty() ? rest : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+  }
+
+  private static final java.util.regex.Pattern CODE_PREFIX =
+      java.util.regex.Pattern.compile(
+          "[a-z]+(?:_[a-z]+)*:\\s*(.*)", java.util.regex.Pattern.DOTALL);
+
   /** Why a conflict was settled the server's way, by its policy. */
   public static String forPolicy(String policy) {
     return switch (policy == null ? "" : policy) {

@@ -19,6 +19,7 @@ final class ItemConflictDialog extends Dialog<Void> {
     Label title = new Label();
     title.setId("itemConflictTitle");
     title.textProperty().bind(vm.titleProperty());
+    title.setWrapText(true);
     GridPane grid = new GridPane();
     grid.setId("itemConflictFields");
     grid.setHgap(12);
@@ -30,8 +31,7 @@ final class ItemConflictDialog extends Dialog<Void> {
           int r = 1;
           for (FieldChoice f : vm.fields()) {
             String id = f.field().wireName();
-            Label state = new Label(f.state());
-            state.setId("state_" + id);
+            Label state = label("state_" + id, f.state());
             if (f.conflicting()) {
               ToggleGroup g = new ToggleGroup();
               RadioButton yours = radio("yours_" + id, f.yours(), g);
@@ -42,11 +42,11 @@ final class ItemConflictDialog extends Dialog<Void> {
                   .addListener((o, w, now) -> (now ? yours : theirs).setSelected(true));
               yours.selectedProperty().addListener((o, w, now) -> f.useYoursProperty().set(now));
               grid.addRow(
-                  r++, new Label(f.label()), yours, theirs, label("base_" + id, f.base()), state);
+                  r++, fieldName(f.label()), yours, theirs, label("base_" + id, f.base()), state);
             } else {
               grid.addRow(
                   r++,
-                  new Label(f.label()),
+                  fieldName(f.label()),
                   label("yours_" + id, f.yours()),
                   label("theirs_" + id, f.theirs()),
                   label("base_" + id, f.base()),
@@ -74,13 +74,24 @@ final class ItemConflictDialog extends Dialog<Void> {
     box.setPadding(new Insets(12));
     getDialogPane().setContent(box);
     getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-    getDialogPane().setPrefWidth(720);
+    getDialogPane().setMinWidth(720); // grows to its content: DialogSizing
     vm.doneProperty().addListener((o, w, done) -> close());
   }
+
+  /** Values wrap rather than being cut: a name may be 60 characters at any text size. */
+  static final double VALUE_WIDTH = 300;
 
   private static Label label(String id, String text) {
     Label l = new Label(text);
     l.setId(id);
+    l.setWrapText(true);
+    l.setMaxWidth(VALUE_WIDTH);
+    return l;
+  }
+
+  private static Label fieldName(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     return l;
   }
 
@@ -94,6 +105,8 @@ final class ItemConflictDialog extends Dialog<Void> {
     RadioButton b = new RadioButton(text.isEmpty() ? "(empty)" : text);
     b.setId(id);
     b.setToggleGroup(g);
+    b.setWrapText(true);
+    b.setMaxWidth(VALUE_WIDTH);
     return b;
   }
 }

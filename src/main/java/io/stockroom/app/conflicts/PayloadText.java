@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code data} of an outbox payload as "field: value" lines, for a person to read or paste. The
- * payload is flat JSON with scalar values, so a small scanner does.
+ * The {@code data} of an outbox payload as "Field: value" lines, for a person to read or paste, in
+ * the forms' words and without ids. The payload is flat JSON with scalar values, so a small scanner
+ * does.
  */
 final class PayloadText {
 
@@ -44,12 +45,30 @@ final class PayloadText {
           value = "null".equals(value) ? "" : value;
           i = j;
         }
-        lines.add(key + ": " + value);
+        if (!key.equals("id") && !key.endsWith("_id")) {
+          lines.add(label(key) + ": " + value);
+        }
       } else {
         i++;
       }
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * A field as the forms name it ("reorder_point" reads "Reorder point"). Ids are left out by the
+   * caller: they mean nothing to a worker, and the record is named beside the text.
+   */
+  static String label(String key) {
+    return switch (key) {
+      case "sku" -> "SKU";
+      case "counted_quantity" -> "Counted";
+      case "expected_quantity" -> "Expected";
+      default -> {
+        String words = key.replace('_', ' ');
+        yield words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+      }
+    };
   }
 
   /** The JSON string starting at {@code from} (a quote); {@code end[0]} is set past its close. */

@@ -39,6 +39,8 @@ public final class ItemDetailView extends StackPane {
     Label placeholder = new Label("Select an item, scan a barcode, or press Ctrl+N to add one.");
     placeholder.setId("detailPlaceholder");
     placeholder.getStyleClass().add("text-muted");
+    placeholder.setWrapText(true);
+    placeholder.setPadding(new javafx.geometry.Insets(16));
     placeholder.visibleProperty().bind(vm.showingProperty().not());
     getChildren().add(placeholder);
     vm.showingProperty()
@@ -76,6 +78,7 @@ public final class ItemDetailView extends StackPane {
     formBuilt = true;
     Label title = Ui.title("");
     title.setId("itemTitle");
+    title.setWrapText(true); // a 40-character SKU and a 60-character name, at any text size
     title.textProperty().bind(vm.titleProperty());
     Label total = Ui.muted(vm.totalOnHandProperty());
     total.setId("onHandTotal");
@@ -129,7 +132,8 @@ public final class ItemDetailView extends StackPane {
       b.visibleProperty().bind(vm.isNewProperty().not());
       b.managedProperty().bind(b.visibleProperty());
     }
-    HBox buttons = new HBox(8, save, receive, pick, delete);
+    javafx.scene.layout.FlowPane buttons =
+        new javafx.scene.layout.FlowPane(8, 8, save, receive, pick, delete);
 
     TableView<OnHandRow> onHand = Ui.table("onHandTable", "No stock recorded for this item yet.");
     onHand.setItems(vm.onHand());

@@ -6,7 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +34,11 @@ public final class QueueView extends VBox {
     table.getColumns().add(Ui.column("Status", 80, QueueRow::status));
     table.getColumns().add(Ui.column("Tries", 60, QueueRow::retries));
     table.getColumns().add(Ui.column("Queued", 150, QueueRow::created));
-    table.getColumns().add(Ui.column("Error", 150, QueueRow::error));
+    table
+        .getColumns()
+        .add(
+            Ui.column(
+                "Error", 150, r -> io.stockroom.app.conflicts.Explanations.inWords(r.error())));
     VBox.setVgrow(table, Priority.ALWAYS);
     // The queue takes what room is left; the cursors and the log keep enough to show some rows.
     table.setPrefHeight(150);
@@ -86,21 +93,26 @@ public final class QueueView extends VBox {
     CheckBox battery = new CheckBox("Pause background sync on low battery");
     battery.setId("pauseOnLowBatteryCheck");
     battery.selectedProperty().bindBidirectional(vm.pauseOnLowBatteryProperty());
-    HBox settings = new HBox(8, intervalLabel, interval, battery);
+    HBox intervalBox = new HBox(8, intervalLabel, interval);
+    intervalBox.setAlignment(Pos.CENTER_LEFT);
+    FlowPane settings = new FlowPane(16, 8, intervalBox, battery);
     settings.setAlignment(Pos.CENTER_LEFT);
+    FlowPane buttons = new FlowPane(8, 8, syncNow, retry, discard, explain, message);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+
+    // The queue is what a worker looks at; the log and the cursors share the room below it.
+    VBox logPage = new VBox(8, totals, log);
+    VBox.setVgrow(log, Priority.ALWAYS);
+    Tab logTab = new Tab("Sync log", logPage);
+    Tab cursorsTab = new Tab("Pull cursors", cursors);
+    TabPane below = new TabPane(logTab, cursorsTab);
+    below.setId("syncDetailsTabs");
+    below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    below.setPrefHeight(230);
+    below.setMinHeight(160);
 
     getStyleClass().add("page");
     setSpacing(10);
-    getChildren()
-        .addAll(
-            Ui.title("Sync"),
-            summary,
-            new HBox(8, syncNow, retry, discard, explain, message),
-            settings,
-            table,
-            new Label("Pull cursors"),
-            cursors,
-            new HBox(12, new Label("Sync log"), totals),
-            log);
+    getChildren().addAll(Ui.title("Sync"), summary, buttons, settings, table, below);
   }
 }

@@ -247,7 +247,7 @@ public final class QueueViewModel {
   private LogRow logRow(SyncLogEntry e) {
     return new LogRow(
         time(e.startedAt()),
-        e.trigger(),
+        triggerWord(e.trigger()),
         e.outcome(),
         String.valueOf(e.pulled()),
         String.valueOf(e.pushed()),
@@ -255,7 +255,7 @@ public final class QueueViewModel {
         bytes(e.bytesSent()),
         bytes(e.bytesReceived()),
         e.millis() + " ms",
-        e.error() == null ? "" : e.error());
+        Explanations.inWords(e.error()));
   }
 
   static String bytes(long n) {
@@ -270,6 +270,20 @@ public final class QueueViewModel {
 
   private String time(Instant t) {
     return t == null ? "" : WHEN.format(t.atZone(zone));
+  }
+
+  /** Why a cycle ran, as the sync log says it. */
+  static String triggerWord(String trigger) {
+    return switch (trigger == null ? "" : trigger) {
+      case "interval" -> "Timer";
+      case "local_write" -> "Your change";
+      case "live" -> "Server change";
+      case "connectivity" -> "Network back";
+      case "retry" -> "Retry";
+      case "manual" -> "Sync now";
+      case "startup" -> "Start";
+      default -> trigger == null ? "" : trigger.replace('_', ' ');
+    };
   }
 
   static String actionWord(MutationAction a) {

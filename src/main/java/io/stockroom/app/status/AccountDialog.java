@@ -89,7 +89,7 @@ final class AccountDialog extends Dialog<Void> {
     grid.add(details, 0, 7, 2, 1);
     getDialogPane().setContent(grid);
     getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    getDialogPane().setPrefWidth(480);
+    getDialogPane().setMinWidth(480); // grows to its content: DialogSizing
     setOnHidden(e -> vm.dismissed());
   }
 

@@ -107,6 +107,9 @@ public final class TextSizeView extends MenuButton {
         if (root != null && !root.styleProperty().isBound()) {
           root.setStyle(vm.style());
         }
+        if (root instanceof javafx.scene.control.DialogPane pane) {
+          io.stockroom.app.DialogSizing.sizeButtons(pane, vm.sizeProperty().get());
+        }
       }
     }
 

@@ -28,8 +28,12 @@ public final class TextSizeViewModel {
   /** The theme's own size: 100%. */
   public static final int NORMAL = 14;
 
-  /** The sizes the steps go through, in pixels. */
-  public static final List<Integer> STEPS = List.of(11, 12, 13, 14, 16, 18, 20, 22, 24, 28);
+  /**
+   * The sizes the steps go through, in pixels. The largest (157%) is the largest at which every
+   * screen still fits a 1366x768 laptop without cutting a label or button off (issue 16;
+   * ScreenshotsTest checks it); larger than that, the operating system's own scaling is the tool.
+   */
+  public static final List<Integer> STEPS = List.of(11, 12, 13, 14, 16, 18, 20, 22);
 
   private final SettingsService settings;
   private final TaskRunner runner;

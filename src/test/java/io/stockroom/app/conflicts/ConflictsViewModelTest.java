@@ -218,7 +218,7 @@ class ConflictsViewModelTest {
     ExplanationViewModel ex = dialogs.explanation;
     assertThat(ex.explanation()).startsWith("Only the server (an administrator) decides");
     ex.copyMine();
-    assertThat(clipboard).containsExactly("name: Widget B\ncategory: Bins");
+    assertThat(clipboard).containsExactly("Name: Widget B\nCategory: Bins");
     assertThat(ex.messageProperty().get()).isEqualTo("Your version is on the clipboard.");
     assertThat(store.dismissed).isNull();
   }

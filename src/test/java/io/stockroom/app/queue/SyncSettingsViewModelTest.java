@@ -108,7 +108,7 @@ class SyncSettingsViewModelTest {
     vm.refresh();
     agent.refuseSettings = true;
     vm.intervalProperty().set(new IntervalChoice(Duration.ofMinutes(1)));
-    assertThat(vm.messageProperty().get()).contains("the profile is read-only");
+    assertThat(vm.messageProperty().get()).startsWith("The profile is read-only. Try again.");
     assertThat(vm.intervalProperty().get().interval()).isEqualTo(Duration.ofMinutes(5));
     vm.pauseOnLowBatteryProperty().set(false);
     assertThat(vm.pauseOnLowBatteryProperty().get()).isTrue();

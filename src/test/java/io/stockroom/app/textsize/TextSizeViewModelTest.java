@@ -47,7 +47,7 @@ class TextSizeViewModelTest {
     for (int i = 0; i < 20; i++) {
       vm.larger();
     }
-    assertThat(vm.sizeProperty().get()).isEqualTo(28);
+    assertThat(vm.sizeProperty().get()).isEqualTo(22);
     assertThat(vm.canGrowProperty().get()).isFalse();
     assertThat(vm.canShrinkProperty().get()).isTrue();
     for (int i = 0; i < 20; i++) {
@@ -62,7 +62,7 @@ class TextSizeViewModelTest {
     settings.put(TextSizeViewModel.SETTING, "17");
     assertThat(TextSizeViewModel.stored(settings)).isEqualTo(16);
     settings.put(TextSizeViewModel.SETTING, "400");
-    assertThat(TextSizeViewModel.stored(settings)).isEqualTo(28);
+    assertThat(TextSizeViewModel.stored(settings)).isEqualTo(22);
     settings.put(TextSizeViewModel.SETTING, "big");
     assertThat(TextSizeViewModel.stored(settings)).isEqualTo(14);
   }
