@@ -155,6 +155,20 @@ class AccountAppTest extends AppUiTestBase {
   }
 
   @Test
+  void anIdleLaptopShowsTheServerGoneWithoutASync() {
+    signInWith(server.url(), "demo", "demo");
+    clickOn("#signInButton");
+    eventually(() -> text("statusConnection").equals("Online (live)"));
+    type(KeyCode.ESCAPE);
+    String lastSync = text("statusLastSync");
+    server.close();
+    // Nobody syncs: the live channel's heartbeat notices (issue 16: within 5 s; the wait allows
+    // for a loaded machine).
+    eventually(() -> text("statusConnection").startsWith("Offline"));
+    assertThat(text("statusLastSync")).isEqualTo(lastSync);
+  }
+
+  @Test
   void signOutForgetsTheToken() {
     signInWith(server.url(), "demo", "demo");
     clickOn("#signInButton");
