@@ -221,7 +221,7 @@ public class StockroomApp extends Application {
   @Override
   public void stop() throws Exception {
     if (windowKeeper != null) {
-      windowKeeper.save();
+      windowKeeper.saveAndStop();
     }
     if (textSizeStyler != null) {
       textSizeStyler.close();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

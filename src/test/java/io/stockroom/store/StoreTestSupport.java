@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.testing.TestClock;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

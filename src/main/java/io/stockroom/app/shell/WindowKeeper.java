@@ -27,6 +27,7 @@ public final class WindowKeeper {
   private final Stage stage;
   private final SettingsService settings;
   private Rect normal;
+  private boolean stopped;
 
   private WindowKeeper(Stage stage, SettingsService settings, Rect normal) {
     this.stage = stage;
@@ -41,7 +42,7 @@ public final class WindowKeeper {
 
   /**
    * Sizes and places {@code stage} (not shown yet) and starts remembering where it goes; the place
-   * is stored when the window closes, and by {@link #save} when the app stops another way.
+   * is stored when the window closes, and by {@link #saveAndStop} when the app stops another way.
    */
   public static WindowKeeper install(
       Stage stage, SettingsService settings, Optional<Placement> saved) {
@@ -70,8 +71,19 @@ public final class WindowKeeper {
     }
   }
 
-  /** Stores where the window is now (on the FX thread, while the store is open). */
-  public void save() {
+  /**
+   * Stores where the window is now and stops remembering: the app is stopping, and the store closes
+   * next (the window may hide after that). On the FX thread.
+   */
+  public void saveAndStop() {
+    save();
+    stopped = true;
+  }
+
+  private void save() {
+    if (stopped) {
+      return;
+    }
     try {
       settings.put(SETTING, new Placement(normal, stage.isMaximized()).encode());
     } catch (RuntimeException e) {

@@ -9,15 +9,12 @@ import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MovementRequest;
 import io.stockroom.store.LocalStore;
+import io.stockroom.testing.TestClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,25 +25,7 @@ class ActivityViewModelTest {
 
   @TempDir Path profile;
 
-  private final AtomicReference<Instant> now =
-      new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final TestClock clock = TestClock.at("2026-12-01T08:00:00Z");
 
   private LocalStore store;
   private ActivityViewModel vm;
@@ -69,7 +48,7 @@ class ActivityViewModelTest {
   }
 
   private void move(Item item, MovementReason r, String from, String to, String qty, String ref) {
-    now.set(now.get().plus(Duration.ofHours(10)));
+    clock.advance(Duration.ofHours(10));
     store.stock().record(new MovementRequest(item.id(), r, from, to, new BigDecimal(qty), ref));
   }
 

@@ -1,4 +1,4 @@
-package io.stockroom.store;
+package io.stockroom.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,23 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A wall clock tests set and move, backwards too. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
   private Instant now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  static TestClock at(String iso) {
+  public static TestClock at(String iso) {
     return new TestClock(Instant.parse(iso));
   }
 
-  synchronized void set(Instant instant) {
+  public synchronized void set(Instant instant) {
     now = instant;
   }
 
-  synchronized void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
