@@ -36,6 +36,9 @@ final class ScreenCheck {
 
   /** One line per problem found; empty when the screen is clean. */
   static List<String> problems(Scene scene, boolean checkFit) {
+    // Laid out now, so what is checked is what the texts of this moment look like.
+    scene.getRoot().applyCss();
+    scene.getRoot().layout();
     List<String> found = new ArrayList<>();
     walk(scene.getRoot(), scene, checkFit, false, found);
     return found;
@@ -86,10 +89,14 @@ final class ScreenCheck {
       }
     }
     String full = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
+    String ellipsis = l.getEllipsisString();
+    // Cut off: the start of the text and the ellipsis. (A label whose text just changed may still
+    // show its old text until the next layout; that is not a cut.)
     if (shown != null
         && !shown.equals(full)
         && !l.isWrapText()
-        && shown.endsWith(l.getEllipsisString())) {
+        && shown.endsWith(ellipsis)
+        && full.startsWith(shown.substring(0, shown.length() - ellipsis.length()))) {
       found.add(describe(l) + " is cut off: \"" + shown + "\" instead of \"" + full + "\"");
     }
     if (!insideScroller(l)) {
