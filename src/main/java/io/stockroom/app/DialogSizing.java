@@ -45,6 +45,17 @@ public final class DialogSizing {
     }
   }
 
+  /** The usable area of the screen the window is mostly on. */
+  private static Rectangle2D screenOf(Window window) {
+    var on =
+        Screen.getScreensForRectangle(
+            window.getX(),
+            window.getY(),
+            Math.max(1, window.getWidth()),
+            Math.max(1, window.getHeight()));
+    return (on.isEmpty() ? Screen.getPrimary() : on.get(0)).getVisualBounds();
+  }
+
   /**
    * A dialog is sized when it opens, but a view model may fill it after a background load (and a
    * larger text size or an error line makes it grow): after each layout, widen or heighten the
@@ -58,7 +69,7 @@ public final class DialogSizing {
           if (window == null || !window.isShowing()) {
             return;
           }
-          Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+          Rectangle2D screen = screenOf(window);
           double width = Math.max(pane.getWidth(), pane.prefWidth(-1));
           double height = Math.max(pane.getHeight(), pane.prefHeight(width));
           if (width > pane.getWidth() + 0.5) {
@@ -68,6 +79,13 @@ public final class DialogSizing {
           if (height > pane.getHeight() + 0.5) {
             window.setHeight(
                 Math.min(screen.getHeight(), window.getHeight() + height - pane.getHeight()));
+          }
+          // Grown past the screen's edge: moved back, so its buttons stay reachable.
+          if (window.getX() + window.getWidth() > screen.getMaxX()) {
+            window.setX(Math.max(screen.getMinX(), screen.getMaxX() - window.getWidth()));
+          }
+          if (window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
           }
         };
     pane.needsLayoutProperty()

@@ -39,6 +39,9 @@ public final class Errors {
         }
       };
 
+  private static final java.util.concurrent.atomic.AtomicLong FAILURES =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private Errors() {}
 
   public static String message(Throwable error) {
@@ -49,8 +52,11 @@ public final class Errors {
     if (e instanceof ValidationException) {
       return e.getMessage();
     }
-    LOG.error("Unexpected failure", error);
-    String text = whatHappened(error) + " " + WHAT_TO_DO;
+    // A reference makes each message its own (two lines on screen never share details) and lets
+    // support find the failure in the log.
+    String ref = "E" + FAILURES.incrementAndGet();
+    LOG.error("Unexpected failure {}", ref, error);
+    String text = whatHappened(error) + " " + WHAT_TO_DO + " (" + ref + ")";
     synchronized (DETAILS) {
       DETAILS.put(text, details(error));
     }

@@ -164,6 +164,7 @@ public final class ConflictsViewModel {
               "Your change to this " + row.entity() + " did not stand",
               Explanations.forPolicy(c.policy())
                   + (c.reason() == null ? "" : " (" + c.reason() + ")"),
+              c.label(),
               c.localPayload(),
               clipboard));
       if (c.open()) {

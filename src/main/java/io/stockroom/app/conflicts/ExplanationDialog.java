@@ -17,7 +17,6 @@ final class ExplanationDialog extends Dialog<Void> {
     why.setId("explanationText");
     why.setWrapText(true);
     why.setMaxWidth(640); // a long sentence wraps instead of widening the dialog to the screen
-    why.setMaxWidth(640); // a long sentence wraps instead of widening the dialog to the screen
     TextArea mine = new TextArea(vm.mine());
     mine.setId("myVersionText");
     mine.setEditable(false);

@@ -16,11 +16,19 @@ public final class ExplanationViewModel {
   private final TextClipboard clipboard;
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+  /**
+   * @param record what the change was about in a worker's words ("TAPE-50 from A-01 to B-02"): the
+   *     payload's ids are left out of the text, so the record is named at its top
+   */
   public ExplanationViewModel(
-      String title, String explanation, String payload, TextClipboard clipboard) {
+      String title, String explanation, String record, String payload, TextClipboard clipboard) {
     this.title = title;
     this.explanation = explanation;
-    this.mine = PayloadText.readable(payload);
+    String fields = PayloadText.readable(payload);
+    this.mine =
+        record == null || record.isBlank()
+            ? fields
+            : "Record: " + record + (fields.isEmpty() ? "" : "\n" + fields);
     this.clipboard = clipboard;
   }
 

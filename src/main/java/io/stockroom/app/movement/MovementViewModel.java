@@ -131,6 +131,7 @@ public final class MovementViewModel {
           error.set("");
           errorField.set("");
           checkQuantity();
+          ++lookups;
           debouncer.submit(this::lookUp);
         });
   }
@@ -185,6 +186,7 @@ public final class MovementViewModel {
         e -> {
           if (mine == lookups) {
             preview.set("");
+            errorField.set("");
             error.set(Errors.message(e));
           }
         });
@@ -192,7 +194,10 @@ public final class MovementViewModel {
 
   /** What a look-up found; runs off the UI thread. */
   private Lookup look(String code, String from, String to) {
-    Optional<Item> item = code.isEmpty() ? Optional.empty() : catalog.findByCode(code);
+    Optional<Item> item =
+        code.isEmpty() || code.length() > TextField.SKU.max()
+            ? Optional.empty()
+            : catalog.findByCode(code);
     List<OnHand> onHand = item.map(i -> stock.onHand(i.id())).orElse(List.of());
     return new Lookup(code, item, onHand, bin(from), bin(to));
   }
@@ -221,7 +226,8 @@ public final class MovementViewModel {
   }
 
   private static String unknownItem(String code) {
-    return "No item has the SKU or barcode \"" + code + "\".";
+    String shown = code.length() > TextField.SKU.max() ? code.substring(0, 20) + "..." : code;
+    return "No item has the SKU or barcode \"" + shown + "\".";
   }
 
   private static String unknownBin(String code) {
@@ -281,6 +287,9 @@ public final class MovementViewModel {
     try {
       if (code.isEmpty()) {
         throw new ValidationException(ITEM, "Scan or type the item's SKU or barcode.");
+      }
+      if (code.length() > TextField.SKU.max()) {
+        throw new ValidationException(ITEM, unknownItem(code));
       }
       qty = Quantities.parsePositive(QUANTITY, quantity.get());
       new MovementRequest(
@@ -345,18 +354,20 @@ public final class MovementViewModel {
 
   private void fail(ValidationException e) {
     message.set("");
-    String field = e.field() == null ? "" : e.field();
-    errorField.set(field);
+    ReadOnlyStringWrapper problem = e.field() == null ? null : problems.get(e.field());
+    // A field the form has no line for (a bin deleted meanwhile, the reason) is said under the
+    // form.
+    errorField.set(problem == null ? "" : e.field());
     error.set(e.getMessage());
-    ReadOnlyStringWrapper problem = problems.get(field);
     if (problem != null) {
       problem.set(e.getMessage());
-      focus.accept(field);
+      focus.accept(e.field());
     }
   }
 
   /** The user changed a field: its old problem no longer applies; look again after a pause. */
   private void edited(String field) {
+    ++lookups; // an answer for what was there before must not mark what is there now
     problems.get(field).set("");
     if (field.equals(errorField.get())) {
       error.set("");

@@ -248,7 +248,7 @@ public final class QueueViewModel {
     return new LogRow(
         time(e.startedAt()),
         triggerWord(e.trigger()),
-        e.outcome(),
+        e.outcome() == null ? "" : e.outcome().replace('_', ' '),
         String.valueOf(e.pulled()),
         String.valueOf(e.pushed()),
         String.valueOf(e.conflicts()),
@@ -376,7 +376,10 @@ public final class QueueViewModel {
                 row.failed()
                     ? Explanations.forError(row.error())
                     : "This change waits for the next sync"
-                        + (row.error().isEmpty() ? "." : " (last try: " + row.error() + ")."),
+                        + (row.error().isEmpty()
+                            ? "."
+                            : " (last try: " + Explanations.inWords(row.error()) + ")."),
+                row.record(),
                 row.payload(),
                 d.clipboard()));
   }

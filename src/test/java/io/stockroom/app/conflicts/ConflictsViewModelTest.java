@@ -218,7 +218,8 @@ class ConflictsViewModelTest {
     ExplanationViewModel ex = dialogs.explanation;
     assertThat(ex.explanation()).startsWith("Only the server (an administrator) decides");
     ex.copyMine();
-    assertThat(clipboard).containsExactly("Name: Widget B\nCategory: Bins");
+    assertThat(clipboard)
+        .containsExactly("Record: CF-1 \u00b7 Widget\nName: Widget B\nCategory: Bins");
     assertThat(ex.messageProperty().get()).isEqualTo("Your version is on the clipboard.");
     assertThat(store.dismissed).isNull();
   }

@@ -146,9 +146,9 @@ class ItemsViewModelTest {
     String shown = vm.errorProperty().get();
     assertThat(shown)
         .as("what happened and what to do, no exception text")
-        .isEqualTo(
-            "Something went wrong on this laptop. Try again. If it happens again, restart"
-                + " Stockroom and send the details to support.")
+        .matches(
+            "Something went wrong on this laptop\\. Try again\\. If it happens again, restart"
+                + " Stockroom and send the details to support\\. \\(E\\d+\\)")
         .doesNotContain("database is closed");
     assertThat(io.stockroom.app.Errors.details(shown))
         .hasValueSatisfying(

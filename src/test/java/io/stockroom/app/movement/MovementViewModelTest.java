@@ -181,6 +181,34 @@ class MovementViewModelTest {
   }
 
   @Test
+  void anAnswerForWhatWasTypedBeforeDoesNotMarkWhatIsThereNow() {
+    io.stockroom.app.QueuedTaskRunner runner = new io.stockroom.app.QueuedTaskRunner();
+    MovementViewModel slow =
+        new MovementViewModel(store.catalog, store.locationService, store.stock, runner, changes);
+    slow.itemCodeProperty().set("A-");
+    runner.elapseTimers(); // the pause passed: the look-up for "A-" is on its way
+    slow.itemCodeProperty().set("A-1"); // typed on before it answered
+    runner.runNext();
+    assertThat(slow.problem(MovementViewModel.ITEM).get()).isEmpty();
+    assertThat(slow.previewProperty().get()).isEmpty();
+    runner.elapseTimers();
+    runner.runNext();
+    assertThat(slow.previewProperty().get()).startsWith("Anchor bolt (A-1)");
+  }
+
+  @Test
+  void aCodeLongerThanAnySkuIsRefused() {
+    vm.itemCodeProperty().set("9".repeat(5_000));
+    assertThat(vm.problem(MovementViewModel.ITEM).get())
+        .startsWith("No item has the SKU or barcode \"99999");
+    vm.quantityProperty().set("1");
+    vm.toCodeProperty().set("A-01");
+    vm.record();
+    assertThat(vm.errorFieldProperty().get()).isEqualTo(MovementViewModel.ITEM);
+    assertThat(store.writes.get()).isEqualTo(writes);
+  }
+
+  @Test
   void theTitleAndButtonSayWhichAction() {
     assertThat(vm.titleBinding().get()).isEqualTo("Receive stock");
     assertThat(vm.recordTextBinding().get()).isEqualTo("Record receipt");
