@@ -52,7 +52,11 @@ public final class ActivityView extends VBox {
     filters.setAlignment(Pos.BOTTOM_LEFT);
     filters.setRowValignment(javafx.geometry.VPos.BOTTOM);
 
-    TableView<MovementRow> table = Ui.table("activityTable", "No stock has moved yet.");
+    TableView<MovementRow> table = Ui.table("activityTable", "");
+    Label empty = new Label();
+    empty.setId("activityEmpty");
+    empty.textProperty().bind(vm.emptyTextProperty());
+    table.setPlaceholder(empty);
     table.setItems(vm.rows());
     table.getColumns().add(Ui.column("When", 150, MovementRow::when));
     table.getColumns().add(Ui.column("What", 80, MovementRow::reason));

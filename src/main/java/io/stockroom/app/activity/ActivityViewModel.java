@@ -33,6 +33,9 @@ import javafx.collections.ObservableList;
 public final class ActivityViewModel {
 
   public static final int LIMIT = 500;
+  static final String NOTHING_MOVED =
+      "No stock has moved yet. Receive some on the Receive / Pick screen.";
+  static final String NOTHING_MATCHES = "No movement matches the filter.";
   public static final Duration TYPING_PAUSE = Duration.ofMillis(150);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -50,6 +53,8 @@ public final class ActivityViewModel {
   private final Debouncer debouncer;
   private final ObservableList<MovementRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyStringWrapper emptyText =
+      new ReadOnlyStringWrapper(this, "emptyText", NOTHING_MOVED);
   private final StringProperty item = new SimpleStringProperty(this, "item", "");
   private final StringProperty bin = new SimpleStringProperty(this, "bin", "");
   private final ObjectProperty<Kind> kind =
@@ -94,6 +99,7 @@ public final class ActivityViewModel {
           if (mine == generation) {
             rows.setAll(list);
             summary.set(summarize(filter, list.size()));
+            emptyText.set(filter.isNone() ? NOTHING_MOVED : NOTHING_MATCHES);
           }
         },
         e -> {
@@ -128,9 +134,7 @@ public final class ActivityViewModel {
 
   private static String summarize(MovementFilter filter, int n) {
     if (n == 0) {
-      return filter.isNone()
-          ? "No stock has moved yet. Receive some on the Receive / Pick screen."
-          : "No movement matches the filter.";
+      return filter.isNone() ? NOTHING_MOVED : NOTHING_MATCHES;
     }
     String count =
         n >= LIMIT ? "Latest " + LIMIT + " movements" : n + (n == 1 ? " movement" : " movements");
@@ -180,6 +184,11 @@ public final class ActivityViewModel {
 
   public ObservableList<MovementRow> rows() {
     return FXCollections.unmodifiableObservableList(rows);
+  }
+
+  /** What the empty table says: nothing moved yet, or nothing matches the filter. */
+  public ReadOnlyStringProperty emptyTextProperty() {
+    return emptyText.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty summaryProperty() {

@@ -10,8 +10,8 @@ import java.util.Optional;
  * rectangles so it is tested without a display; the composition root feeds it JavaFX's screens.
  *
  * <p>A saved placement is kept when enough of its title bar is on some screen to grab it; it then
- * shrinks to fit that screen. Otherwise (a monitor unplugged, a smaller laptop screen) the window
- * is centred on the primary screen at the saved size, shrunk to fit.
+ * shrinks to fit the screen that holds most of it. Otherwise (a monitor unplugged, a smaller laptop
+ * screen) the window is centred on the primary screen at the saved size, shrunk to fit.
  */
 public final class WindowPlacement {
 
@@ -108,10 +108,18 @@ public final class WindowPlacement {
       return new Placement(firstStart(primary), false);
     }
     Rect want = saved.get().bounds();
+    // The screen holding most of the window, among those its title bar can be grabbed on.
+    Rect best = null;
+    double most = -1;
     for (Rect screen : screens) {
-      if (grippable(want, screen)) {
-        return new Placement(fitInside(want, screen), saved.get().maximized());
+      double area = want.overlapWidth(screen) * want.overlapHeight(screen);
+      if (grippable(want, screen) && area > most) {
+        best = screen;
+        most = area;
       }
+    }
+    if (best != null) {
+      return new Placement(fitInside(want, best), saved.get().maximized());
     }
     Rect size = fitInside(new Rect(0, 0, want.width(), want.height()), primary);
     return new Placement(centred(size.width(), size.height(), primary), saved.get().maximized());

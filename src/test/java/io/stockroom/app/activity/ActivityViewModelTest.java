@@ -98,8 +98,10 @@ class ActivityViewModelTest {
     assertThat(vm.summaryProperty().get()).isEqualTo("The last day is before the first day.");
 
     vm.clearFilter();
+    assertThat(vm.emptyTextProperty().get()).startsWith("No stock has moved yet");
     vm.itemProperty().set("zzz");
     assertThat(vm.summaryProperty().get()).isEqualTo("No movement matches the filter.");
+    assertThat(vm.emptyTextProperty().get()).isEqualTo("No movement matches the filter.");
     vm.itemProperty().set("x".repeat(900));
     assertThat(vm.rows()).isEmpty();
     assertThat(vm.summaryProperty().get()).isEqualTo("Name is longer than 200 characters.");

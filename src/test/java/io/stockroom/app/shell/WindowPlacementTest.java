@@ -35,6 +35,15 @@ class WindowPlacementTest {
   }
 
   @Test
+  void aWindowAcrossTwoScreensStaysOnTheOneHoldingMostOfIt() {
+    // 220 px on the primary, 980 px on the right-hand screen.
+    Placement saved = new Placement(new Rect(1700, 100, 1200, 800), false);
+    Rect r = WindowPlacement.place(Optional.of(saved), List.of(DESK, RIGHT)).bounds();
+    assertInside(r, RIGHT);
+    assertThat(r).isEqualTo(new Rect(1920, 100, 1200, 800));
+  }
+
+  @Test
   void aWindowOnAMonitorNoLongerThereComesBackToThePrimary() {
     Placement saved = new Placement(new Rect(2000, 100, 1200, 800), false);
     Rect r = WindowPlacement.place(Optional.of(saved), List.of(LAPTOP)).bounds();
