@@ -17,8 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -130,12 +128,7 @@ public final class Ui {
     text.setPrefColumnCount(70);
     Button copy = new Button("Copy details");
     copy.setId("copyErrorDetailsButton");
-    copy.setOnAction(
-        e -> {
-          ClipboardContent c = new ClipboardContent();
-          c.putString(message + System.lineSeparator() + details);
-          Clipboard.getSystemClipboard().setContent(c);
-        });
+    copy.setOnAction(e -> new FxClipboard().copy(message + System.lineSeparator() + details));
     VBox content = new VBox(8, new Label(message), text, copy);
     VBox.setVgrow(text, Priority.ALWAYS);
     alert.getDialogPane().setContent(content);
