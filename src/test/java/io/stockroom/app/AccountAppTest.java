@@ -155,7 +155,7 @@ class AccountAppTest extends AppUiTestBase {
   }
 
   @Test
-  void anIdleLaptopShowsTheServerGoneWithoutASync() {
+  void anIdleLaptopShowsTheServerGoAndComeBackWithoutASync() {
     signInWith(server.url(), "demo", "demo");
     clickOn("#signInButton");
     eventually(() -> text("statusConnection").equals("Online (live)"));
@@ -166,6 +166,9 @@ class AccountAppTest extends AppUiTestBase {
     // for a loaded machine).
     eventually(() -> text("statusConnection").startsWith("Offline"));
     assertThat(text("statusLastSync")).isEqualTo(lastSync);
+
+    server.restart(); // back on the same address: the probe finds it, the live channel reopens
+    eventually(() -> text("statusConnection").equals("Online (live)"));
   }
 
   @Test

@@ -39,6 +39,7 @@ public final class TestServer implements AutoCloseable {
   private final String pgUrl;
   private final String schema;
   private StockroomServer server;
+  private int port; // 0 until the first start; a restart comes back on the same address
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -96,7 +97,7 @@ public final class TestServer implements AutoCloseable {
 
   private void open() {
     ServerConfig config =
-        ServerConfig.h2(dir, 0)
+        ServerConfig.h2(dir, port)
             .withPasswordIterations(1_000)
             .withIds(ids == null ? IdGenerator.secure() : ids);
     if (clock != null) {
@@ -107,9 +108,10 @@ public final class TestServer implements AutoCloseable {
       config = config.withDatabase(pgUrl + sep + "currentSchema=" + schema, null, null);
     }
     server = StockroomServer.open(config).start();
+    port = server.port();
   }
 
-  /** Stops and starts again on the same store (a restart). */
+  /** Stops (if it still runs) and starts again on the same store and address (a restart). */
   public void restart() {
     server.close();
     open();
