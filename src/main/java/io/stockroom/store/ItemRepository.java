@@ -216,7 +216,7 @@ class ItemRepository {
         ids.size() > SCAN_THRESHOLD
             ? pageBySkuScan(ctx, ids, from, limit)
             : pageByKeyLookups(ctx, ids, from, limit);
-    return fetchInSkuOrder(ctx, page);
+    return fetchInOrder(ctx, page);
   }
 
   /**
@@ -233,27 +233,42 @@ class ItemRepository {
           case SKU_DESCENDING -> List.of(ITEMS.SKU.desc());
           case NAME -> List.of(ITEMS.NAME.asc(), ITEMS.SKU.asc());
           case NAME_DESCENDING -> List.of(ITEMS.NAME.desc(), ITEMS.SKU.desc());
+          case ON_HAND, ON_HAND_DESCENDING ->
+              throw new IllegalArgumentException("stock orders are paged by StockOrder");
         };
-    if (ids == null) {
-      return ctx.selectFrom(ITEMS)
-          .where(LIVE)
-          .orderBy(by)
-          .offset(Math.max(0, offset))
-          .limit(limit)
-          .fetch(ItemRepository::toDomain);
-    }
-    Table<?> matches =
-        DSL.table(
-                "TABLE(X UUID = {0})", DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))
-            .as("M");
-    return ctx.select(ITEMS.fields())
-        .from(matches)
-        .join(ITEMS)
-        .on(ITEMS.ID.eq(DSL.field(DSL.name("M", "X"), SQLDataType.UUID)))
+    var query = ctx.select(ITEMS.fields());
+    var from =
+        ids == null
+            ? query.from(ITEMS)
+            : query.from(idTable(ids)).join(ITEMS).on(ITEMS.ID.eq(MATCH_ID));
+    return from.where(LIVE)
         .orderBy(by)
         .offset(Math.max(0, offset))
         .limit(limit)
         .fetch(r -> toDomain(r.into(ITEMS)));
+  }
+
+  /** The column of {@link #idTable}. */
+  private static final org.jooq.Field<UUID> MATCH_ID =
+      DSL.field(DSL.name("M", "X"), SQLDataType.UUID);
+
+  /** Ids as a table M(X) to join items to: one primary key lookup per id. */
+  private static Table<?> idTable(Set<UUID> ids) {
+    return DSL.table(
+            "TABLE(X UUID = {0})", DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))
+        .as("M");
+  }
+
+  /** Id and SKU of every live item, or of the live ones among {@code ids}. */
+  Map<UUID, String> skus(DSLContext ctx, Set<UUID> ids) {
+    Map<UUID, String> out = new HashMap<>();
+    var query = ctx.select(ITEMS.ID, ITEMS.SKU);
+    var from =
+        ids == null
+            ? query.from(ITEMS)
+            : query.from(idTable(ids)).join(ITEMS).on(ITEMS.ID.eq(MATCH_ID));
+    from.where(LIVE).forEach(r -> out.put(r.value1(), r.value2()));
+    return out;
   }
 
   /**
@@ -270,14 +285,10 @@ class ItemRepository {
   private static List<UUID> pageByKeyLookups(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
     // The ids as a table joined to items: one primary key lookup per id. (`ID = ANY(?)` also
     // looks up by key but then scans the whole array again for every row: 4x slower at 4,000 ids.)
-    Table<?> matches =
-        DSL.table(
-                "TABLE(X UUID = {0})", DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))
-            .as("M");
     return ctx.select(ITEMS.ID)
-        .from(matches)
+        .from(idTable(ids))
         .join(ITEMS)
-        .on(ITEMS.ID.eq(DSL.field(DSL.name("M", "X"), SQLDataType.UUID)))
+        .on(ITEMS.ID.eq(MATCH_ID))
         .orderBy(ITEMS.SKU)
         .offset(offset)
         .limit(limit)
@@ -318,7 +329,7 @@ class ItemRepository {
   }
 
   /** The rows of {@code ids}, in the order given. */
-  private static List<Item> fetchInSkuOrder(DSLContext ctx, List<UUID> ids) {
+  static List<Item> fetchInOrder(DSLContext ctx, List<UUID> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }

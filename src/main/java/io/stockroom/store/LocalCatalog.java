@@ -40,6 +40,7 @@ final class LocalCatalog implements CatalogService {
   private final MutationQueue queue;
   private final ItemRepository items;
   private final NoteRepository notes;
+  private final StockOrder byStock;
 
   LocalCatalog(
       Tx tx,
@@ -47,13 +48,15 @@ final class LocalCatalog implements CatalogService {
       Stamps stamps,
       MutationQueue queue,
       ItemRepository items,
-      NoteRepository notes) {
+      NoteRepository notes,
+      StockOrder byStock) {
     this.tx = tx;
     this.ids = ids;
     this.stamps = stamps;
     this.queue = queue;
     this.items = items;
     this.notes = notes;
+    this.byStock = byStock;
   }
 
   @Override
@@ -71,7 +74,11 @@ final class LocalCatalog implements CatalogService {
       return search(query, offset, limit);
     }
     String q = SearchText.query(query);
-    return items.pageOrdered(tx.read(), q == null ? null : matches(q), order, offset, limit);
+    Set<UUID> found = q == null ? null : matches(q);
+    if (order.ascending() == ItemOrder.ON_HAND) {
+      return byStock.page(tx.read(), tx.generation(), q, found, order.descending(), offset, limit);
+    }
+    return items.pageOrdered(tx.read(), found, order, offset, limit);
   }
 
   @Override

@@ -23,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -190,22 +189,7 @@ final class LocalStock implements StockService {
     if (itemIds.isEmpty()) {
       return Map.of();
     }
-    StockRepository.Ledgers l = stock.ledgers(tx.read(), itemIds);
-    Map<UUID, BigDecimal> totals = new HashMap<>();
-    for (UUID id : itemIds) {
-      Map<UUID, BigDecimal> byLocation =
-          Ledger.onHand(
-              l.levels().getOrDefault(id, List.of()),
-              l.moves().getOrDefault(id, List.of()),
-              l.corrections().getOrDefault(id, List.of()));
-      if (!byLocation.isEmpty()) {
-        totals.put(
-            id,
-            Quantities.normalize(
-                byLocation.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
-      }
-    }
-    return totals;
+    return stock.ledgers(tx.read(), itemIds).totals();
   }
 
   @Override

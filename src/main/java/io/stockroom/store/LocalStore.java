@@ -77,11 +77,18 @@ public final class LocalStore implements AutoCloseable {
     this.queue = new MutationQueue(tx, ids, stamps);
     this.words = new DeferredWords(tx);
     ItemRepository items = new ItemRepository(words::owed);
+    StockRepository ledger = new StockRepository();
     this.catalog =
         new LocalCatalog(
-            tx, ids, stamps, queue, items, new NoteRepository(tx, ids, stamps, queue, items));
+            tx,
+            ids,
+            stamps,
+            queue,
+            items,
+            new NoteRepository(tx, ids, stamps, queue, items),
+            new StockOrder(items, ledger));
     this.locations = new LocationRepository(tx, ids, stamps, queue);
-    this.stock = new LocalStock(tx, ids, stamps, queue, items, new StockRepository());
+    this.stock = new LocalStock(tx, ids, stamps, queue, items, ledger);
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
     this.sync = new SyncStore(tx, ids, stamps, queue, words);
     this.siteLoss = new SiteLoss(tx, ids, stamps, profileDir, f -> ProfileRescue.replay(this, f));

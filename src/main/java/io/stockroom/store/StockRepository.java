@@ -8,20 +8,26 @@ import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 
 import io.stockroom.domain.MovementFilter;
 import io.stockroom.domain.MovementReason;
+import io.stockroom.domain.Quantities;
 import io.stockroom.domain.StockCount;
 import io.stockroom.domain.StockMovement;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.store.jooq.tables.Locations;
 import io.stockroom.store.jooq.tables.records.StockCountsRecord;
 import io.stockroom.store.jooq.tables.records.StockMovementsRecord;
+import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Rows of the ledger: movements, pulled levels and counts. Reads resolve codes in one join. */
 final class StockRepository {
@@ -73,13 +79,39 @@ final class StockRepository {
   record Ledgers(
       Map<UUID, List<Ledger.Level>> levels,
       Map<UUID, List<Ledger.Move>> moves,
-      Map<UUID, List<Ledger.Correction>> corrections) {}
+      Map<UUID, List<Ledger.Correction>> corrections) {
 
+    /** Each item's total on hand over its locations; items without ledger rows have none. */
+    Map<UUID, BigDecimal> totals() {
+      Set<UUID> ids = new HashSet<>(levels.keySet());
+      ids.addAll(moves.keySet());
+      ids.addAll(corrections.keySet());
+      Map<UUID, BigDecimal> totals = new HashMap<>();
+      for (UUID id : ids) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal q :
+            Ledger.onHand(
+                    levels.getOrDefault(id, List.of()),
+                    moves.getOrDefault(id, List.of()),
+                    corrections.getOrDefault(id, List.of()))
+                .values()) {
+          total = total.add(q);
+        }
+        totals.put(id, Quantities.normalize(total));
+      }
+      return totals;
+    }
+  }
+
+  /** The ledger rows of the given items, or with null of every item. */
   Ledgers ledgers(DSLContext ctx, Collection<UUID> itemIds) {
     return new Ledgers(
-        byItem(levels(ctx, STOCK_LEVELS.ITEM_ID.in(itemIds))),
-        byItem(moves(ctx, STOCK_MOVEMENTS.ITEM_ID.in(itemIds))),
-        byItem(corrections(ctx, STOCK_COUNTS.ITEM_ID.in(itemIds))));
+        byItem(levels(ctx, itemIds == null ? DSL.noCondition() : STOCK_LEVELS.ITEM_ID.in(itemIds))),
+        byItem(
+            moves(ctx, itemIds == null ? DSL.noCondition() : STOCK_MOVEMENTS.ITEM_ID.in(itemIds))),
+        byItem(
+            corrections(
+                ctx, itemIds == null ? DSL.noCondition() : STOCK_COUNTS.ITEM_ID.in(itemIds))));
   }
 
   /** A ledger row with the item it belongs to. */

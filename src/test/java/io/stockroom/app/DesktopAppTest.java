@@ -159,30 +159,38 @@ class DesktopAppTest extends AppUiTestBase {
 
     for (String[] scan :
         new String[][] {
-          {"4006381333931", "Hex bolt M8 (BOLT-M8)"}, {"4006381333948", "Hex nut M8 (NUT-M8)"}
+          {"4006381333931", "Hex bolt M8 (BOLT-M8)", "7"},
+          {"4006381333948", "Hex nut M8 (NUT-M8)", "5"}
         }) {
       write(scan[0]);
       type(KeyCode.ENTER);
       eventually(() -> focused("movementQty"));
       eventually(() -> text("movementPreview").startsWith(scan[1] + ": 0 ea on hand here"));
-      write("5");
+      write(scan[2]);
       type(KeyCode.TAB);
       write("A-01");
       type(KeyCode.ENTER);
-      eventually(() -> text("movementMessage").startsWith("Received 5 ea of"));
+      eventually(() -> text("movementMessage").startsWith("Received " + scan[2] + " ea of"));
       eventually(() -> focused("movementItem"));
-      eventually(() -> text("movementPreview").equals(scan[1] + ": 5 ea on hand here; A-01 5 ea"));
+      eventually(
+          () ->
+              text("movementPreview")
+                  .equals(scan[1] + ": " + scan[2] + " ea on hand here; A-01 " + scan[2] + " ea"));
       assertThat(text("movementTo")).isEmpty();
     }
     assertThat(pending()).isEqualTo(before + 2);
 
     // The items list shows the stock, and sorts by a header click (the store sorts, not the table).
     shortcut(KeyCode.DIGIT1);
-    eventually(() -> listed().equals(List.of("BOLT-M8 5", "NUT-M8 5")));
+    eventually(() -> listed().equals(List.of("BOLT-M8 7", "NUT-M8 5")));
+    clickOn(header("On hand")); // least first: what runs out is at the top
+    eventually(() -> listed().equals(List.of("NUT-M8 5", "BOLT-M8 7")));
+    clickOn(header("On hand"));
+    eventually(() -> listed().equals(List.of("BOLT-M8 7", "NUT-M8 5")));
     clickOn(header("Name"));
-    eventually(() -> listed().equals(List.of("BOLT-M8 5", "NUT-M8 5")));
+    eventually(() -> listed().equals(List.of("BOLT-M8 7", "NUT-M8 5")));
     clickOn(header("Name"));
-    eventually(() -> listed().equals(List.of("NUT-M8 5", "BOLT-M8 5")));
+    eventually(() -> listed().equals(List.of("NUT-M8 5", "BOLT-M8 7")));
   }
 
   private Node header(String title) {

@@ -144,6 +144,12 @@ public final class FakeStore {
     return locations.values().stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
   }
 
+  private synchronized BigDecimal totalOnHand(UUID itemId) {
+    return locations.values().stream()
+        .map(l -> level(itemId, l.id()))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
   private BigDecimal level(UUID itemId, UUID locationId) {
     BigDecimal sum = BigDecimal.ZERO;
     for (StockMovement m : movements) {
@@ -189,6 +195,13 @@ public final class FakeStore {
                       .thenComparing(bySku);
               case NAME_DESCENDING ->
                   java.util.Comparator.comparing(Item::name, String.CASE_INSENSITIVE_ORDER)
+                      .thenComparing(bySku)
+                      .reversed();
+              case ON_HAND ->
+                  java.util.Comparator.comparing((Item i) -> totalOnHand(i.id()))
+                      .thenComparing(bySku);
+              case ON_HAND_DESCENDING ->
+                  java.util.Comparator.comparing((Item i) -> totalOnHand(i.id()))
                       .thenComparing(bySku)
                       .reversed();
             };

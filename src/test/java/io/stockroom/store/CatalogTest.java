@@ -302,7 +302,8 @@ class CatalogTest extends StoreTestSupport {
         stamps,
         queue,
         items,
-        new NoteRepository(tx, UUID::randomUUID, stamps, queue, items));
+        new NoteRepository(tx, UUID::randomUUID, stamps, queue, items),
+        new StockOrder(items, new StockRepository()));
   }
 
   private void completeAll() {

@@ -64,13 +64,19 @@ public final class ItemsView extends StackPane {
     table.getColumns().add(column("Unit", 45, ItemRow::unitProperty));
     sortedBy(vm, skuColumn, ItemOrder.SKU);
     sortedBy(vm, nameColumn, ItemOrder.NAME);
+    sortedBy(vm, onHandColumn, ItemOrder.ON_HAND);
+    java.util.List<TableColumn<ItemRow, String>> sortable =
+        java.util.List.of(skuColumn, nameColumn, onHandColumn);
     // The table clears its sort order when its list is replaced (every search or sort), and a third
     // click on a header would too: the model keeps its order, and the header shows it again.
     Runnable showOrder =
         () -> {
           ItemOrder o = vm.orderProperty().get();
           TableColumn<ItemRow, String> c =
-              o == ItemOrder.NAME || o == ItemOrder.NAME_DESCENDING ? nameColumn : skuColumn;
+              sortable.stream()
+                  .filter(s -> s.getUserData() == o.ascending())
+                  .findFirst()
+                  .orElse(skuColumn);
           c.setSortType(
               o.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
           if (!table.getSortOrder().equals(java.util.List.of(c))) {
