@@ -180,6 +180,7 @@ public final class Ui {
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.setPlaceholder(new Label(emptyText));
     t.getStyleClass().add(Styles.STRIPED);
+    TableHeaders.keepWhole(t);
     return t;
   }
 

@@ -17,8 +17,8 @@ import javafx.scene.text.Text;
  * and text cut off. Walks a scene's visible nodes; call on the FX thread.
  *
  * <p>Text is "cut off" when a label or button shows its ellipsis instead of its text, or ends
- * outside the window. Tables (cells and column headers) and list cells are left out of that check:
- * their columns are the user's to widen, and a long name in a narrow column ends in "...".
+ * outside the window. Table and list cells are left out of that check (a column is the user's to
+ * widen, and a long name in a narrow column ends in "..."); column headers are not.
  */
 final class ScreenCheck {
 
@@ -49,8 +49,12 @@ final class ScreenCheck {
     if (!node.isVisible()) {
       return;
     }
+    // Cells are left out of the fit check; a table's column headers are not.
     boolean cell =
-        inCell || node instanceof Cell || node instanceof javafx.scene.control.TableView<?>;
+        inCell
+            || node instanceof Cell
+            || node instanceof javafx.scene.control.skin.VirtualFlow<?>
+            || node instanceof javafx.scene.control.ListView<?>;
     String text = null;
     if (node instanceof Labeled l) {
       text = l.getText();

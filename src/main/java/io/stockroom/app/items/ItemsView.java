@@ -52,6 +52,7 @@ public final class ItemsView extends StackPane {
     table.itemsProperty().bind(vm.itemsProperty());
     table.setPlaceholder(new Label("No items match."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    io.stockroom.app.TableHeaders.keepWhole(table);
     TableColumn<ItemRow, String> skuColumn = column("SKU", 120, ItemRow::skuProperty);
     TableColumn<ItemRow, String> nameColumn = column("Name", 220, ItemRow::nameProperty);
     TableColumn<ItemRow, String> onHandColumn = column("On hand", 80, ItemRow::onHandProperty);
@@ -190,6 +191,7 @@ public final class ItemsView extends StackPane {
       receive.setOnAction(e -> nav.show(Page.MOVEMENT));
       Label scan = new Label("A barcode scanner works anywhere: scan an item to open it.");
       scan.getStyleClass().add("text-muted");
+      scan.setWrapText(true);
       FontIcon icon = new FontIcon(MaterialDesignP.PACKAGE_VARIANT_CLOSED);
       getChildren().addAll(icon, title, intro, bins, item, receive, scan);
       for (var b : java.util.List.of(bins, item, receive)) {
