@@ -35,8 +35,18 @@ public class FakeSyncControl implements SyncControl {
 
   public SiteChoice suggested;
 
+  private final List<Consumer<SyncStatus>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Override
-  public void addListener(Consumer<SyncStatus> listener) {}
+  public void addListener(Consumer<SyncStatus> listener) {
+    listeners.add(listener);
+  }
+
+  /** Tells the listeners, as the agent does after every change of its state. */
+  public void publish(SyncStatus status) {
+    listeners.forEach(l -> l.accept(status));
+  }
 
   @Override
   public void start() {

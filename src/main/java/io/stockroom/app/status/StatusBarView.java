@@ -48,8 +48,17 @@ public final class StatusBarView extends HBox {
     javafx.scene.control.Button stop = new javafx.scene.control.Button("Stop sync");
     stop.setId("cancelSyncButton");
     stop.setOnAction(e -> vm.cancelSync());
+    // One slot: "Stop sync" takes the place of "Sync now" while a sync runs. Without a server
+    // there is nothing to sync, and no last sync to tell of.
     stop.visibleProperty().bind(vm.syncingProperty());
     stop.managedProperty().bind(stop.visibleProperty());
+    syncNow.visibleProperty().bind(vm.account().signedInProperty().and(vm.syncingProperty().not()));
+    syncNow.managedProperty().bind(syncNow.visibleProperty());
+    lastSync.visibleProperty().bind(vm.account().signedInProperty());
+    lastSync.managedProperty().bind(lastSync.visibleProperty());
+    Separator beforeLastSync = new Separator(Orientation.VERTICAL);
+    beforeLastSync.visibleProperty().bind(lastSync.visibleProperty());
+    beforeLastSync.managedProperty().bind(lastSync.visibleProperty());
     javafx.scene.control.Button account = new javafx.scene.control.Button();
     account.setId("accountButton");
     // Not signed in, the button is the offer to connect; signed in, the account's dialog.
@@ -72,7 +81,7 @@ public final class StatusBarView extends HBox {
             connection,
             new Separator(Orientation.VERTICAL),
             pending,
-            new Separator(Orientation.VERTICAL),
+            beforeLastSync,
             lastSync,
             conflicts,
             spring,

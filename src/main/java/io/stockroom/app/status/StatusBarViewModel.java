@@ -85,12 +85,18 @@ public final class StatusBarViewModel {
                 + (s.lastError() == null ? "" : " (" + s.lastError() + ")"));
       }
       case SYNCING -> {
+        // Short, so the slot does not grow as the count does; the tooltip says what it counts.
         connection.set(
             s.pulledThisCycle() > 0
-                ? String.format(
-                    java.util.Locale.ROOT, "Syncing... %,d records", s.pulledThisCycle())
+                ? String.format(java.util.Locale.ROOT, "Syncing... %,d", s.pulledThisCycle())
                 : "Syncing...");
-        connectionDetail.set("Syncing with " + s.server());
+        connectionDetail.set(
+            "Syncing with "
+                + s.server()
+                + (s.pulledThisCycle() > 0
+                    ? String.format(
+                        java.util.Locale.ROOT, ": %,d records received so far", s.pulledThisCycle())
+                    : ""));
       }
       case ONLINE -> {
         connection.set(s.liveConnected() ? "Online (live)" : "Online");
@@ -101,9 +107,10 @@ public final class StatusBarViewModel {
                 : "Signed in to " + s.server() + " as " + s.user());
       }
     }
-    StringBuilder p = new StringBuilder().append(s.pending()).append(" pending");
+    StringBuilder p =
+        new StringBuilder(String.format(java.util.Locale.ROOT, "%,d pending", s.pending()));
     if (s.failed() > 0) {
-      p.append(", ").append(s.failed()).append(" failed");
+      p.append(String.format(java.util.Locale.ROOT, ", %,d failed", s.failed()));
     }
     pending.set(p.toString());
     lastSync.set("Last sync: " + (s.lastSync() == null ? "never" : time(s.lastSync())));
@@ -143,7 +150,7 @@ public final class StatusBarViewModel {
         outbox::pendingCount,
         n -> {
           if (mine == generation) {
-            pending.set(n + " pending");
+            pending.set(String.format(java.util.Locale.ROOT, "%,d pending", n));
           }
         },
         e -> pending.set("pending: unknown"));

@@ -38,7 +38,9 @@ class StatusBarViewModelTest {
             .withState(SyncStatus.State.SYNCING)
             .withProgress(12_000);
     vm.apply(syncing);
-    assertThat(vm.connectionProperty().get()).isEqualTo("Syncing... 12,000 records");
+    assertThat(vm.connectionProperty().get()).isEqualTo("Syncing... 12,000");
+    assertThat(vm.connectionDetailProperty().get())
+        .isEqualTo("Syncing with http://127.0.0.1:8080: 12,000 records received so far");
     assertThat(vm.syncingProperty().get()).isTrue();
 
     vm.cancelSync();
