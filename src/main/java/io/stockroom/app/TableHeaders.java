@@ -2,8 +2,10 @@ package io.stockroom.app;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -27,31 +29,33 @@ public final class TableHeaders {
 
   /** Keeps the columns of {@code table} at least as wide as their titles, now and at every size. */
   public static void keepWhole(TableView<?> table) {
-    table
-        .skinProperty()
-        .addListener(
-            (obs, old, skin) -> {
-              if (skin != null) {
-                // The headers are made by the skin's first layout.
-                Platform.runLater(() -> watch(table));
-              }
-            });
+    // The headers are made by the skin's first layout, and again when columns come and go.
+    Runnable later = () -> Platform.runLater(() -> watch(table));
+    table.skinProperty().addListener((obs, old, skin) -> later.run());
+    table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> later.run());
+    if (table.getSkin() != null) {
+      later.run();
+    }
   }
 
   private static void watch(TableView<?> table) {
     for (Node n : table.lookupAll(".column-header")) {
       if (n instanceof TableColumnHeader header
           && header.getTableColumn() != null
-          && header.lookup(".label") instanceof Label label) {
+          && header.lookup(".label") instanceof Label label
+          && label.getProperties().putIfAbsent(WATCHED, Boolean.TRUE) == null) {
         TableColumnBase<?, ?> column = header.getTableColumn();
-        InvalidationListener fit =
-            o -> column.setMinWidth(width(column.getText(), label.getFont()));
+        // Only the label holds these listeners: a header made again leaves the old ones behind
+        // with its old label.
+        InvalidationListener fit = o -> column.setMinWidth(width(label.getText(), label.getFont()));
         label.fontProperty().addListener(fit);
-        column.textProperty().addListener(fit);
+        label.textProperty().addListener(fit);
         fit.invalidated(null);
       }
     }
   }
+
+  private static final Object WATCHED = new Object();
 
   static double width(String title, Font font) {
     if (title == null || title.isEmpty()) {

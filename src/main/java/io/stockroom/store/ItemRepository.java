@@ -236,16 +236,20 @@ class ItemRepository {
           case ON_HAND, ON_HAND_DESCENDING ->
               throw new IllegalArgumentException("stock orders are paged by StockOrder");
         };
-    var query = ctx.select(ITEMS.fields());
-    var from =
-        ids == null
-            ? query.from(ITEMS)
-            : query.from(idTable(ids)).join(ITEMS).on(ITEMS.ID.eq(MATCH_ID));
-    return from.where(LIVE)
+    return liveOf(ctx.select(ITEMS.fields()), ids)
         .orderBy(by)
         .offset(Math.max(0, offset))
         .limit(limit)
         .fetch(r -> toDomain(r.into(ITEMS)));
+  }
+
+  /** The live items, or the live ones among {@code ids} (null: all). */
+  private static <R extends org.jooq.Record> org.jooq.SelectConditionStep<R> liveOf(
+      org.jooq.SelectSelectStep<R> select, Set<UUID> ids) {
+    return (ids == null
+            ? select.from(ITEMS)
+            : select.from(idTable(ids)).join(ITEMS).on(ITEMS.ID.eq(MATCH_ID)))
+        .where(LIVE);
   }
 
   /** The column of {@link #idTable}. */
@@ -262,12 +266,7 @@ class ItemRepository {
   /** Id and SKU of every live item, or of the live ones among {@code ids}. */
   Map<UUID, String> skus(DSLContext ctx, Set<UUID> ids) {
     Map<UUID, String> out = new HashMap<>();
-    var query = ctx.select(ITEMS.ID, ITEMS.SKU);
-    var from =
-        ids == null
-            ? query.from(ITEMS)
-            : query.from(idTable(ids)).join(ITEMS).on(ITEMS.ID.eq(MATCH_ID));
-    from.where(LIVE).forEach(r -> out.put(r.value1(), r.value2()));
+    liveOf(ctx.select(ITEMS.ID, ITEMS.SKU), ids).forEach(r -> out.put(r.value1(), r.value2()));
     return out;
   }
 

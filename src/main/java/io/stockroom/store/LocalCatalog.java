@@ -65,7 +65,7 @@ final class LocalCatalog implements CatalogService {
     if (q == null) {
       return items.search(tx.read(), null, offset, limit);
     }
-    return items.page(tx.read(), matches(q), offset, limit);
+    return items.page(tx.read(), matches(q, tx.generation()), offset, limit);
   }
 
   @Override
@@ -74,9 +74,10 @@ final class LocalCatalog implements CatalogService {
       return search(query, offset, limit);
     }
     String q = SearchText.query(query);
-    Set<UUID> found = q == null ? null : matches(q);
+    long generation = tx.generation(); // once: the matches and the order are of the same moment
+    Set<UUID> found = q == null ? null : matches(q, generation);
     if (order.ascending() == ItemOrder.ON_HAND) {
-      return byStock.page(tx.read(), tx.generation(), q, found, order.descending(), offset, limit);
+      return byStock.page(tx.read(), generation, q, found, order.descending(), offset, limit);
     }
     return items.pageOrdered(tx.read(), found, order, offset, limit);
   }
@@ -84,15 +85,15 @@ final class LocalCatalog implements CatalogService {
   @Override
   public int count(String query) {
     String q = SearchText.query(query);
-    return q == null ? items.count(tx.read(), null) : matches(q).size();
+    return q == null ? items.count(tx.read(), null) : matches(q, tx.generation()).size();
   }
 
   /**
    * The list asks for the count and then for pages of the same query; the matching ids are computed
-   * once per query and reused until the next local write (see docs/decisions/0004).
+   * once per query and reused until the next local write (see docs/decisions/0004). {@code
+   * generation} is read before the matches, so a write meanwhile makes the next call compute again.
    */
-  private Set<UUID> matches(String q) {
-    long generation = tx.generation();
+  private Set<UUID> matches(String q, long generation) {
     Matches last = lastMatches;
     if (last != null && last.generation() == generation && last.query().equals(q)) {
       return last.ids();

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -21,14 +22,19 @@ import org.jooq.DSLContext;
  * the item SKUs 0.2 s, totals and sort 0.3 s); each page after that about 1 ms. Saying the rule in
  * SQL and letting the database join the totals to the items took 1.1-1.6 s for every page. A total
  * kept per item as the ledger changes would make this an index walk; that belongs with the work on
- * speed (issue 17).
+ * speed (issue 17). Every write to the store starts the order again, syncs included: sorted by
+ * stock on a large laptop, the first page after a sync wrote takes that second.
  */
 final class StockOrder {
 
   private record Entry(UUID id, BigDecimal total, String sku) {}
 
+  /** Ties in the SKU order of the list, which ignores case as the SKU column does. */
   private static final Comparator<Entry> BY_TOTAL_THEN_SKU =
-      Comparator.comparing(Entry::total).thenComparing(Entry::sku);
+      Comparator.comparing(Entry::total).thenComparing(Entry::sku, String.CASE_INSENSITIVE_ORDER);
+
+  /** Up to this many matches, their ledgers are read by item id rather than the whole ledger. */
+  static final int FEW = 1_000;
 
   private record Sorted(String query, long generation, UUID[] ascending) {}
 
@@ -66,12 +72,19 @@ final class StockOrder {
     return ItemRepository.fetchInOrder(ctx, Arrays.asList(page));
   }
 
-  private UUID[] sorted(DSLContext ctx, long generation, String query, Set<UUID> matches) {
+  /**
+   * One computation at a time (two pages asked for at once wait for the first, and then share its
+   * order); an order of an older moment never replaces a newer one.
+   */
+  private synchronized UUID[] sorted(
+      DSLContext ctx, long generation, String query, Set<UUID> matches) {
     Sorted s = last;
-    if (s != null && s.generation() == generation && java.util.Objects.equals(s.query(), query)) {
+    if (s != null && s.generation() == generation && Objects.equals(s.query(), query)) {
       return s.ascending();
     }
-    Map<UUID, BigDecimal> totals = stock.ledgers(ctx, null).totals();
+    // A few matches: only their ledgers (one look-up each); many: one pass over the whole ledger.
+    Map<UUID, BigDecimal> totals =
+        stock.ledgers(ctx, matches != null && matches.size() <= FEW ? matches : null).totals();
     Map<UUID, String> skus = items.skus(ctx, matches);
     Entry[] entries = new Entry[skus.size()];
     int i = 0;
@@ -84,7 +97,9 @@ final class StockOrder {
     for (i = 0; i < entries.length; i++) {
       ascending[i] = entries[i].id();
     }
-    last = new Sorted(query, generation, ascending);
+    if (s == null || generation >= s.generation()) {
+      last = new Sorted(query, generation, ascending);
+    }
     return ascending;
   }
 }

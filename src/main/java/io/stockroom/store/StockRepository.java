@@ -106,12 +106,13 @@ final class StockRepository {
   /** The ledger rows of the given items, or with null of every item. */
   Ledgers ledgers(DSLContext ctx, Collection<UUID> itemIds) {
     return new Ledgers(
-        byItem(levels(ctx, itemIds == null ? DSL.noCondition() : STOCK_LEVELS.ITEM_ID.in(itemIds))),
-        byItem(
-            moves(ctx, itemIds == null ? DSL.noCondition() : STOCK_MOVEMENTS.ITEM_ID.in(itemIds))),
-        byItem(
-            corrections(
-                ctx, itemIds == null ? DSL.noCondition() : STOCK_COUNTS.ITEM_ID.in(itemIds))));
+        byItem(levels(ctx, ofItems(STOCK_LEVELS.ITEM_ID, itemIds))),
+        byItem(moves(ctx, ofItems(STOCK_MOVEMENTS.ITEM_ID, itemIds))),
+        byItem(corrections(ctx, ofItems(STOCK_COUNTS.ITEM_ID, itemIds))));
+  }
+
+  private static Condition ofItems(org.jooq.Field<UUID> itemId, Collection<UUID> itemIds) {
+    return itemIds == null ? DSL.noCondition() : itemId.in(itemIds);
   }
 
   /** A ledger row with the item it belongs to. */

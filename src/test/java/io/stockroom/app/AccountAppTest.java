@@ -161,7 +161,7 @@ class AccountAppTest extends AppUiTestBase {
     eventually(() -> text("statusConnection").equals("Online (live)"));
     type(KeyCode.ESCAPE);
     String lastSync = text("statusLastSync");
-    server.close();
+    server.stop();
     // Nobody syncs: the live channel's heartbeat notices (issue 16: within 5 s; the wait allows
     // for a loaded machine).
     eventually(() -> text("statusConnection").startsWith("Offline"));

@@ -191,6 +191,34 @@ class DesktopAppTest extends AppUiTestBase {
     eventually(() -> listed().equals(List.of("BOLT-M8 7", "NUT-M8 5")));
     clickOn(header("Name"));
     eventually(() -> listed().equals(List.of("NUT-M8 5", "BOLT-M8 7")));
+
+    // Sorted by stock, a change moves the open item's row: the selection goes with the item.
+    clickOn(header("On hand"));
+    eventually(() -> listed().equals(List.of("NUT-M8 5", "BOLT-M8 7")));
+    runOnFx(() -> this.<TableView<ItemRow>>node("itemsTable").getSelectionModel().select(0));
+    eventually(() -> text("itemTitle").startsWith("NUT-M8"));
+    shortcut(KeyCode.DIGIT2);
+    eventually(() -> focused("movementItem"));
+    write("NUT-M8");
+    type(KeyCode.ENTER);
+    eventually(() -> focused("movementQty"));
+    write("5");
+    type(KeyCode.TAB);
+    write("A-01");
+    type(KeyCode.ENTER);
+    eventually(() -> text("movementMessage").startsWith("Received 5 ea of"));
+    shortcut(KeyCode.DIGIT1);
+    eventually(() -> listed().equals(List.of("BOLT-M8 7", "NUT-M8 10")));
+    eventually(
+        () ->
+            "NUT-M8"
+                .equals(
+                    this.<TableView<ItemRow>>node("itemsTable")
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .skuProperty()
+                        .get()));
+    assertThat(text("itemTitle")).startsWith("NUT-M8");
   }
 
   private Node header(String title) {

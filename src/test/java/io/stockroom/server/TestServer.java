@@ -111,6 +111,11 @@ public final class TestServer implements AutoCloseable {
     port = server.port();
   }
 
+  /** Stops the server and keeps its store (on PostgreSQL, its schema) for {@link #restart}. */
+  public void stop() {
+    server.close();
+  }
+
   /** Stops (if it still runs) and starts again on the same store and address (a restart). */
   public void restart() {
     server.close();

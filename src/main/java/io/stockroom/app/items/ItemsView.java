@@ -100,11 +100,30 @@ public final class ItemsView extends StackPane {
         });
     showOrder.run();
     table.setFixedCellSize(32);
+    // Rows are filled again in place after a change; sorted by stock or name, the selected row may
+    // now hold another item. The selection then follows the open item, not the row.
+    javafx.beans.value.ChangeListener<String> refilled =
+        (obs, was, now) ->
+            // After the whole page is filled: the item may be further down the same page.
+            javafx.application.Platform.runLater(
+                () -> {
+                  ItemRow row = table.getSelectionModel().getSelectedItem();
+                  java.util.UUID open = detail.requestedId();
+                  if (row != null && open != null && !open.equals(row.id())) {
+                    vm.reveal(open);
+                  }
+                });
     table
         .getSelectionModel()
         .selectedItemProperty()
         .addListener(
             (obs, old, row) -> {
+              if (old != null) {
+                old.skuProperty().removeListener(refilled);
+              }
+              if (row != null) {
+                row.skuProperty().addListener(refilled);
+              }
               if (row != null && row.id() != null && !row.id().equals(detail.requestedId())) {
                 detail.open(row.id());
               }

@@ -48,11 +48,13 @@ public final class StatusBarView extends HBox {
     javafx.scene.control.Button stop = new javafx.scene.control.Button("Stop sync");
     stop.setId("cancelSyncButton");
     stop.setOnAction(e -> vm.cancelSync());
-    // One slot: "Stop sync" takes the place of "Sync now" while a sync runs. Without a server
+    // One slot: "Stop sync" takes the place of "Sync now" while a long sync runs. Without a server
     // there is nothing to sync, and no last sync to tell of.
-    stop.visibleProperty().bind(vm.syncingProperty());
+    stop.visibleProperty().bind(vm.stoppableProperty());
     stop.managedProperty().bind(stop.visibleProperty());
-    syncNow.visibleProperty().bind(vm.account().signedInProperty().and(vm.syncingProperty().not()));
+    syncNow
+        .visibleProperty()
+        .bind(vm.account().signedInProperty().and(vm.stoppableProperty().not()));
     syncNow.managedProperty().bind(syncNow.visibleProperty());
     lastSync.visibleProperty().bind(vm.account().signedInProperty());
     lastSync.managedProperty().bind(lastSync.visibleProperty());

@@ -37,7 +37,8 @@ public final class StatusBarViewModel {
   private final ReadOnlyStringWrapper lastSync =
       new ReadOnlyStringWrapper(this, "lastSync", "Last sync: never");
   private final ReadOnlyStringWrapper conflicts = new ReadOnlyStringWrapper(this, "conflicts", "");
-  private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing", false);
+  private final ReadOnlyBooleanWrapper stoppable =
+      new ReadOnlyBooleanWrapper(this, "stoppable", false);
   private final SyncControl sync;
   private final AccountViewModel account;
   private final ZoneId zone;
@@ -60,7 +61,9 @@ public final class StatusBarViewModel {
   public void apply(SyncStatus s) {
     generation++; // a queue count read before this is older than the agent's
     account.signedIn(s.server() != null); // an account is stored, even if the server refused it
-    syncing.set(s.state() == SyncStatus.State.SYNCING);
+    // Only a sync that is receiving records is worth stopping (a long first sync); a short one
+    // would flip the button under a click meant for "Sync now".
+    stoppable.set(s.state() == SyncStatus.State.SYNCING && s.pulledThisCycle() > 0);
     online.set(s.state() == SyncStatus.State.ONLINE || s.state() == SyncStatus.State.SYNCING);
     switch (s.state()) {
       case SIGNED_OUT -> {
@@ -107,13 +110,14 @@ public final class StatusBarViewModel {
                 : "Signed in to " + s.server() + " as " + s.user());
       }
     }
-    StringBuilder p =
-        new StringBuilder(String.format(java.util.Locale.ROOT, "%,d pending", s.pending()));
-    if (s.failed() > 0) {
-      p.append(String.format(java.util.Locale.ROOT, ", %,d failed", s.failed()));
-    }
-    pending.set(p.toString());
+    pending.set(pendingText(s.pending(), s.failed()));
     lastSync.set("Last sync: " + (s.lastSync() == null ? "never" : time(s.lastSync())));
+  }
+
+  /** "1,234 pending, 56 failed"; grouped, so a large count reads at a glance. */
+  private static String pendingText(int pending, int failed) {
+    String text = String.format(java.util.Locale.ROOT, "%,d pending", pending);
+    return failed > 0 ? text + String.format(java.util.Locale.ROOT, ", %,d failed", failed) : text;
   }
 
   private String time(java.time.Instant t) {
@@ -129,9 +133,9 @@ public final class StatusBarViewModel {
     sync.cancelSync();
   }
 
-  /** Whether a sync is running (the status bar offers to stop it). */
-  public ReadOnlyBooleanProperty syncingProperty() {
-    return syncing.getReadOnlyProperty();
+  /** Whether a long sync is running: the status bar offers to stop it, in Sync now's place. */
+  public ReadOnlyBooleanProperty stoppableProperty() {
+    return stoppable.getReadOnlyProperty();
   }
 
   /** "Sync now": runs a cycle whatever the backoff. */
@@ -150,7 +154,7 @@ public final class StatusBarViewModel {
         outbox::pendingCount,
         n -> {
           if (mine == generation) {
-            pending.set(String.format(java.util.Locale.ROOT, "%,d pending", n));
+            pending.set(pendingText(n, 0));
           }
         },
         e -> pending.set("pending: unknown"));

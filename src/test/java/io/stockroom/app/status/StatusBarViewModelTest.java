@@ -41,15 +41,17 @@ class StatusBarViewModelTest {
     assertThat(vm.connectionProperty().get()).isEqualTo("Syncing... 12,000");
     assertThat(vm.connectionDetailProperty().get())
         .isEqualTo("Syncing with http://127.0.0.1:8080: 12,000 records received so far");
-    assertThat(vm.syncingProperty().get()).isTrue();
+    assertThat(vm.stoppableProperty().get()).isTrue();
 
     vm.cancelSync();
     assertThat(control.calls).containsExactly("cancelSync");
     vm.apply(
         syncing.withOutcome(SyncStatus.State.ONLINE, null, "sync cancelled by the user", null));
-    assertThat(vm.syncingProperty().get()).isFalse();
+    assertThat(vm.stoppableProperty().get()).isFalse();
     assertThat(vm.connectionDetailProperty().get()).startsWith("Sync stopped.");
     assertThat(vm.lastSyncProperty().get()).isEqualTo("Last sync: never");
+    vm.apply(syncing.withProgress(0)); // a short sync, nothing received yet: not worth a button
+    assertThat(vm.stoppableProperty().get()).isFalse();
   }
 
   @Test
