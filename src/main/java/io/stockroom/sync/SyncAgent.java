@@ -430,6 +430,7 @@ public final class SyncAgent implements AutoCloseable {
 
               @Override
               public void changed(String entity, long version) {
+                engine.hint(entity);
                 scheduler.trigger(Trigger.LIVE);
               }
 

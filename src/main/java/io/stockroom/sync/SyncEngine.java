@@ -112,6 +112,34 @@ public final class SyncEngine {
     }
   }
 
+  /** Entities the live channel said changed since the last cycle began. */
+  private final Set<EntityType> hints = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A hint named an entity this release does not know: the next cycle pulls everything. */
+  private volatile boolean unknownHint;
+
+  /**
+   * The live channel said {@code entity} changed. A cycle run for {@link Trigger#LIVE} then pulls
+   * only the entities named since the last cycle began; any other cycle pulls all of them, and
+   * either way the hints are used up.
+   */
+  public void hint(String entity) {
+    EntityType.fromWireName(entity).ifPresentOrElse(hints::add, () -> unknownHint = true);
+  }
+
+  /** The hints so far, emptied; null when a hint was unknown or none came (pull everything). */
+  private Set<EntityType> takeHints() {
+    boolean unknown = unknownHint;
+    unknownHint = false;
+    Set<EntityType> taken = java.util.EnumSet.noneOf(EntityType.class);
+    for (EntityType t : EntityType.values()) {
+      if (hints.remove(t)) {
+        taken.add(t);
+      }
+    }
+    return unknown || taken.isEmpty() ? null : taken;
+  }
+
   /** Runs one cycle; never throws for a network or server failure (see the outcome). */
   public CycleResult run(Trigger trigger, IntConsumer pulledSoFar) {
     cancelled = false;
@@ -128,8 +156,17 @@ public final class SyncEngine {
         throw new SyncException(
             SyncException.Kind.UNAUTHORIZED, 0, "signed_out", "not signed in", null);
       }
-      pullSites(tally);
-      pullAll(tally, pulledSoFar);
+      Set<EntityType> hinted = takeHints();
+      if (trigger == Trigger.LIVE && hinted != null) {
+        // A live poke names what changed: pull only that (decision record 0045).
+        if (hinted.contains(EntityType.SITES)) {
+          pullSites(tally);
+        }
+        pull(PULL_ORDER.stream().filter(hinted::contains).toList(), tally, pulledSoFar);
+      } else {
+        pullSites(tally);
+        pullAll(tally, pulledSoFar);
+      }
       pushAll(tally);
       if (tally.accepted > 0) {
         pullAll(tally, pulledSoFar);
@@ -292,7 +329,12 @@ public final class SyncEngine {
   }
 
   private void pullAll(Tally tally, IntConsumer progress) throws SyncException {
-    for (EntityType type : PULL_ORDER) {
+    pull(PULL_ORDER, tally, progress);
+  }
+
+  private void pull(List<EntityType> types, Tally tally, IntConsumer progress)
+      throws SyncException {
+    for (EntityType type : types) {
       if (store.repullUnderWay(type)) {
         repull(type, tally, progress); // one that an earlier crash or failure cut short
         continue;

@@ -1,0 +1,94 @@
+package io.stockroom.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.server.TestServer;
+import io.stockroom.store.LocalStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live poke names the entity that changed, and the laptop pulls only that: one request instead of
+ * one per entity (issue 17, decision record 0045). Any other cycle still pulls everything.
+ */
+class LivePullTest {
+
+  @TempDir Path tmp;
+  TestServer server;
+  LocalStore store;
+  SyncAgent agent;
+  final List<String> requests = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stop() {
+    if (agent != null) {
+      agent.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** The pulls among the requests the laptop made, by entity. */
+  private List<String> pulled() {
+    return requests.stream()
+        .filter(p -> p.startsWith("/api/sync/pull"))
+        .map(p -> p.replaceAll(".*entity=([a-z_]+).*", "$1"))
+        .toList();
+  }
+
+  @Test
+  void aPokePullsOnlyTheEntityItNames() throws Exception {
+    server = TestServer.start(tmp.resolve("server"), 3);
+    store = LocalStore.open(tmp.resolve("laptop"), Clock.systemUTC(), IdGenerator.seeded(45));
+    agent =
+        new SyncAgent(
+            store,
+            Clock.systemUTC(),
+            SyncAgent.Options.defaults()
+                .withTimers(Duration.ofHours(1), Duration.ofMillis(20))
+                .withLive(true)
+                .withTransports(
+                    url -> {
+                      HttpTransport http = new HttpTransport(url);
+                      return request -> {
+                        requests.add(request.path());
+                        return http.send(request);
+                      };
+                    }));
+    agent.signIn(server.url(), "demo", "demo");
+    agent.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> agent.scheduler().status().liveConnected());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> agent.scheduler().status().state() == SyncStatus.State.ONLINE);
+    // The start-up cycle pulled every entity.
+    assertThat(pulled()).contains("sites", "items", "locations", "stock_levels");
+
+    requests.clear();
+    String token = server.login("demo", "demo");
+    String sku = TestServer.sku("LIVE");
+    server.push(
+        token,
+        TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, "Poked")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> store.catalog().findBySku(sku).isPresent());
+    assertThat(pulled()).containsOnly("items");
+
+    // Any other cycle still pulls every entity.
+    requests.clear();
+    assertThat(agent.runOnce().ok()).isTrue();
+    assertThat(pulled()).contains("sites", "items", "locations", "stock_levels");
+  }
+}
