@@ -1,7 +1,6 @@
 package io.stockroom.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.Hlc;
 import io.stockroom.protocol.JsonCodec;
@@ -12,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -40,47 +41,67 @@ public final class BenchColleague {
     JsonCodec codec = new JsonCodec();
     HttpClient http = HttpClient.newHttpClient();
 
-    ObjectNode login = codec.object();
-    login.put("username", args[1]);
-    login.put("password", args[2]);
-    login.put("device_name", "bench colleague");
-    String token = post(http, codec, url + "/api/auth/login", null, login).get("token").asText();
-
+    String token = login(http, codec, url, args[1], args[2]);
     Random random = new Random(7);
-    String node = "colleague001";
     for (int done = 0; done < count; ) {
-      ObjectNode body = codec.object();
-      ArrayNode mutations = body.putArray("mutations");
       int n = Math.min(BATCH, count - done);
+      List<ObjectNode> creates = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        Instant at = Instant.now();
-        String stamp = new Hlc(at.toEpochMilli(), 0, node).toString();
-        ObjectNode m = mutations.addObject();
-        m.put("idempotency_key", new UUID(random.nextLong(), random.nextLong()).toString());
-        m.put("entity", "items");
-        m.put("action", "create");
-        m.put("entity_id", new UUID(random.nextLong(), random.nextLong()).toString());
-        ObjectNode data = m.putObject("data");
-        data.put("sku", "COLLEAGUE-" + (done + i));
-        data.put("name", "Colleague item " + (done + i));
-        data.put("unit", "ea");
-        data.put("reorder_point", 0);
-        m.put("client_version", 1);
-        m.put("client_updated_at", at.toString());
-        ObjectNode clock = m.putObject("field_clock");
-        clock.put("sku", stamp);
-        clock.put("name", stamp);
+        creates.add(itemCreate(random, "COLLEAGUE-" + (done + i), "Colleague item " + (done + i)));
       }
-      JsonNode results = post(http, codec, url + "/api/sync/push", token, body).get("results");
-      for (JsonNode r : results) {
-        if (!"accepted".equals(r.path("status").asText())) {
-          throw new IllegalStateException("not accepted: " + r);
-        }
-      }
+      push(http, codec, url, token, creates);
       done += n;
     }
     System.out.println("pushed " + count);
   }
+
+  /** Signs in over the wire contract; returns the token. */
+  static String login(HttpClient http, JsonCodec codec, String url, String user, String password)
+      throws IOException, InterruptedException {
+    ObjectNode login = codec.object();
+    login.put("username", user);
+    login.put("password", password);
+    login.put("device_name", "bench colleague");
+    return post(http, codec, url + "/api/auth/login", null, login).get("token").asText();
+  }
+
+  /** An item create shaped as the sync agent sends it. */
+  static ObjectNode itemCreate(Random random, String sku, String name) {
+    Instant at = Instant.now();
+    String stamp = new Hlc(at.toEpochMilli(), 0, "colleague001").toString();
+    ObjectNode m = JSON.object();
+    m.put("idempotency_key", new UUID(random.nextLong(), random.nextLong()).toString());
+    m.put("entity", "items");
+    m.put("action", "create");
+    m.put("entity_id", new UUID(random.nextLong(), random.nextLong()).toString());
+    ObjectNode data = m.putObject("data");
+    data.put("sku", sku);
+    data.put("name", name);
+    data.put("unit", "ea");
+    data.put("reorder_point", 0);
+    m.put("client_version", 1);
+    m.put("client_updated_at", at.toString());
+    ObjectNode clock = m.putObject("field_clock");
+    clock.put("sku", stamp);
+    clock.put("name", stamp);
+    return m;
+  }
+
+  /** Pushes the mutations in one request; throws unless every one was accepted. */
+  static void push(
+      HttpClient http, JsonCodec codec, String url, String token, List<ObjectNode> mutations)
+      throws IOException, InterruptedException {
+    ObjectNode body = codec.object();
+    body.putArray("mutations").addAll(mutations);
+    JsonNode results = post(http, codec, url + "/api/sync/push", token, body).get("results");
+    for (JsonNode r : results) {
+      if (!"accepted".equals(r.path("status").asText())) {
+        throw new IllegalStateException("not accepted: " + r);
+      }
+    }
+  }
+
+  private static final JsonCodec JSON = new JsonCodec();
 
   private static JsonNode post(
       HttpClient http, JsonCodec codec, String uri, String token, ObjectNode body)

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sync benchmarks of docs/benchmarks/sync.md. Heavy (seeds 100,000 items), so they run only
- * with {@code -Dstockroom.bench=true}: {@code mvn -B test -Dtest=SyncBenchmarkTest
+ * The sync benchmarks of docs/benchmarks/sync.md and docs/benchmarks/peers.md: first sync, push,
+ * and a live change seen on another laptop (from laptop A's write, and, in the shape of PouchDB's
+ * live measure, from a write at the server). Heavy (seeds 100,000 items), so they run only with
+ * {@code -Dstockroom.bench=true}: {@code mvn -B test -Dtest=SyncBenchmarkTest
  * -Dstockroom.bench=true}.
  */
 @EnabledIfSystemProperty(named = "stockroom.bench", matches = "true")
@@ -113,6 +115,33 @@ class SyncBenchmarkTest {
           samples[i] = (System.nanoTime() - t) / 1_000_000;
         }
         System.out.printf("BENCH live A->B ms: %s%n", java.util.Arrays.toString(samples));
+
+        // 4. The peer's live measure (PouchDB: "server write start -> client changes feed"): a
+        // write at the server, here another client's push, from the start of its request until
+        // laptop B holds it. Unlike A->B, no laptop's local write or push is inside.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        io.stockroom.protocol.JsonCodec codec = new io.stockroom.protocol.JsonCodec();
+        String token =
+            BenchColleague.login(http, codec, server.url(), server.user(), server.password());
+        java.util.Random random = new java.util.Random(11);
+        long[] fromServer = new long[10];
+        for (int i = 0; i < fromServer.length; i++) {
+          String sku = "SERVER-" + i;
+          long t = System.nanoTime();
+          BenchColleague.push(
+              http,
+              codec,
+              server.url(),
+              token,
+              List.of(BenchColleague.itemCreate(random, sku, "Server write " + i)));
+          while (sb.catalog().findBySku(sku).isEmpty()) {
+            Thread.sleep(1);
+            assertThat(System.nanoTime() - t).isLessThan(Duration.ofSeconds(10).toNanos());
+          }
+          fromServer[i] = (System.nanoTime() - t) / 1_000_000;
+        }
+        System.out.printf(
+            "BENCH live server write -> B ms: %s%n", java.util.Arrays.toString(fromServer));
       }
     }
   }
