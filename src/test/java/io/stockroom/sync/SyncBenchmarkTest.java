@@ -101,7 +101,15 @@ class SyncBenchmarkTest {
         awaitWords(sb);
         a.start();
         b.start();
-        Thread.sleep(1500); // both live sockets open, start-up cycles done
+        // Both live sockets open and both start-up cycles done.
+        for (SyncAgent agent : List.of(a, b)) {
+          org.awaitility.Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      agent.scheduler().status().liveConnected()
+                          && agent.scheduler().status().state() == SyncStatus.State.ONLINE);
+        }
         long[] samples = new long[5];
         for (int i = 0; i < samples.length; i++) {
           String sku = "LIVE-" + i;
