@@ -50,6 +50,7 @@ public final class LocalStore implements AutoCloseable {
   private final io.stockroom.domain.ConflictService conflictInbox;
   private final io.stockroom.domain.SyncDesk syncDesk;
   private final SchemaMigrator.Outcome migration;
+  private final boolean fromTemplate;
   private final SiteLoss siteLoss;
   private boolean closed;
 
@@ -57,11 +58,13 @@ public final class LocalStore implements AutoCloseable {
       Path profileDir,
       JdbcConnectionPool pool,
       SchemaMigrator.Outcome migration,
+      boolean fromTemplate,
       Clock clock,
       IdGenerator ids) {
     this.profileDir = profileDir;
     this.pool = pool;
     this.migration = migration;
+    this.fromTemplate = fromTemplate;
     // Per-query execute logging costs more than an indexed query. Casting bind values (jOOQ's
     // default for H2) is not needed with typed columns and costs parse time.
     DSLContext dsl =
@@ -137,8 +140,11 @@ public final class LocalStore implements AutoCloseable {
               + ": check that it is yours and not read-only");
     }
     String url = "jdbc:h2:file:" + dir.resolve("stockroom");
-    if (Files.exists(dir.resolve("stockroom.mv.db"))) {
+    boolean fromTemplate = false;
+    if (Files.exists(file)) {
       refuseNewerProfile(dir, url);
+    } else {
+      fromTemplate = ProfileTemplate.copyTo(file);
     }
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(POOL_SIZE);
@@ -148,7 +154,7 @@ public final class LocalStore implements AutoCloseable {
         ownerOnly(dir, fresh);
         outcome = SchemaMigrator.migrate(c);
       }
-      return new LocalStore(dir, pool, outcome, clock, ids);
+      return new LocalStore(dir, pool, outcome, fromTemplate, clock, ids);
     } catch (SQLException | RuntimeException e) {
       if (e instanceof ProfileTooNewException) {
         // A normal close writes (it compacts for a moment); this file belongs to a newer release.
@@ -378,6 +384,11 @@ public final class LocalStore implements AutoCloseable {
   /** Whether Liquibase had to run at open, and what the schema check cost. */
   public boolean liquibaseRan() {
     return migration.liquibaseRan();
+  }
+
+  /** Whether this open created the profile as a copy of the packed {@link ProfileTemplate}. */
+  public boolean createdFromTemplate() {
+    return fromTemplate;
   }
 
   public long schemaCheckMillis() {

@@ -53,11 +53,13 @@ class LocalStoreTest extends StoreTestSupport {
   }
 
   @Test
-  void secondOpenSkipsLiquibase() {
-    assertThat(store.liquibaseRan()).isTrue();
+  void aNewProfileStartsFromThePackedTemplateAndNoOpenRunsLiquibase() {
+    assertThat(store.createdFromTemplate()).isTrue();
+    assertThat(store.liquibaseRan()).isFalse();
 
     reopen();
 
+    assertThat(store.createdFromTemplate()).isFalse();
     assertThat(store.liquibaseRan()).isFalse();
   }
 
