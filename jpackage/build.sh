@@ -160,7 +160,7 @@ if [ "$CDS" = 1 ] && [ "$PLATFORM" = linux ]; then
   # makes the archive where the app is (here for the app-image; the .deb's postinst at install).
   step "AppCDS: training run in smoke mode (class list)"
   TRAINING=$OUT/training-profile
-  java -cp target/stockroom.jar io.stockroom.bench.SeedProfile "$TRAINING" 2000
+  java -cp target/stockroom.jar:target/test-classes io.stockroom.bench.SeedProfile "$TRAINING" 2000
   # JAVA_TOOL_OPTIONS reaches the JVM that the native launcher starts.
   JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$APP_DIR/stockroom.classlist" \
     with_display "$LAUNCHER" --smoke-test --profile "$TRAINING" \

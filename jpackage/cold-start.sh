@@ -7,7 +7,7 @@
 #   jpackage/cold-start.sh /tmp/p100k 5 java -jar target/stockroom.jar
 #   jpackage/cold-start.sh /tmp/p100k 5 target/jpackage/image/Stockroom/bin/Stockroom
 #
-# Seed a profile first: java -cp target/stockroom.jar io.stockroom.bench.SeedProfile DIR 100000
+# Seed a profile first: java -cp target/stockroom.jar:target/test-classes io.stockroom.bench.SeedProfile DIR 100000
 set -euo pipefail
 [ $# -ge 3 ] || { sed -n '2,10p' "$0"; exit 2; }
 PROFILE=$1

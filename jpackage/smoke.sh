@@ -45,7 +45,7 @@ step "app-image, empty profile (first-run screen)"
 smoke "$LAUNCHER" "$WORK/empty"
 
 step "seeding a profile with $ITEMS items"
-java -cp target/stockroom.jar io.stockroom.bench.SeedProfile "$WORK/full" "$ITEMS"
+java -cp target/stockroom.jar:target/test-classes io.stockroom.bench.SeedProfile "$WORK/full" "$ITEMS"
 
 step "app-image, $ITEMS items"
 smoke "$LAUNCHER" "$WORK/full"

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of DESIGN.md section 2, kept by a test: {@code app -> sync -> store -> domain}, {@code
- * sync -> protocol}, {@code server -> protocol, domain}; {@code cli} and {@code bench} sit on top
- * and wire things together.
+ * sync -> protocol}, {@code server -> protocol, domain}; {@code cli} sits on top and wires things
+ * together. The benchmark programs ({@code io.stockroom.bench}) are in the tests' source set.
  */
 class LayerRulesTest {
 
@@ -34,8 +34,6 @@ class LayerRulesTest {
         .withOptionalLayers(true)
         .layer("Cli")
         .definedBy("io.stockroom.cli..")
-        .layer("Bench")
-        .definedBy("io.stockroom.bench..")
         .layer("App")
         .definedBy("io.stockroom.app..")
         .layer("Sync")
@@ -50,19 +48,22 @@ class LayerRulesTest {
         .definedBy("io.stockroom.domain..")
         .whereLayer("Cli")
         .mayNotBeAccessedByAnyLayer()
-        .whereLayer("Bench")
-        .mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("App")
-        .mayOnlyBeAccessedByLayers("Cli", "Bench")
+        .mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Sync")
-        .mayOnlyBeAccessedByLayers("App", "Cli", "Bench")
+        .mayOnlyBeAccessedByLayers("App", "Cli")
         .whereLayer("Store")
-        .mayOnlyBeAccessedByLayers("Sync", "App", "Cli", "Bench")
+        .mayOnlyBeAccessedByLayers("Sync", "App", "Cli")
         .whereLayer("Server")
-        .mayOnlyBeAccessedByLayers("Cli", "Bench")
+        .mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Protocol")
-        .mayOnlyBeAccessedByLayers("Sync", "Server", "Cli", "Bench")
+        .mayOnlyBeAccessedByLayers("Sync", "Server", "Cli")
         .check(classes);
+  }
+
+  @Test
+  void benchmarksAreNotShipped() {
+    noClasses().should().resideInAPackage("io.stockroom.bench..").check(classes);
   }
 
   @Test
@@ -87,8 +88,7 @@ class LayerRulesTest {
   void onlyTheStoresTouchJooqAndJdbc() {
     noClasses()
         .that()
-        .resideOutsideOfPackages(
-            "io.stockroom.store..", "io.stockroom.server..", "io.stockroom.bench..")
+        .resideOutsideOfPackages("io.stockroom.store..", "io.stockroom.server..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..", "liquibase..")
