@@ -14,8 +14,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +54,7 @@ class SyncBenchmarkTest {
             "BENCH first sync: %d records in %d ms, %d bytes received%n",
             first.pulled(), firstMs, first.bytesReceived());
         // The search words the first sync left out are written after it (decision record 0032).
-        awaitWords(store);
+        PeerMeasures.awaitWords(store);
         System.out.printf(
             "BENCH search words written %d ms after the first sync%n",
             (System.nanoTime() - t0) / 1_000_000 - firstMs);
@@ -68,7 +66,8 @@ class SyncBenchmarkTest {
         }
         // The 1,000 creates took a second here; a user queues them over hours, long after the
         // compiler has finished with the create paths. Let it finish before the push is timed.
-        System.out.printf("BENCH compiler settled %d ms after the creates%n", awaitCompiler());
+        System.out.printf(
+            "BENCH compiler settled %d ms after the creates%n", PeerMeasures.awaitCompiler());
         timing.reset();
         long t1 = System.nanoTime();
         CycleResult push = a.runOnce();
@@ -97,8 +96,8 @@ class SyncBenchmarkTest {
         b.signIn(server.url(), server.user(), server.password());
         assertThat(a.runOnce().ok()).isTrue();
         assertThat(b.runOnce().ok()).isTrue();
-        awaitWords(sa);
-        awaitWords(sb);
+        PeerMeasures.awaitWords(sa);
+        PeerMeasures.awaitWords(sb);
         a.start();
         b.start();
         // Both live sockets open and both start-up cycles done.
@@ -151,33 +150,6 @@ class SyncBenchmarkTest {
         System.out.printf(
             "BENCH live server write -> B ms: %s%n", java.util.Arrays.toString(fromServer));
       }
-    }
-  }
-
-  /**
-   * Waits until the JIT compiler has had nothing to do for 300 ms (at most 10 s); returns how long
-   * that took.
-   */
-  private static long awaitCompiler() throws InterruptedException {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    long start = System.nanoTime();
-    long last = jit.getTotalCompilationTime();
-    while (System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
-      Thread.sleep(300);
-      long now = jit.getTotalCompilationTime();
-      if (now == last) {
-        break;
-      }
-      last = now;
-    }
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
-  private static void awaitWords(LocalStore store) throws InterruptedException {
-    long t0 = System.nanoTime();
-    while (store.sync().wordsOwed()) {
-      Thread.sleep(10);
-      assertThat(System.nanoTime() - t0).isLessThan(Duration.ofMinutes(2).toNanos());
     }
   }
 
@@ -353,68 +325,6 @@ class SyncBenchmarkTest {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  /**
-   * Times the push requests of a cycle, and the push phase around them: from the answer of the last
-   * pull before the first push (the claim starts then) to the next pull request after the last push
-   * (the answers are marked by then).
-   */
-  private static final class TimedTransports {
-
-    private final List<Long> pushNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile long lastPullAnswer;
-    private volatile long phaseStart;
-    private volatile long phaseEnd;
-    private volatile boolean pushing;
-
-    void reset() {
-      pushNanos.clear();
-      phaseStart = 0;
-      phaseEnd = 0;
-      pushing = false;
-    }
-
-    Transport wrap(Transport inner) {
-      return request -> {
-        boolean push = request.path().startsWith("/api/sync/push");
-        boolean pull = request.path().startsWith("/api/sync/pull");
-        long t = System.nanoTime();
-        if (push && !pushing) {
-          pushing = true;
-          phaseStart = lastPullAnswer;
-        } else if (pull && pushing) {
-          pushing = false;
-          phaseEnd = t;
-        }
-        try {
-          return inner.send(request);
-        } finally {
-          long end = System.nanoTime();
-          if (push) {
-            pushNanos.add(end - t);
-          } else if (pull) {
-            lastPullAnswer = end;
-          }
-        }
-      };
-    }
-
-    long pushPhaseMillis() {
-      return (phaseEnd - phaseStart) / 1_000_000;
-    }
-
-    long pushRequestMillis() {
-      return pushNanos.stream().mapToLong(Long::longValue).sum() / 1_000_000;
-    }
-
-    int pushRequests() {
-      return pushNanos.size();
-    }
-
-    List<Long> pushRequestList() {
-      return pushNanos.stream().map(n -> n / 1_000_000).toList();
     }
   }
 }

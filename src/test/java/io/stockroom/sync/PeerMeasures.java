@@ -1,0 +1,161 @@
+package io.stockroom.sync;
+
+import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.ItemDraft;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.store.LocalStore;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The laptop's side of the push and live measures of {@code bench/side-by-side.py}, in the shape of
+ * the PouchDB harness (../shared/peer-bench): against a running server, a fresh profile syncs,
+ * queues {@code PUSH} item creates and pushes them in one cycle; then another fresh profile, live,
+ * sees {@code LIVE} writes made at the server by another client (from the start of that client's
+ * push request until the laptop holds the item). Prints one JSON object on its last line.
+ *
+ * <p>{@code java -cp target/stockroom.jar:target/test-classes io.stockroom.sync.PeerMeasures URL
+ * USER PASSWORD WORK_DIR [PUSH [LIVE]]}
+ */
+public final class PeerMeasures {
+
+  private PeerMeasures() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 4) {
+      System.err.println("usage: PeerMeasures URL USER PASSWORD WORK_DIR [PUSH [LIVE]]");
+      System.exit(2);
+    }
+    String url = args[0];
+    String user = args[1];
+    String password = args[2];
+    Path work = Path.of(args[3]);
+    int pushes = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+    int lives = args.length > 5 ? Integer.parseInt(args[5]) : 10;
+
+    StringJoiner json = new StringJoiner(", ", "{", "}");
+    TimedTransports timing = new TimedTransports();
+    try (LocalStore store = LocalStore.open(work.resolve("push"), Clock.systemUTC(), ids());
+        SyncAgent a = agent(store, false, timing)) {
+      a.signIn(url, user, password);
+      long t0 = System.nanoTime();
+      CycleResult first = a.runOnce();
+      check(first.ok(), "first sync failed: " + first);
+      json.add("\"first_sync_records\": " + first.pulled());
+      json.add("\"first_sync_ms\": " + (System.nanoTime() - t0) / 1_000_000);
+      awaitWords(store);
+      for (int i = 0; i < pushes; i++) {
+        store.catalog().create(ItemDraft.of("PUSH-" + i, "Pushed item " + i));
+      }
+      // A user queues these over hours, long after the compiler is done with the create paths.
+      awaitCompiler();
+      timing.reset();
+      long t1 = System.nanoTime();
+      CycleResult push = a.runOnce();
+      check(push.accepted() == pushes, "pushed " + push.accepted() + " of " + pushes);
+      json.add("\"push_cycle_ms\": " + (System.nanoTime() - t1) / 1_000_000);
+      json.add("\"push_phase_ms\": " + timing.pushPhaseMillis());
+      json.add("\"push_requests_ms\": " + timing.pushRequestMillis());
+      json.add("\"push_bytes\": " + push.bytesSent());
+    }
+
+    try (LocalStore store = LocalStore.open(work.resolve("live"), Clock.systemUTC(), ids());
+        SyncAgent b = agent(store, true, null)) {
+      b.signIn(url, user, password);
+      check(b.runOnce().ok(), "live laptop's first sync failed");
+      awaitWords(store);
+      // Wait on the agent's own signals, not by polling: a busy loop takes one of two cores.
+      Semaphore cycles = new Semaphore(0);
+      Semaphore statuses = new Semaphore(0);
+      b.scheduler().addCycleListener(r -> cycles.release());
+      b.scheduler().addListener(s -> statuses.release());
+      b.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!(b.scheduler().status().liveConnected()
+          && b.scheduler().status().state() == SyncStatus.State.ONLINE)) {
+        check(
+            statuses.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS),
+            "no live socket after 30 s");
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      JsonCodec codec = new JsonCodec();
+      String token = BenchColleague.login(http, codec, url, user, password);
+      Random random = new Random(11);
+      long[] samples = new long[lives];
+      for (int i = 0; i < lives; i++) {
+        String sku = "SERVER-" + System.nanoTime() + "-" + i;
+        cycles.drainPermits();
+        long t = System.nanoTime();
+        BenchColleague.push(
+            http, codec, url, token, List.of(BenchColleague.itemCreate(random, sku, "Live " + i)));
+        while (store.catalog().findBySku(sku).isEmpty()) {
+          check(cycles.tryAcquire(10, TimeUnit.SECONDS), "not seen in 10 s");
+        }
+        samples[i] = (System.nanoTime() - t) / 100_000; // tenths of a millisecond
+      }
+      StringJoiner ms = new StringJoiner(", ", "[", "]");
+      Arrays.stream(samples).forEach(s -> ms.add(String.format("%.1f", s / 10.0)));
+      json.add("\"live_ms\": " + ms);
+    }
+    System.out.println(json);
+  }
+
+  private static IdGenerator ids() {
+    return IdGenerator.secure();
+  }
+
+  private static SyncAgent agent(LocalStore store, boolean live, TimedTransports timing) {
+    SyncAgent.Options options =
+        SyncAgent.Options.defaults()
+            .withTimers(Duration.ofMinutes(5), Duration.ofMillis(20))
+            .withLive(live);
+    if (timing != null) {
+      options = options.withTransports(url -> timing.wrap(new HttpTransport(url)));
+    }
+    return new SyncAgent(store, Clock.systemUTC(), options);
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException(what);
+    }
+  }
+
+  /**
+   * Waits until the JIT compiler has had nothing to do for 300 ms (at most 10 s); returns how long
+   * that took.
+   */
+  static long awaitCompiler() throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    long last = jit.getTotalCompilationTime();
+    while (System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
+      Thread.sleep(300);
+      long now = jit.getTotalCompilationTime();
+      if (now == last) {
+        break;
+      }
+      last = now;
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Waits (at most 2 minutes) for the search words a first sync leaves to be written. */
+  static void awaitWords(LocalStore store) throws InterruptedException {
+    long t0 = System.nanoTime();
+    while (store.sync().wordsOwed()) {
+      Thread.sleep(10);
+      check(System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos(), "search words not written");
+    }
+  }
+}
