@@ -5,8 +5,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 
 /**
@@ -75,9 +73,7 @@ public final class SignInFailure extends Exception {
               + keepWorking,
           said);
     }
-    if (causedBy(e, HttpConnectTimeoutException.class)
-        || causedBy(e, HttpTimeoutException.class)
-        || causedBy(e, java.net.SocketTimeoutException.class)) {
+    if (causedBy(e, java.net.SocketTimeoutException.class)) { // the transport's timeouts too
       return new SignInFailure(
           "The server at "
               + host

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.protocol.JsonCodec;
 import io.stockroom.protocol.SyncHeaders;
+import io.stockroom.sync.HttpTransport;
+import io.stockroom.sync.Transport;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Admin calls made through a running server's HTTP API (the server owns its H2 file). */
 final class RunningServer {
@@ -41,7 +41,7 @@ final class RunningServer {
   private static JsonNode asAdmin(
       String server, String adminUser, String password, String path, ObjectNode body) {
     String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    Transport http = new HttpTransport(base, Duration.ofSeconds(10), Duration.ofSeconds(60));
     ObjectNode login = CODEC.object();
     login.put("username", adminUser);
     login.put("password", password);
@@ -59,40 +59,34 @@ final class RunningServer {
   }
 
   private static JsonNode call(
-      HttpClient http, String base, String path, String token, ObjectNode body) {
-    HttpRequest.Builder b;
-    try {
-      b =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofSeconds(60))
-              .header("Content-Type", "application/json")
-              .header(SyncHeaders.VERSION, Integer.toString(SyncHeaders.SYNC_VERSION))
-              .POST(HttpRequest.BodyPublishers.ofByteArray(CODEC.write(body)));
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--server is not a URL: " + base);
-    }
+      Transport http, String base, String path, String token, ObjectNode body) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(SyncHeaders.VERSION, Integer.toString(SyncHeaders.SYNC_VERSION));
     if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+      headers.put("Authorization", "Bearer " + token);
     }
-    HttpResponse<byte[]> r;
+    Transport.Response r;
     try {
-      r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UserError("cannot reach " + base + ": " + e.getMessage(), 3);
-    } catch (InterruptedException e) {
+      r = http.send(new Transport.Request("POST", path, headers, CODEC.write(body)));
+    } catch (java.io.InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw new UserError("interrupted", 1);
+    } catch (IOException e) {
+      if (e.getCause() instanceof IllegalArgumentException) {
+        throw new UserError("--server is not a URL: " + base);
+      }
+      throw new UserError("cannot reach " + base + ": " + e.getMessage(), 3);
     }
     JsonNode json;
     try {
       json = CODEC.mapper().readTree(r.body());
     } catch (IOException e) {
-      throw new UserError(base + path + " answered " + r.statusCode() + " without JSON", 1);
+      throw new UserError(base + path + " answered " + r.status() + " without JSON", 1);
     }
-    if (r.statusCode() != 200) {
+    if (r.status() != 200) {
       throw new UserError(
-          base + path + " refused (" + r.statusCode() + "): " + json.at("/error/message").asText(),
-          1);
+          base + path + " refused (" + r.status() + "): " + json.at("/error/message").asText(), 1);
     }
     return json;
   }

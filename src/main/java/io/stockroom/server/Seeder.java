@@ -11,6 +11,7 @@ import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.server.auth.Accounts;
 import io.stockroom.server.auth.Role;
+import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.ServerStore;
 import io.stockroom.server.store.WriteTx;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;

@@ -7,6 +7,7 @@ import io.stockroom.server.auth.AuthService;
 import io.stockroom.server.auth.PasswordHasher;
 import io.stockroom.server.pull.PullService;
 import io.stockroom.server.push.PushService;
+import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.ServerDatabase;
 import io.stockroom.server.store.ServerStore;
 import java.util.concurrent.Executors;

@@ -2,10 +2,12 @@ package io.stockroom.sync;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,10 +67,16 @@ public final class HttpTransport implements Transport {
       throw new InterruptedIOException("interrupted");
     } catch (java.util.concurrent.TimeoutException e) {
       exchange.cancel(true);
-      throw new java.net.http.HttpTimeoutException(
+      throw new SocketTimeoutException(
           "no whole answer from " + baseUrl + " within " + timeout.toSeconds() + " s");
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException slow) {
+        // The rest of the agent (and the app's words for it) knows only java.net's timeout.
+        SocketTimeoutException t = new SocketTimeoutException(slow.getMessage());
+        t.initCause(slow);
+        throw t;
+      }
       if (cause instanceof IOException io) {
         throw io;
       }

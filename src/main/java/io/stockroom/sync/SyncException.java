@@ -54,8 +54,7 @@ public final class SyncException extends Exception {
       if (t instanceof java.net.ConnectException) {
         return "the server does not answer (connection refused or unreachable)";
       }
-      if (t instanceof java.net.http.HttpTimeoutException
-          || t instanceof java.net.SocketTimeoutException) {
+      if (t instanceof java.net.SocketTimeoutException) { // HttpTransport's timeouts too
         return "timed out" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
       }
     }

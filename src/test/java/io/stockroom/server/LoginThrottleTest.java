@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockroom.server.auth.LoginThrottle;
+import io.stockroom.server.wire.ApiError;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.stockroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.domain.Hlc;
+import io.stockroom.server.store.ServerClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

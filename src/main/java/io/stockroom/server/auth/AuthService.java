@@ -7,9 +7,9 @@ import static io.stockroom.server.store.jooq.Tables.USER_SITES;
 
 import io.stockroom.protocol.LoginRequest;
 import io.stockroom.protocol.LoginResponse;
-import io.stockroom.server.ApiError;
 import io.stockroom.server.store.ServerStore;
 import io.stockroom.server.store.jooq.tables.records.UsersRecord;
+import io.stockroom.server.wire.ApiError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package io.stockroom.server.auth;
 
-import io.stockroom.server.ApiError;
+import io.stockroom.server.wire.ApiError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import static io.stockroom.server.store.jooq.Tables.STOCK_MOVEMENTS;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
-import io.stockroom.server.RecordJson;
+import io.stockroom.server.wire.RecordJson;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Field;

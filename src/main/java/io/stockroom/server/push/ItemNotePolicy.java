@@ -8,8 +8,8 @@ import io.stockroom.domain.Hlc;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
-import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.ItemNotesRecord;
+import io.stockroom.server.wire.RecordJson;
 import java.util.UUID;
 
 /**

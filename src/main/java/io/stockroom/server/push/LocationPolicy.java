@@ -7,8 +7,8 @@ import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
-import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
+import io.stockroom.server.wire.RecordJson;
 import java.util.Locale;
 import java.util.UUID;
 

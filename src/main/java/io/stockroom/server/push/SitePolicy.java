@@ -5,8 +5,8 @@ import static io.stockroom.server.store.jooq.Tables.SITES;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
-import io.stockroom.server.RecordJson;
 import io.stockroom.server.store.jooq.tables.records.SitesRecord;
+import io.stockroom.server.wire.RecordJson;
 import java.util.Locale;
 
 /**

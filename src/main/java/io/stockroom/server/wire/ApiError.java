@@ -1,4 +1,4 @@
-package io.stockroom.server;
+package io.stockroom.server.wire;
 
 /** A request the server refuses as a whole: an HTTP status and the contract's error code. */
 public final class ApiError extends RuntimeException {

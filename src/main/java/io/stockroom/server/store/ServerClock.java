@@ -1,4 +1,4 @@
-package io.stockroom.server;
+package io.stockroom.server.store;
 
 import io.stockroom.domain.Hlc;
 import io.stockroom.domain.HybridLogicalClock;

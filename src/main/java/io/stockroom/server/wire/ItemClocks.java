@@ -1,4 +1,4 @@
-package io.stockroom.server.push;
+package io.stockroom.server.wire;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
