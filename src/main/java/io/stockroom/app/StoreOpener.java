@@ -1,5 +1,7 @@
 package io.stockroom.app;
 
+import io.stockroom.app.agent.SyncControl;
+
 /** Opens the local store of a profile; the composition root closes it on exit. */
 @FunctionalInterface
 public interface StoreOpener {

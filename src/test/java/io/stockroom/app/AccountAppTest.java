@@ -2,6 +2,7 @@ package io.stockroom.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockroom.app.agent.SiteChoice;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Site;
 import io.stockroom.server.TestServer;

@@ -1,5 +1,9 @@
 package io.stockroom.app;
 
+import io.stockroom.app.agent.PendingLogin;
+import io.stockroom.app.agent.SignInFailure;
+import io.stockroom.app.agent.SiteChoice;
+import io.stockroom.app.agent.SyncControl;
 import io.stockroom.sync.SyncStatus;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.stockroom.app;
 
+import io.stockroom.app.tasks.TaskRunner;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

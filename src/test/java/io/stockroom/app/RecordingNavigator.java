@@ -1,5 +1,7 @@
 package io.stockroom.app;
 
+import io.stockroom.app.screens.Navigator;
+import io.stockroom.app.screens.Page;
 import io.stockroom.domain.MovementReason;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.stockroom.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.stockroom.app.agent.SignInFailure;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.server.TestServer;
 import io.stockroom.store.LocalStore;

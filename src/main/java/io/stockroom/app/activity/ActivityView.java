@@ -1,6 +1,6 @@
 package io.stockroom.app.activity;
 
-import io.stockroom.app.Ui;
+import io.stockroom.app.ui.Ui;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

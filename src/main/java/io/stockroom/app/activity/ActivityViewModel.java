@@ -1,8 +1,8 @@
 package io.stockroom.app.activity;
 
-import io.stockroom.app.Debouncer;
-import io.stockroom.app.Errors;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.tasks.Debouncer;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.MovementFilter;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.Quantities;

@@ -1,11 +1,11 @@
 package io.stockroom.app.conflicts;
 
-import io.stockroom.app.Errors;
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.Navigator;
-import io.stockroom.app.Page;
-import io.stockroom.app.TaskRunner;
-import io.stockroom.app.TextClipboard;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.screens.Navigator;
+import io.stockroom.app.screens.Page;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Errors;
+import io.stockroom.app.ui.TextClipboard;
 import io.stockroom.domain.ConflictService;
 import io.stockroom.domain.CountResolution;
 import io.stockroom.domain.EntityType;

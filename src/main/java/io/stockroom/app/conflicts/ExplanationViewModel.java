@@ -1,6 +1,6 @@
 package io.stockroom.app.conflicts;
 
-import io.stockroom.app.TextClipboard;
+import io.stockroom.app.ui.TextClipboard;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 

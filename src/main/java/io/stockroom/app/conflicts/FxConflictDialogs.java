@@ -1,6 +1,6 @@
 package io.stockroom.app.conflicts;
 
-import io.stockroom.app.DialogSizing;
+import io.stockroom.app.ui.DialogSizing;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 

@@ -1,7 +1,7 @@
 package io.stockroom.app.conflicts;
 
-import io.stockroom.app.Errors;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.ConflictService;
 import io.stockroom.domain.ItemField;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.stockroom.app.item;
 
-import io.stockroom.app.Ui;
+import io.stockroom.app.ui.Ui;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

@@ -1,10 +1,10 @@
 package io.stockroom.app.item;
 
-import io.stockroom.app.Dialogs;
-import io.stockroom.app.Errors;
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.Navigator;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.screens.Navigator;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Dialogs;
+import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;

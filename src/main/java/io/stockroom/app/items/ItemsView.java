@@ -1,11 +1,11 @@
 package io.stockroom.app.items;
 
 import atlantafx.base.controls.CustomTextField;
-import io.stockroom.app.Navigator;
-import io.stockroom.app.Page;
-import io.stockroom.app.Ui;
 import io.stockroom.app.item.ItemDetailView;
 import io.stockroom.app.item.ItemDetailViewModel;
+import io.stockroom.app.screens.Navigator;
+import io.stockroom.app.screens.Page;
+import io.stockroom.app.ui.Ui;
 import io.stockroom.domain.ItemOrder;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
@@ -52,7 +52,7 @@ public final class ItemsView extends StackPane {
     table.itemsProperty().bind(vm.itemsProperty());
     table.setPlaceholder(new Label("No items match."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    io.stockroom.app.TableHeaders.keepWhole(table);
+    io.stockroom.app.ui.TableHeaders.keepWhole(table);
     TableColumn<ItemRow, String> skuColumn = column("SKU", 120, ItemRow::skuProperty);
     TableColumn<ItemRow, String> nameColumn = column("Name", 220, ItemRow::nameProperty);
     TableColumn<ItemRow, String> onHandColumn = column("On hand", 80, ItemRow::onHandProperty);

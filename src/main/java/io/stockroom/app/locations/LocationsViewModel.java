@@ -1,8 +1,8 @@
 package io.stockroom.app.locations;
 
-import io.stockroom.app.Errors;
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.Location;
 import io.stockroom.domain.LocationService;
 import io.stockroom.domain.ValidationException;

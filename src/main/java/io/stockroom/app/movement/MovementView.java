@@ -1,6 +1,6 @@
 package io.stockroom.app.movement;
 
-import io.stockroom.app.Ui;
+import io.stockroom.app.ui.Ui;
 import io.stockroom.domain.MovementReason;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

@@ -1,9 +1,9 @@
 package io.stockroom.app.movement;
 
-import io.stockroom.app.Debouncer;
-import io.stockroom.app.Errors;
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.tasks.Debouncer;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.Location;

@@ -1,14 +1,14 @@
 package io.stockroom.app.queue;
 
-import io.stockroom.app.Dialogs;
-import io.stockroom.app.Errors;
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.SyncControl;
-import io.stockroom.app.TaskRunner;
-import io.stockroom.app.TextClipboard;
+import io.stockroom.app.agent.SyncControl;
 import io.stockroom.app.conflicts.ConflictDialogs;
 import io.stockroom.app.conflicts.ExplanationViewModel;
 import io.stockroom.app.conflicts.Explanations;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Dialogs;
+import io.stockroom.app.ui.Errors;
+import io.stockroom.app.ui.TextClipboard;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.OutboxService;
 import io.stockroom.domain.QueuedMutation;

@@ -1,8 +1,8 @@
 package io.stockroom.app.scan;
 
-import io.stockroom.app.Errors;
-import io.stockroom.app.Navigator;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.screens.Navigator;
+import io.stockroom.app.tasks.TaskRunner;
+import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.CatalogService;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

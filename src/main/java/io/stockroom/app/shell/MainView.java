@@ -1,6 +1,5 @@
 package io.stockroom.app.shell;
 
-import io.stockroom.app.Page;
 import io.stockroom.app.activity.ActivityView;
 import io.stockroom.app.conflicts.ConflictsView;
 import io.stockroom.app.count.CountView;
@@ -9,6 +8,7 @@ import io.stockroom.app.locations.LocationsView;
 import io.stockroom.app.movement.MovementView;
 import io.stockroom.app.queue.QueueView;
 import io.stockroom.app.scan.ScanView;
+import io.stockroom.app.screens.Page;
 import io.stockroom.app.status.StatusBarView;
 import java.util.EnumMap;
 import java.util.Map;

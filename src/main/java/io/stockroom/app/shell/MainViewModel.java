@@ -1,8 +1,5 @@
 package io.stockroom.app.shell;
 
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.Navigator;
-import io.stockroom.app.Page;
 import io.stockroom.app.activity.ActivityViewModel;
 import io.stockroom.app.conflicts.ConflictsViewModel;
 import io.stockroom.app.count.CountViewModel;
@@ -12,6 +9,9 @@ import io.stockroom.app.locations.LocationsViewModel;
 import io.stockroom.app.movement.MovementViewModel;
 import io.stockroom.app.queue.QueueViewModel;
 import io.stockroom.app.scan.ScanViewModel;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.screens.Navigator;
+import io.stockroom.app.screens.Page;
 import io.stockroom.app.status.StatusBarViewModel;
 import io.stockroom.domain.MovementReason;
 import java.util.UUID;

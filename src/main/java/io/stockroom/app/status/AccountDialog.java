@@ -1,8 +1,8 @@
 package io.stockroom.app.status;
 
 import atlantafx.base.theme.Styles;
-import io.stockroom.app.SiteChoice;
-import io.stockroom.app.Ui;
+import io.stockroom.app.agent.SiteChoice;
+import io.stockroom.app.ui.Ui;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

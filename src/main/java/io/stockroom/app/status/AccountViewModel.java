@@ -1,10 +1,10 @@
 package io.stockroom.app.status;
 
-import io.stockroom.app.PendingLogin;
-import io.stockroom.app.SignInFailure;
-import io.stockroom.app.SiteChoice;
-import io.stockroom.app.SyncControl;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.agent.PendingLogin;
+import io.stockroom.app.agent.SignInFailure;
+import io.stockroom.app.agent.SiteChoice;
+import io.stockroom.app.agent.SyncControl;
+import io.stockroom.app.tasks.TaskRunner;
 import io.stockroom.sync.ServerAddress;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -73,7 +73,7 @@ public final class StatusBarView extends HBox {
     account.setOnAction(
         e -> {
           vm.account().open();
-          io.stockroom.app.DialogSizing.show(
+          io.stockroom.app.ui.DialogSizing.show(
               new AccountDialog(vm.account()), getScene().getWindow());
         });
     javafx.scene.layout.Region spring = new javafx.scene.layout.Region();

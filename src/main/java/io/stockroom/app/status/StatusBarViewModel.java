@@ -1,7 +1,7 @@
 package io.stockroom.app.status;
 
-import io.stockroom.app.SyncControl;
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.agent.SyncControl;
+import io.stockroom.app.tasks.TaskRunner;
 import io.stockroom.domain.OutboxService;
 import io.stockroom.sync.SyncStatus;
 import java.time.ZoneId;

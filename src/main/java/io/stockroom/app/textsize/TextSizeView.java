@@ -108,7 +108,7 @@ public final class TextSizeView extends MenuButton {
           root.setStyle(vm.style());
         }
         if (root instanceof javafx.scene.control.DialogPane pane) {
-          io.stockroom.app.DialogSizing.sizeButtons(pane, vm.sizeProperty().get());
+          io.stockroom.app.ui.DialogSizing.sizeButtons(pane, vm.sizeProperty().get());
         }
       }
     }

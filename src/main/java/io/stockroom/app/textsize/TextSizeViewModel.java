@@ -1,6 +1,6 @@
 package io.stockroom.app.textsize;
 
-import io.stockroom.app.TaskRunner;
+import io.stockroom.app.tasks.TaskRunner;
 import io.stockroom.domain.SettingsService;
 import java.util.List;
 import java.util.Locale;

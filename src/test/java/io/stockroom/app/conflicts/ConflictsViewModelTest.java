@@ -3,9 +3,9 @@ package io.stockroom.app.conflicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.app.InlineTaskRunner;
-import io.stockroom.app.LocalChanges;
-import io.stockroom.app.Page;
 import io.stockroom.app.RecordingNavigator;
+import io.stockroom.app.screens.LocalChanges;
+import io.stockroom.app.screens.Page;
 import io.stockroom.domain.CountConflict;
 import io.stockroom.domain.CountResolution;
 import io.stockroom.domain.EntityType;

@@ -150,7 +150,7 @@ class ItemsViewModelTest {
             "Something went wrong on this laptop\\. Try again\\. If it happens again, restart"
                 + " Stockroom and send the details to support\\. \\(E\\d+\\)")
         .doesNotContain("database is closed");
-    assertThat(io.stockroom.app.Errors.details(shown))
+    assertThat(io.stockroom.app.ui.Errors.details(shown))
         .hasValueSatisfying(
             d -> assertThat(d).contains("IllegalStateException: database is closed"));
     assertThat(vm.loadingProperty().get()).isFalse();

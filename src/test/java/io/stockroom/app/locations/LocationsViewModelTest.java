@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.app.FakeStore;
 import io.stockroom.app.InlineTaskRunner;
-import io.stockroom.app.LocalChanges;
+import io.stockroom.app.screens.LocalChanges;
 import org.junit.jupiter.api.Test;
 
 class LocationsViewModelTest {

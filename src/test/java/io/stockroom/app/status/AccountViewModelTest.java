@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockroom.app.FakeSyncControl;
 import io.stockroom.app.InlineTaskRunner;
-import io.stockroom.app.SignInFailure;
-import io.stockroom.app.SiteChoice;
+import io.stockroom.app.agent.SignInFailure;
+import io.stockroom.app.agent.SiteChoice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

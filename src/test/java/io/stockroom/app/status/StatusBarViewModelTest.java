@@ -61,7 +61,7 @@ class StatusBarViewModelTest {
         new StatusBarViewModel(
             store.outboxService,
             new InlineTaskRunner(),
-            io.stockroom.app.SyncControl.none(),
+            io.stockroom.app.agent.SyncControl.none(),
             java.time.ZoneOffset.UTC);
     vm.apply(SyncStatus.initial().withAccount("http://server:8080", "demo"));
     assertThat(vm.account().signedInProperty().get()).isTrue(); // Sign out stays possible

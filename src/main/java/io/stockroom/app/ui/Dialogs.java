@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 /** Modal questions, behind an interface so view-model tests need no toolkit. */
 public interface Dialogs {

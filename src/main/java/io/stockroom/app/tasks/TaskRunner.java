@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.tasks;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.agent;
 
 /** A site (warehouse) the signed-in user may work in, as the sign-in dialog offers it. */
 public record SiteChoice(String id, String code, String name) {

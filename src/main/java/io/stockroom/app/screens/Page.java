@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.screens;
 
 /** The screens of the left navigation, in order; Ctrl+1..7 select them. */
 public enum Page {

@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.agent;
 
 import java.util.List;
 import java.util.Optional;

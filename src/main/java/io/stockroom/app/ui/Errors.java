@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 import io.stockroom.domain.PlainFailure;
 import io.stockroom.domain.ValidationException;

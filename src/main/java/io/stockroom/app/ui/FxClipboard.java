@@ -1,10 +1,10 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
 /** {@link TextClipboard} as the system clipboard (call on the FX thread). */
-final class FxClipboard implements TextClipboard {
+public final class FxClipboard implements TextClipboard {
 
   @Override
   public void copy(String text) {

@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;

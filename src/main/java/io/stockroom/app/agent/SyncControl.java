@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.agent;
 
 import io.stockroom.sync.SyncStatus;
 import java.time.Duration;

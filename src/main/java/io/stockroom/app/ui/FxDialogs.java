@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -6,11 +6,11 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /** {@link Dialogs} as JavaFX alerts over the main window. */
-final class FxDialogs implements Dialogs {
+public final class FxDialogs implements Dialogs {
 
   private final Window owner;
 
-  FxDialogs(Window owner) {
+  public FxDialogs(Window owner) {
     this.owner = owner;
   }
 

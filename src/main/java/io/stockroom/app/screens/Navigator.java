@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.screens;
 
 import io.stockroom.domain.MovementReason;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;

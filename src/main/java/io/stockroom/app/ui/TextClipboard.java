@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.ui;
 
 /** The system clipboard, behind an interface so view-model tests need no toolkit. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.stockroom.app;
+package io.stockroom.app.screens;
 
 import java.util.ArrayList;
 import java.util.List;
