@@ -131,7 +131,8 @@ public final class PeerMeasures {
     return IdGenerator.secure();
   }
 
-  private static SyncAgent agent(LocalStore store, boolean live, TimedTransports timing) {
+  /** An agent with a long interval and a short debounce, live or not, timed when asked. */
+  static SyncAgent agent(LocalStore store, boolean live, TimedTransports timing) {
     SyncAgent.Options options =
         SyncAgent.Options.defaults()
             .withTimers(Duration.ofMinutes(5), Duration.ofMillis(20))

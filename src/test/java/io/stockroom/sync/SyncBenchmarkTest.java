@@ -43,7 +43,7 @@ class SyncBenchmarkTest {
       TimedTransports timing = new TimedTransports();
       try (LocalStore store =
               LocalStore.open(tmp.resolve("a"), Clock.systemUTC(), IdGenerator.secure());
-          SyncAgent a = agent(store, false, timing)) {
+          SyncAgent a = PeerMeasures.agent(store, false, timing)) {
         a.signIn(server.url(), server.user(), server.password());
         long t0 = System.nanoTime();
         CycleResult first = a.runOnce();
@@ -90,8 +90,8 @@ class SyncBenchmarkTest {
               LocalStore.open(tmp.resolve("la"), Clock.systemUTC(), IdGenerator.secure());
           LocalStore sb =
               LocalStore.open(tmp.resolve("lb"), Clock.systemUTC(), IdGenerator.secure());
-          SyncAgent a = agent(sa, true, null);
-          SyncAgent b = agent(sb, true, null)) {
+          SyncAgent a = PeerMeasures.agent(sa, true, null);
+          SyncAgent b = PeerMeasures.agent(sb, true, null)) {
         a.signIn(server.url(), server.user(), server.password());
         b.signIn(server.url(), server.user(), server.password());
         assertThat(a.runOnce().ok()).isTrue();
@@ -151,17 +151,6 @@ class SyncBenchmarkTest {
             "BENCH live server write -> B ms: %s%n", java.util.Arrays.toString(fromServer));
       }
     }
-  }
-
-  private static SyncAgent agent(LocalStore store, boolean live, TimedTransports timing) {
-    SyncAgent.Options options =
-        SyncAgent.Options.defaults()
-            .withTimers(Duration.ofMinutes(5), Duration.ofMillis(20))
-            .withLive(live);
-    if (timing != null) {
-      options = options.withTransports(url -> timing.wrap(new HttpTransport(url)));
-    }
-    return new SyncAgent(store, Clock.systemUTC(), options);
   }
 
   /**
