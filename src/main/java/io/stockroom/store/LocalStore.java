@@ -413,9 +413,18 @@ public final class LocalStore implements AutoCloseable {
     }
     closed = true;
     words.close();
-    try (Connection c = pool.getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("SHUTDOWN COMPACT");
+    // The shutdown runs on a connection of its own, opened while the pool's keep the database
+    // open: a pooled connection rolls back when handed back, and on a database already shut down
+    // that rollback fails and H2 writes its stack trace into stockroom.trace.db at every close.
+    Properties credentials = new Properties();
+    credentials.setProperty("user", "sa");
+    credentials.setProperty("password", "");
+    String url = "jdbc:h2:file:" + profileDir.resolve("stockroom");
+    try (Connection c = org.h2.Driver.load().connect(url, credentials)) {
+      pool.dispose();
+      try (Statement st = c.createStatement()) {
+        st.execute("SHUTDOWN COMPACT");
+      }
     } catch (SQLException e) {
       throw new StoreException("could not close the local database in " + profileDir, e);
     } finally {

@@ -64,6 +64,16 @@ class LocalStoreTest extends StoreTestSupport {
   }
 
   @Test
+  void closingLeavesNoH2TraceFileInTheProfile() {
+    store.catalog().create(ItemDraft.of("ABC-1", "Hex bolt M8"));
+
+    reopen();
+    store.close();
+
+    assertThat(profile.resolve("stockroom.trace.db")).doesNotExist();
+  }
+
+  @Test
   void packedChangelogListsEveryChangeSet() throws Exception {
     assertThat(SchemaMigrator.changeSetIds(SchemaMigrator.CHANGELOG))
         .contains("v1-sites", "v1-items", "v1-mutation-queue", "v1-local-settings", "v1-tag");
