@@ -69,10 +69,12 @@ final class RunningServer {
     Transport.Response r;
     try {
       r = http.send(new Transport.Request("POST", path, headers, CODEC.write(body)));
-    } catch (java.io.InterruptedIOException e) {
-      Thread.currentThread().interrupt();
-      throw new UserError("interrupted", 1);
     } catch (IOException e) {
+      // The transport keeps the interrupt flag set when it gave up because of an interrupt; a
+      // timeout (java.net's SocketTimeoutException, itself an InterruptedIOException) is not one.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new UserError("interrupted", 1);
+      }
       if (e.getCause() instanceof IllegalArgumentException) {
         throw new UserError("--server is not a URL: " + base);
       }
