@@ -35,6 +35,11 @@ public final class LocalStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
   private static final int POOL_SIZE = 4;
 
+  /** The profile database's own account: the file is guarded by its mode, not a password. */
+  private static final String USER = "sa";
+
+  private static final String PASSWORD = "";
+
   private final Path profileDir;
   private final JdbcConnectionPool pool;
   private final Tx tx;
@@ -139,14 +144,14 @@ public final class LocalStore implements AutoCloseable {
               + dir
               + ": check that it is yours and not read-only");
     }
-    String url = "jdbc:h2:file:" + dir.resolve("stockroom");
+    String url = urlOf(dir);
     boolean fromTemplate = false;
     if (Files.exists(file)) {
       refuseNewerProfile(dir, url);
     } else {
       fromTemplate = ProfileTemplate.copyTo(file);
     }
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, PASSWORD);
     pool.setMaxConnections(POOL_SIZE);
     try {
       SchemaMigrator.Outcome outcome;
@@ -175,17 +180,28 @@ public final class LocalStore implements AutoCloseable {
     }
   }
 
+  /** The JDBC URL of the database in a profile folder. */
+  static String urlOf(Path profileDir) {
+    return "jdbc:h2:file:" + profileDir.resolve("stockroom");
+  }
+
+  /**
+   * A connection of its own to a profile's database, outside the pool. The H2 driver directly:
+   * DriverManager would first load every driver on the class path.
+   */
+  static Connection connect(String url) throws SQLException {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", USER);
+    credentials.setProperty("password", PASSWORD);
+    return org.h2.Driver.load().connect(url, credentials);
+  }
+
   /**
    * A profile from a newer release must stay as it is, and H2 opened read-write rewrites parts of
    * the file even when nothing changes: the check runs on a read-only open first.
    */
   private static void refuseNewerProfile(Path dir, String url) {
-    Properties credentials = new Properties();
-    credentials.setProperty("user", "sa");
-    credentials.setProperty("password", "");
-    // The H2 driver directly: DriverManager would first load every driver on the class path.
-    try (Connection readOnly =
-        org.h2.Driver.load().connect(url + ";ACCESS_MODE_DATA=r", credentials)) {
+    try (Connection readOnly = connect(url + ";ACCESS_MODE_DATA=r")) {
       SchemaMigrator.checkNotNewer(readOnly);
     } catch (SQLException e) {
       if (isLocked(e)) {
@@ -416,11 +432,7 @@ public final class LocalStore implements AutoCloseable {
     // The shutdown runs on a connection of its own, opened while the pool's keep the database
     // open: a pooled connection rolls back when handed back, and on a database already shut down
     // that rollback fails and H2 writes its stack trace into stockroom.trace.db at every close.
-    Properties credentials = new Properties();
-    credentials.setProperty("user", "sa");
-    credentials.setProperty("password", "");
-    String url = "jdbc:h2:file:" + profileDir.resolve("stockroom");
-    try (Connection c = org.h2.Driver.load().connect(url, credentials)) {
+    try (Connection c = connect(urlOf(profileDir))) {
       pool.dispose();
       try (Statement st = c.createStatement()) {
         st.execute("SHUTDOWN COMPACT");

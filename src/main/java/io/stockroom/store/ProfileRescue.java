@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -117,12 +116,7 @@ public final class ProfileRescue {
   }
 
   private static int exportQueue(Path database, Path export) throws SQLException, IOException {
-    Properties credentials = new Properties();
-    credentials.setProperty("user", "sa");
-    credentials.setProperty("password", "");
-    try (Connection c =
-            org.h2.Driver.load()
-                .connect("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r", credentials);
+    try (Connection c = LocalStore.connect("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r");
         PreparedStatement queue =
             c.prepareStatement(
                 "select * from mutation_queue where status <> 'completed' order by seq");

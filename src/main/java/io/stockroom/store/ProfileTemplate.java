@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +84,7 @@ public final class ProfileTemplate {
     Path target = Path.of(args[0]).toAbsolutePath();
     Path work = Files.createTempDirectory("stockroom-template");
     try {
-      Properties credentials = new Properties();
-      credentials.setProperty("user", "sa");
-      credentials.setProperty("password", "");
-      try (Connection c =
-              org.h2.Driver.load()
-                  .connect("jdbc:h2:file:" + work.resolve("stockroom"), credentials);
+      try (Connection c = LocalStore.connect(LocalStore.urlOf(work));
           Statement st = c.createStatement()) {
         SchemaMigrator.migrate(c);
         st.execute("SHUTDOWN COMPACT");

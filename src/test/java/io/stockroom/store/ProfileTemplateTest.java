@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,10 +130,7 @@ class ProfileTemplateTest {
   }
 
   private static Connection connect(Path dir) throws SQLException {
-    Properties credentials = new Properties();
-    credentials.setProperty("user", "sa");
-    credentials.setProperty("password", "");
-    return org.h2.Driver.load().connect("jdbc:h2:file:" + dir.resolve("stockroom"), credentials);
+    return LocalStore.connect(LocalStore.urlOf(dir));
   }
 
   private static List<String> tables(Connection c) throws SQLException {
