@@ -62,7 +62,8 @@ def free_port():
 
 def timed(cmd, stdin=None, env=None, cwd=None, timeout=1800):
     """Runs cmd under GNU time; returns (seconds, rc, stdout, peak RSS in MB)."""
-    rss_file = tempfile.mktemp(prefix="rss")
+    fd, rss_file = tempfile.mkstemp(prefix="rss")
+    os.close(fd)
     t0 = time.monotonic()
     p = subprocess.run(["/usr/bin/time", "-o", rss_file, "-f", "%M"] + cmd, input=stdin,
                        capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout)
