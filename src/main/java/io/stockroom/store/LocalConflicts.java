@@ -48,29 +48,37 @@ final class LocalConflicts implements ConflictService {
   private final Tx tx;
   private final Stamps stamps;
   private final MutationQueue queue;
-  private final SyncStore sync;
+  private final ConflictInbox inbox;
+  private final SyncLog log;
   private final LocalCatalog catalog;
 
-  LocalConflicts(Tx tx, Stamps stamps, MutationQueue queue, SyncStore sync, LocalCatalog catalog) {
+  LocalConflicts(
+      Tx tx,
+      Stamps stamps,
+      MutationQueue queue,
+      ConflictInbox inbox,
+      SyncLog log,
+      LocalCatalog catalog) {
     this.tx = tx;
     this.stamps = stamps;
     this.queue = queue;
-    this.sync = sync;
+    this.inbox = inbox;
+    this.log = log;
     this.catalog = catalog;
   }
 
   @Override
   public List<SyncConflict> list(boolean settled) {
-    return sync.conflicts(!settled);
+    return inbox.conflicts(!settled);
   }
 
   @Override
   public int openCount() {
-    return sync.conflicts(true).size();
+    return inbox.conflicts(true).size();
   }
 
   private SyncConflict find(UUID conflictId) {
-    return sync.conflicts(false).stream()
+    return inbox.conflicts(false).stream()
         .filter(c -> c.id().equals(conflictId))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no conflict " + conflictId));
@@ -203,7 +211,7 @@ final class LocalConflicts implements ConflictService {
           requireOpen(t, conflictId);
           String before = itemSnapshot(t, c.entityId());
           // The user's picks apply to the server's side: what is queued is what differs from it.
-          sync.adoptServerSide(t, conflictId);
+          inbox.adoptServerSide(t, conflictId);
           Item current =
               ItemRepository.toDomain(
                   t.selectFrom(ITEMS)
@@ -213,7 +221,7 @@ final class LocalConflicts implements ConflictService {
                           () -> new ValidationException("item", "The item no longer exists.")));
           LocalCatalog.Updated u =
               catalog.updateIn(t, c.entityId(), settled(current, values), true);
-          sync.resolve(t, conflictId, "merged", u.mutationId(), before);
+          inbox.resolve(t, conflictId, "merged", u.mutationId(), before);
         });
   }
 
@@ -279,7 +287,7 @@ final class LocalConflicts implements ConflictService {
     if (c.getResolutionMutationId() != null) {
       return queue.unsent(t, c.getResolutionMutationId());
     }
-    return sync.lastSuccess().map(last -> last.isBefore(c.getResolvedAt())).orElse(true);
+    return log.lastSuccess().map(last -> last.isBefore(c.getResolvedAt())).orElse(true);
   }
 
   @Override
@@ -313,7 +321,7 @@ final class LocalConflicts implements ConflictService {
                     f.hasNonNull("reorder_point") ? f.get("reorder_point").asInt() : 0);
             catalog.restore(t, c.getEntityId(), draft, text(before.get("field_clock")));
           }
-          sync.reopen(t, c);
+          inbox.reopen(t, c);
         });
   }
 
@@ -342,7 +350,7 @@ final class LocalConflicts implements ConflictService {
                       row.getVersion(),
                       stamps.now()),
                   row.getServerVersion());
-          sync.resolve(
+          inbox.resolve(
               t, conflictId, resolution.name().toLowerCase(java.util.Locale.ROOT), mutation, "{}");
         });
   }
@@ -355,8 +363,8 @@ final class LocalConflicts implements ConflictService {
           t -> {
             String before =
                 c.entityType() == EntityType.ITEMS ? itemSnapshot(t, c.entityId()) : "{}";
-            sync.adoptServerSide(t, conflictId);
-            sync.resolve(t, conflictId, "kept_server", null, before);
+            inbox.adoptServerSide(t, conflictId);
+            inbox.resolve(t, conflictId, "kept_server", null, before);
           });
     }
   }

@@ -100,7 +100,7 @@ public final class LocalStore implements AutoCloseable {
     this.bulkLoader = new BulkLoader(tx, ids, stamps);
     this.sync = new SyncStore(tx, ids, stamps, queue, words);
     this.siteLoss = new SiteLoss(tx, ids, stamps, profileDir, f -> ProfileRescue.replay(this, f));
-    this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync, catalog);
+    this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync.inbox(), sync.log(), catalog);
     this.syncDesk = new LocalSyncDesk(tx, ids, sync);
     ensureLocalSite(ids);
     int reset = queue.resetInFlight();

@@ -12,9 +12,11 @@ import io.stockroom.store.jooq.tables.records.MutationQueueRecord;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
@@ -343,4 +345,25 @@ public final class MutationQueue implements OutboxService {
         r.getError(),
         r.getNextAttemptAt());
   }
+
+  /** Which of {@code entityIds} have an open mutation (pending, in flight or failed). */
+  static Set<UUID> openEntities(DSLContext t, Collection<UUID> entityIds) {
+    if (entityIds.isEmpty() || !t.fetchExists(MUTATION_QUEUE, MUTATION_QUEUE.STATUS.in(OPEN))) {
+      return Set.of(); // nothing open at all, as during a first sync: no lookup per record
+    }
+    return new HashSet<>(
+        t.selectDistinct(MUTATION_QUEUE.ENTITY_ID)
+            .from(MUTATION_QUEUE)
+            .where(MUTATION_QUEUE.STATUS.in(OPEN))
+            .and(MUTATION_QUEUE.ENTITY_ID.in(entityIds))
+            .fetch(MUTATION_QUEUE.ENTITY_ID));
+  }
+
+  /** Whether {@code entityId} has an open mutation. */
+  static boolean hasOpen(DSLContext t, UUID entityId) {
+    return t.fetchExists(
+        MUTATION_QUEUE, MUTATION_QUEUE.ENTITY_ID.eq(entityId).and(MUTATION_QUEUE.STATUS.in(OPEN)));
+  }
+
+  // ---------------------------------------------------------------- push results
 }

@@ -248,7 +248,7 @@ public final class SiteLoss {
           // brings them again. It starts with the next cycle, and a crash cannot split it from
           // the deletes.
           for (EntityType type : SITE_SCOPED) {
-            SyncStore.beginRepull(t, type);
+            PullCursors.beginRepull(t, type);
           }
           return new Dropped(code, held.size(), file, wasCurrent);
         });

@@ -13,6 +13,7 @@ import io.stockroom.protocol.MutationResult;
 import io.stockroom.protocol.PullResponse;
 import io.stockroom.protocol.PushResponse;
 import io.stockroom.protocol.WireTime;
+import io.stockroom.store.AcceptedMutation;
 import io.stockroom.store.MutationQueue;
 import io.stockroom.store.SiteLoss;
 import io.stockroom.store.SyncStore;
@@ -733,11 +734,11 @@ public final class SyncEngine {
     }
     // Runs of accepted results are marked in one local transaction each; anything else is applied
     // on its own, in queue order.
-    List<SyncStore.Accepted> accepted = new ArrayList<>();
+    List<AcceptedMutation> accepted = new ArrayList<>();
     for (QueuedMutation m : claimed) {
       MutationResult r = byKey.get(m.idempotencyKey());
       if (r != null && MutationResult.ACCEPTED.equals(r.status())) {
-        accepted.add(new SyncStore.Accepted(m, r.serverId(), r.serverVersion(), r.record()));
+        accepted.add(new AcceptedMutation(m, r.serverId(), r.serverVersion(), r.record()));
         tally.accepted++;
         continue;
       }

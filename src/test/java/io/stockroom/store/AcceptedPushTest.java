@@ -64,8 +64,8 @@ class AcceptedPushTest extends StoreTestSupport {
         .sync()
         .markAccepted(
             List.of(
-                new SyncStore.Accepted(m1, same.id(), 41L, answer(same, 41, "Hex bolt M8")),
-                new SyncStore.Accepted(m2, renamed.id(), 42L, answer(renamed, 42, "Wing nut M6"))));
+                new AcceptedMutation(m1, same.id(), 41L, answer(same, 41, "Hex bolt M8")),
+                new AcceptedMutation(m2, renamed.id(), 42L, answer(renamed, 42, "Wing nut M6"))));
 
     for (UUID id : List.of(same.id(), renamed.id())) {
       ItemsRecord r = row(id);
@@ -107,8 +107,8 @@ class AcceptedPushTest extends StoreTestSupport {
         .sync()
         .markAccepted(
             List.of(
-                new SyncStore.Accepted(m1, flagged.id(), 43L, answer(flagged, 43, "Flat washer")),
-                new SyncStore.Accepted(m2, newer.id(), 44L, answer(newer, 44, "Cap nut"))));
+                new AcceptedMutation(m1, flagged.id(), 43L, answer(flagged, 43, "Flat washer")),
+                new AcceptedMutation(m2, newer.id(), 44L, answer(newer, 44, "Cap nut"))));
 
     assertThat(row(flagged.id()).getSyncStatus()).isEqualTo(SyncStatus.CONFLICT.dbValue());
     assertThat(row(flagged.id()).getServerVersion()).isEqualTo(43L);

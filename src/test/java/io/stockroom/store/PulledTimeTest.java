@@ -19,25 +19,25 @@ class PulledTimeTest {
           "2024-02-29T00:00:00.001Z",
           "1999-12-31T12:34:56.789Z"
         }) {
-      assertThat(SyncStore.parseInstant(s)).as(s).isEqualTo(Instant.parse(s));
+      assertThat(RecordFields.parseInstant(s)).as(s).isEqualTo(Instant.parse(s));
     }
   }
 
   @Test
   void otherIsoFormsStillParse() {
-    assertThat(SyncStore.parseInstant("2026-04-09T10:00:00Z"))
+    assertThat(RecordFields.parseInstant("2026-04-09T10:00:00Z"))
         .isEqualTo(Instant.parse("2026-04-09T10:00:00Z"));
-    assertThat(SyncStore.parseInstant("2026-04-09T10:00:00.123456Z"))
+    assertThat(RecordFields.parseInstant("2026-04-09T10:00:00.123456Z"))
         .isEqualTo(Instant.parse("2026-04-09T10:00:00.123456Z"));
   }
 
   @Test
   void impossibleDatesFail() {
-    assertThatThrownBy(() -> SyncStore.parseInstant("2026-02-30T10:00:00.000Z"))
+    assertThatThrownBy(() -> RecordFields.parseInstant("2026-02-30T10:00:00.000Z"))
         .isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> SyncStore.parseInstant("2026-04-09T25:00:00.000Z"))
+    assertThatThrownBy(() -> RecordFields.parseInstant("2026-04-09T25:00:00.000Z"))
         .isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> SyncStore.parseInstant("2026-04-09T1x:00:00.000Z"))
+    assertThatThrownBy(() -> RecordFields.parseInstant("2026-04-09T1x:00:00.000Z"))
         .isInstanceOf(DateTimeException.class);
   }
 }

@@ -1,0 +1,258 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.MutationQueue.openEntities;
+import static io.stockroom.store.RecordFields.instant;
+import static io.stockroom.store.RecordFields.text;
+import static io.stockroom.store.RecordFields.uuid;
+import static io.stockroom.store.SyncedRows.markDeleted;
+import static io.stockroom.store.SyncedRows.table;
+import static io.stockroom.store.jooq.Tables.ITEMS;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.SyncStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * Applies pulled pages. Records with an open mutation (pending, in flight or failed) keep their
+ * local values and the page's version waits in {@link DeferredRecords}; the server's answer to that
+ * mutation, or the pull after it, brings them up to date.
+ */
+final class PulledPages {
+
+  private static final String SYNCED = SyncStatus.SYNCED.dbValue();
+
+  private final Tx tx;
+  private final Stamps stamps;
+  private final DeferredWords words;
+  private final SyncedRows rows;
+
+  PulledPages(Tx tx, Stamps stamps, DeferredWords words, SyncedRows rows) {
+    this.tx = tx;
+    this.stamps = stamps;
+    this.words = words;
+    this.rows = rows;
+  }
+
+  /**
+   * Applies one pulled page and stores its cursor, in one transaction: a crash leaves either the
+   * page and its cursor or neither.
+   *
+   * @return how many records and deletions were applied (skipped ones not counted)
+   */
+  public int applyPage(
+      EntityType type, List<ObjectNode> records, Collection<UUID> deletions, String cursor) {
+    return applyPage(type, records, deletions, cursor, false);
+  }
+
+  /**
+   * {@link #applyPage(EntityType, List, Collection, String)}, told whether every record of the page
+   * is presumably new here: true while a first pull of items fills a profile that held none. The
+   * page is then inserted without looking anything up first (open mutations, stored versions, SKU
+   * and barcode holders: a fifth of a first sync's local time) and without its search words, which
+   * {@link SyncStore#writeOwedWords()} writes after the sync (two fifths; decision record 0032).
+   * The presumption can be wrong (the server sent a record twice because it changed during the
+   * pull, the user created an item with the same SKU meanwhile, or edited one just pulled): a key
+   * or uniqueness violation then rolls the attempt back and the page is applied the ordinary way.
+   */
+  public int applyPage(
+      EntityType type,
+      List<ObjectNode> records,
+      Collection<UUID> deletions,
+      String cursor,
+      boolean presumedNew) {
+    if (presumedNew && type == EntityType.ITEMS && deletions.isEmpty()) {
+      try {
+        return tx.writeReplayable(
+            t -> {
+              Instant now = stamps.now();
+              words.owe(t);
+              insertItems(t, records, now, false);
+              PullCursors.storeCursor(t, type, cursor, now);
+              return records.size();
+            });
+      } catch (org.jooq.exception.DataAccessException e) {
+        if (!violatesKey(e)) {
+          throw e;
+        }
+        // Not all new after all: the ordinary path below sorts it out.
+      }
+    }
+    return tx.writeReplayable(
+        t -> {
+          Instant now = stamps.now();
+          Set<UUID> touched = new HashSet<>();
+          for (ObjectNode r : records) {
+            touched.add(UUID.fromString(r.get("id").asText()));
+          }
+          touched.addAll(deletions);
+          Set<UUID> open = openEntities(t, touched);
+          Map<UUID, Long> synced = syncedVersions(t, type, touched);
+          List<ObjectNode> fresh = new ArrayList<>();
+          List<ObjectNode> changed = new ArrayList<>();
+          for (ObjectNode r : records) {
+            UUID id = UUID.fromString(r.get("id").asText());
+            if (open.contains(id)) {
+              DeferredRecords.defer(
+                  t, type, id, r); // applied when its mutation settles, if newer than the answer
+              continue;
+            }
+            Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
+            Long stored = synced.get(id);
+            if (stored != null && version != null && stored >= version) {
+              continue; // already holds this version (e.g. the echo of its own accepted push)
+            }
+            if (type == EntityType.ITEMS && !synced.containsKey(id)) {
+              fresh.add(r);
+            } else {
+              changed.add(r);
+            }
+          }
+          int applied = 0;
+          if (!fresh.isEmpty()) {
+            List<ObjectNode> clashing = insertNewItems(t, fresh, now);
+            applied += fresh.size() - clashing.size();
+            changed.addAll(clashing);
+          }
+          for (ObjectNode r : changed) {
+            rows.upsert(t, type, r, now);
+            applied++;
+          }
+          for (UUID id : deletions) {
+            if (!open.contains(id)) {
+              applied += markDeleted(t, type, id, now);
+            }
+          }
+          PullCursors.storeCursor(t, type, cursor, now);
+          return applied;
+        });
+  }
+
+  /** A primary key, unique index or foreign key said no (SQL state class 23). */
+  private static boolean violatesKey(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Every row among {@code ids} that exists locally, with its server version when it is synced and
+   * live (a pulled record of that or an older version changes nothing there), else null.
+   */
+  private static Map<UUID, Long> syncedVersions(DSLContext t, EntityType type, Set<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    org.jooq.Table<?> table = table(type);
+    org.jooq.Field<UUID> id = table.field("ID", UUID.class);
+    org.jooq.Field<Long> version = table.field("SERVER_VERSION", Long.class);
+    Map<UUID, Long> out = new HashMap<>();
+    t.select(
+            id,
+            version,
+            table.field("SYNC_STATUS", String.class),
+            table.field("IS_DELETED", Boolean.class))
+        .from(table)
+        .where(id.in(ids))
+        .forEach(
+            row -> {
+              boolean current =
+                  SYNCED.equals(row.value3())
+                      && !Boolean.TRUE.equals(row.value4())
+                      && row.value2() != null;
+              out.put(row.value1(), current ? row.value2() : null);
+            });
+    return out;
+  }
+
+  /**
+   * Inserts pulled items this profile has never held, as JDBC batches (a first sync is almost all
+   * of these). An item whose SKU or barcode is held by another local row, or repeated within the
+   * page, is left out and returned, for the row-by-row path that moves the holder aside.
+   */
+  private List<ObjectNode> insertNewItems(DSLContext t, List<ObjectNode> fresh, Instant now) {
+    Map<String, Integer> skus = new HashMap<>();
+    Map<String, Integer> barcodes = new HashMap<>();
+    for (ObjectNode r : fresh) {
+      skus.merge(text(r, "sku"), 1, Integer::sum);
+      String barcode = text(r, "barcode");
+      if (barcode != null) {
+        barcodes.merge(barcode, 1, Integer::sum);
+      }
+    }
+    Set<String> takenSkus =
+        new HashSet<>(
+            t.select(ITEMS.SKU).from(ITEMS).where(ITEMS.SKU.in(skus.keySet())).fetch(ITEMS.SKU));
+    Set<String> takenBarcodes =
+        barcodes.isEmpty()
+            ? Set.of()
+            : new HashSet<>(
+                t.select(ITEMS.BARCODE)
+                    .from(ITEMS)
+                    .where(ITEMS.BARCODE.in(barcodes.keySet()))
+                    .fetch(ITEMS.BARCODE));
+    List<ObjectNode> clashing = new ArrayList<>();
+    List<ObjectNode> clear = new ArrayList<>(fresh.size());
+    for (ObjectNode r : fresh) {
+      String sku = text(r, "sku");
+      String barcode = text(r, "barcode");
+      if (takenSkus.contains(sku)
+          || skus.get(sku) > 1
+          || (barcode != null && (takenBarcodes.contains(barcode) || barcodes.get(barcode) > 1))) {
+        clashing.add(r);
+      } else {
+        clear.add(r);
+      }
+    }
+    insertItems(t, clear, now, true);
+    return clashing;
+  }
+
+  /**
+   * Inserts pulled items as synced rows, as one JDBC batch, with no check of any kind first; with
+   * their search words, or without them when the caller has recorded them as owed.
+   */
+  private static void insertItems(
+      DSLContext t, List<ObjectNode> records, Instant now, boolean withWords) {
+    SyncedItemBatch batch = new SyncedItemBatch(t, withWords);
+    for (ObjectNode r : records) {
+      String sku = text(r, "sku");
+      String barcode = text(r, "barcode");
+      Instant created = instant(r, "created_at");
+      Instant updated = instant(r, "updated_at");
+      ItemDraft d =
+          new ItemDraft(
+              sku,
+              barcode,
+              text(r, "name"),
+              text(r, "description"),
+              r.hasNonNull("unit") ? text(r, "unit") : "ea",
+              text(r, "category"),
+              r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+      batch.add(
+          uuid(r, "id"),
+          d,
+          created != null ? created : now,
+          updated != null ? updated : now,
+          now,
+          r.hasNonNull("version") ? r.get("version").asLong() : null,
+          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : null);
+    }
+    batch.execute();
+  }
+}

@@ -1,0 +1,428 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.RecordFields.decimal;
+import static io.stockroom.store.RecordFields.instant;
+import static io.stockroom.store.RecordFields.text;
+import static io.stockroom.store.RecordFields.uuid;
+import static io.stockroom.store.jooq.Tables.ITEMS;
+import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
+import static io.stockroom.store.jooq.Tables.LOCATIONS;
+import static io.stockroom.store.jooq.Tables.SITES;
+import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
+import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
+import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.SyncStatus;
+import io.stockroom.domain.TextField;
+import io.stockroom.store.jooq.tables.records.ItemNotesRecord;
+import io.stockroom.store.jooq.tables.records.ItemsRecord;
+import io.stockroom.store.jooq.tables.records.LocationsRecord;
+import io.stockroom.store.jooq.tables.records.SitesRecord;
+import io.stockroom.store.jooq.tables.records.StockCountsRecord;
+import io.stockroom.store.jooq.tables.records.StockLevelsRecord;
+import io.stockroom.store.jooq.tables.records.StockMovementsRecord;
+import java.time.Instant;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Writes what the server holds of a record into its local row: the upsert of each entity, the
+ * placeholders that keep foreign keys whole, and the stamps (server id and version, synced time,
+ * sync status) that a pull or a push answer leaves on a row. A row newer than the record keeps its
+ * values; a conflict flag stays until the user settles it.
+ */
+final class SyncedRows {
+
+  private static final String SYNCED = SyncStatus.SYNCED.dbValue();
+  private static final String CONFLICT = SyncStatus.CONFLICT.dbValue();
+
+  private final Stamps stamps;
+
+  SyncedRows(Stamps stamps) {
+    this.stamps = stamps;
+  }
+
+  void upsert(DSLContext t, EntityType type, ObjectNode r, Instant now) {
+    switch (type) {
+      case SITES -> upsertSite(t, r, now);
+      case LOCATIONS -> upsertLocation(t, r, now);
+      case ITEMS -> upsertItem(t, r, now);
+      case ITEM_NOTES -> upsertNote(t, r, now);
+      case STOCK_MOVEMENTS -> upsertMovement(t, r, now);
+      case STOCK_LEVELS -> upsertLevel(t, r, now);
+      case STOCK_COUNTS -> upsertCount(t, r, now);
+    }
+  }
+
+  /** Common sync fields; returns false when the stored row is already newer than {@code r}. */
+  private static boolean syncFields(org.jooq.UpdatableRecord<?> row, ObjectNode r, Instant now) {
+    Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
+    Long stored = (Long) row.get("SERVER_VERSION");
+    if (stored != null && version != null && version < stored) {
+      return false;
+    }
+    UUID id = uuid(r, "id");
+    row.set(field(row, "ID"), id);
+    row.set(field(row, "SERVER_ID"), id);
+    row.set(field(row, "SERVER_VERSION"), version);
+    row.set(field(row, "SYNCED_AT"), now);
+    Instant created = instant(r, "created_at");
+    Instant updated = instant(r, "updated_at");
+    if (row.get("CREATED_AT") == null) {
+      row.set(field(row, "CREATED_AT"), created != null ? created : now);
+    }
+    row.set(field(row, "UPDATED_AT"), updated != null ? updated : now);
+    row.set(field(row, "IS_DELETED"), false);
+    if (row.get("VERSION") == null) {
+      row.set(field(row, "VERSION"), 1L);
+    }
+    String status = (String) row.get("SYNC_STATUS");
+    if (!CONFLICT.equals(status)) {
+      row.set(field(row, "SYNC_STATUS"), SYNCED);
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> org.jooq.Field<T> field(org.jooq.Record row, String name) {
+    return (org.jooq.Field<T>) row.field(name);
+  }
+
+  private static void store(org.jooq.UpdatableRecord<?> row, boolean insert) {
+    if (insert) {
+      row.insert();
+    } else {
+      row.update();
+    }
+  }
+
+  private void upsertSite(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    SitesRecord row = t.selectFrom(SITES).where(SITES.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(SITES);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    String code = text(r, "code");
+    freeCode(t, id, code);
+    row.setCode(code);
+    row.setName(text(r, "name"));
+    store(row, insert);
+  }
+
+  static void freeCode(DSLContext t, UUID id, String code) {
+    t.update(SITES)
+        .set(SITES.CODE, "#" + id)
+        .where(SITES.CODE.eq(code))
+        .and(SITES.ID.ne(id))
+        .and(SITES.CODE.ne(LocationRepository.LOCAL_SITE_CODE))
+        .execute();
+  }
+
+  private void upsertLocation(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    LocationsRecord row = t.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(LOCATIONS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID site = uuid(r, "site_id");
+    ensureSite(t, site, now);
+    String code = text(r, "code");
+    // A bin with this code that the server does not know (a rejected duplicate, a deleted one)
+    // steps aside; its own queued create still carries what the user typed.
+    String aside = "#" + id.toString().substring(0, 8) + "-" + code;
+    t.update(LOCATIONS)
+        .set(LOCATIONS.CODE, aside.length() <= TextField.LOCATION_CODE.max() ? aside : "#" + id)
+        .where(LOCATIONS.SITE_ID.eq(site))
+        .and(LOCATIONS.CODE.eq(code))
+        .and(LOCATIONS.ID.ne(id))
+        .execute();
+    row.setSiteId(site);
+    row.setCode(code);
+    row.setZone(text(r, "zone"));
+    row.setDescription(text(r, "description"));
+    store(row, insert);
+  }
+
+  private void upsertItem(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    ItemsRecord row = t.selectFrom(ITEMS).where(ITEMS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(ITEMS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    String sku = text(r, "sku");
+    String barcode = text(r, "barcode");
+    // An item of ours with this SKU that the server does not know (a rejected duplicate) steps
+    // aside as "#1a2b3c4d-SKU", readable in the list; its queued create keeps what the user typed.
+    t.update(ITEMS)
+        .set(
+            ITEMS.SKU,
+            DSL.inline("#")
+                .concat(DSL.left(ITEMS.ID.cast(String.class), 8))
+                .concat("-")
+                .concat(DSL.left(ITEMS.SKU, TextField.SKU.max() - 10)))
+        .where(ITEMS.SKU.eq(sku))
+        .and(ITEMS.ID.ne(id))
+        .execute();
+    if (barcode != null) {
+      t.update(ITEMS)
+          .setNull(ITEMS.BARCODE)
+          .where(ITEMS.BARCODE.eq(barcode))
+          .and(ITEMS.ID.ne(id))
+          .execute();
+    }
+    String oldName = row.getName();
+    row.setSku(sku);
+    row.setBarcode(barcode);
+    row.setName(text(r, "name"));
+    row.setDescription(text(r, "description"));
+    row.setUnit(r.hasNonNull("unit") ? text(r, "unit") : "ea");
+    row.setCategory(text(r, "category"));
+    row.setReorderPoint(r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+    if (r.hasNonNull("field_clock")) {
+      row.setFieldClock(r.get("field_clock").toString());
+    }
+    store(row, insert);
+    if (insert || !row.getName().equals(oldName)) {
+      ItemRepository.replaceWords(t, id, row.getName());
+    }
+  }
+
+  private void upsertNote(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    ItemNotesRecord row = t.selectFrom(ITEM_NOTES).where(ITEM_NOTES.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(ITEM_NOTES);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID item = uuid(r, "item_id");
+    ensureItem(t, item, now);
+    row.setItemId(item);
+    row.setBody(text(r, "body"));
+    row.setAuthor(text(r, "author"));
+    JsonNode clock = r.get("field_clock");
+    if (clock != null && clock.hasNonNull("body")) {
+      row.setHlc(clock.get("body").asText());
+    } else if (row.getHlc() == null) {
+      row.setHlc(stamps.hlc().peek().toString());
+    }
+    store(row, insert);
+  }
+
+  private void upsertMovement(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    StockMovementsRecord row =
+        t.selectFrom(STOCK_MOVEMENTS).where(STOCK_MOVEMENTS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(STOCK_MOVEMENTS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID site = uuid(r, "site_id");
+    UUID item = uuid(r, "item_id");
+    UUID from = uuid(r, "from_location_id");
+    UUID to = uuid(r, "to_location_id");
+    ensureSite(t, site, now);
+    ensureItem(t, item, now);
+    ensureLocation(t, from, site, now);
+    ensureLocation(t, to, site, now);
+    row.setSiteId(site);
+    row.setItemId(item);
+    row.setFromLocationId(from);
+    row.setToLocationId(to);
+    row.setQuantity(decimal(r, "quantity"));
+    row.setReason(text(r, "reason"));
+    row.setReference(text(r, "reference"));
+    Instant occurred = instant(r, "occurred_at");
+    row.setOccurredAt(occurred != null ? occurred : now);
+    row.setUserId(uuid(r, "user_id"));
+    store(row, insert);
+  }
+
+  private void upsertLevel(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    UUID item = uuid(r, "item_id");
+    UUID location = uuid(r, "location_id");
+    t.deleteFrom(STOCK_LEVELS)
+        .where(STOCK_LEVELS.ITEM_ID.eq(item))
+        .and(STOCK_LEVELS.LOCATION_ID.eq(location))
+        .and(STOCK_LEVELS.ID.ne(id))
+        .execute();
+    StockLevelsRecord row = t.selectFrom(STOCK_LEVELS).where(STOCK_LEVELS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(STOCK_LEVELS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    row.setSiteId(uuid(r, "site_id"));
+    row.setItemId(item);
+    row.setLocationId(location);
+    row.setQuantity(decimal(r, "quantity"));
+    store(row, insert);
+  }
+
+  private void upsertCount(DSLContext t, ObjectNode r, Instant now) {
+    UUID id = uuid(r, "id");
+    StockCountsRecord row = t.selectFrom(STOCK_COUNTS).where(STOCK_COUNTS.ID.eq(id)).fetchOne();
+    boolean insert = row == null;
+    if (insert) {
+      row = t.newRecord(STOCK_COUNTS);
+    }
+    if (!syncFields(row, r, now)) {
+      return;
+    }
+    UUID site = uuid(r, "site_id");
+    UUID item = uuid(r, "item_id");
+    UUID location = uuid(r, "location_id");
+    ensureSite(t, site, now);
+    ensureItem(t, item, now);
+    ensureLocation(t, location, site, now);
+    row.setSiteId(site);
+    row.setItemId(item);
+    row.setLocationId(location);
+    row.setCountedQuantity(decimal(r, "counted_quantity"));
+    row.setExpectedQuantity(decimal(r, "expected_quantity"));
+    Instant counted = instant(r, "counted_at");
+    row.setCountedAt(counted != null ? counted : now);
+    row.setStatus(text(r, "status"));
+    store(row, insert);
+  }
+
+  // Placeholders keep foreign keys whole when a referenced record is not (or no longer) served,
+  // e.g. a bin deleted before this profile's first pull. A later pull of the real record
+  // overwrites them (server version 0 sorts before any real one).
+
+  private static void ensureSite(DSLContext t, UUID id, Instant now) {
+    if (id == null || t.fetchExists(SITES, SITES.ID.eq(id))) {
+      return;
+    }
+    SitesRecord s = t.newRecord(SITES);
+    placeholder(s, id, now);
+    s.setCode("#" + id);
+    s.setName("(unknown site)");
+    s.insert();
+  }
+
+  private static void ensureItem(DSLContext t, UUID id, Instant now) {
+    if (id == null || t.fetchExists(ITEMS, ITEMS.ID.eq(id))) {
+      return;
+    }
+    ItemsRecord i = t.newRecord(ITEMS);
+    placeholder(i, id, now);
+    i.setSku("#" + id);
+    i.setName("(unknown item)");
+    i.setUnit("ea");
+    i.setReorderPoint(0);
+    i.insert();
+  }
+
+  private static void ensureLocation(DSLContext t, UUID id, UUID site, Instant now) {
+    if (id == null || t.fetchExists(LOCATIONS, LOCATIONS.ID.eq(id))) {
+      return;
+    }
+    ensureSite(t, site, now);
+    LocationsRecord l = t.newRecord(LOCATIONS);
+    placeholder(l, id, now);
+    l.setSiteId(site);
+    l.setCode("#" + id);
+    l.insert();
+  }
+
+  private static void placeholder(org.jooq.UpdatableRecord<?> row, UUID id, Instant now) {
+    row.set(field(row, "ID"), id);
+    row.set(field(row, "SERVER_ID"), id);
+    row.set(field(row, "CREATED_AT"), now);
+    row.set(field(row, "UPDATED_AT"), now);
+    row.set(field(row, "IS_DELETED"), true);
+    row.set(field(row, "VERSION"), 1L);
+    row.set(field(row, "SERVER_VERSION"), 0L);
+    row.set(field(row, "SYNC_STATUS"), SYNCED);
+  }
+
+  static int markDeleted(DSLContext t, EntityType type, UUID id, Instant now) {
+    org.jooq.Table<?> table = table(type);
+    return t.update(table)
+        .set(table.field("IS_DELETED", Boolean.class), true)
+        .set(table.field("SYNC_STATUS", String.class), SYNCED)
+        .set(table.field("SYNCED_AT", Instant.class), now)
+        .where(table.field("ID", UUID.class).eq(id))
+        .execute();
+  }
+
+  static void stampSynced(
+      DSLContext t,
+      EntityType type,
+      UUID id,
+      UUID serverId,
+      Long serverVersion,
+      Instant now,
+      boolean settled) {
+    org.jooq.Table<?> table = table(type);
+    var update =
+        t.update(table)
+            .set(table.field("SERVER_ID", UUID.class), serverId != null ? serverId : id)
+            .set(table.field("SYNCED_AT", Instant.class), now);
+    var withVersion =
+        serverVersion == null
+            ? update
+            : update.set(table.field("SERVER_VERSION", Long.class), serverVersion);
+    var withStatus =
+        settled ? withVersion.set(table.field("SYNC_STATUS", String.class), SYNCED) : withVersion;
+    var where = withStatus.where(table.field("ID", UUID.class).eq(id));
+    if (settled) {
+      // A record the user must still settle keeps its conflict flag.
+      where.and(table.field("SYNC_STATUS", String.class).ne(CONFLICT)).execute();
+    } else {
+      where.execute();
+    }
+  }
+
+  static void setStatus(DSLContext t, EntityType type, UUID id, String status) {
+    org.jooq.Table<?> table = table(type);
+    t.update(table)
+        .set(table.field("SYNC_STATUS", String.class), status)
+        .where(table.field("ID", UUID.class).eq(id))
+        .execute();
+  }
+
+  static org.jooq.Table<?> table(EntityType type) {
+    return switch (type) {
+      case SITES -> SITES;
+      case LOCATIONS -> LOCATIONS;
+      case ITEMS -> ITEMS;
+      case ITEM_NOTES -> ITEM_NOTES;
+      case STOCK_MOVEMENTS -> STOCK_MOVEMENTS;
+      case STOCK_LEVELS -> STOCK_LEVELS;
+      case STOCK_COUNTS -> STOCK_COUNTS;
+    };
+  }
+
+  // ---------------------------------------------------------------- JSON helpers
+
+  /** Every row whose {@code field} names {@code from} names {@code to} instead. */
+  static void repoint(DSLContext t, org.jooq.TableField<?, UUID> field, UUID from, UUID to) {
+    t.update(field.getTable()).set(field, to).where(field.eq(from)).execute();
+  }
+}
