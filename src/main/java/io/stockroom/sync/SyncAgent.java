@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +96,15 @@ public final class SyncAgent implements AutoCloseable {
   private final LocalStore store;
   private final Options options;
   private final ScheduledExecutorService executor;
+
+  /** Runs the requests a cycle sends ahead while it works locally (see {@link RequestAhead}). */
+  private final ExecutorService requests =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "stockroom-request");
+            t.setDaemon(true);
+            return t;
+          });
   private final SyncClient client;
   private final SyncEngine engine;
   private final SyncScheduler scheduler;
@@ -128,7 +138,14 @@ public final class SyncAgent implements AutoCloseable {
     Backoff backoff = new Backoff(options.seed());
     this.engine =
         new SyncEngine(
-            store.sync(), store.siteLoss(), store.outbox(), client, codec, backoff, clock);
+            store.sync(),
+            store.siteLoss(),
+            store.outbox(),
+            client,
+            codec,
+            backoff,
+            clock,
+            requests);
     Duration interval = storedInterval(store).orElse(options.interval());
     this.pauseOnLowBattery =
         store.settings().get(PAUSE_ON_LOW_BATTERY).map(v -> !"false".equals(v)).orElse(true);
@@ -497,8 +514,10 @@ public final class SyncAgent implements AutoCloseable {
       }
     }
     executor.shutdownNow();
+    requests.shutdownNow();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
+      requests.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

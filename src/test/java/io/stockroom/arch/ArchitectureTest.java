@@ -5,9 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +86,31 @@ class ArchitectureTest {
   @Test
   void benchmarksAreNotShipped() {
     noClasses().should().resideInAPackage("io.stockroom.bench..").check(classes);
+  }
+
+  /**
+   * The sync agent owns every thread of the sync layer (its scheduler and its request executor) and
+   * stops them on close; nothing else there starts one of its own.
+   */
+  @Test
+  void onlyTheSyncAgentStartsThreads() {
+    DescribedPredicate<JavaCall<?>> startsAThread =
+        new DescribedPredicate<>("construct a thread or call java.util.concurrent.Executors") {
+          @Override
+          public boolean test(JavaCall<?> call) {
+            JavaClass owner = call.getTargetOwner();
+            return (call instanceof JavaConstructorCall && owner.isAssignableTo(Thread.class))
+                || owner.isEquivalentTo(Executors.class);
+          }
+        };
+    noClasses()
+        .that()
+        .resideInAPackage("io.stockroom.sync..")
+        .and()
+        .doNotHaveSimpleName("SyncAgent")
+        .should()
+        .callCodeUnitWhere(startsAThread)
+        .check(classes);
   }
 
   @Test

@@ -1,0 +1,58 @@
+package io.stockroom.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.QueuedMutation;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.Mutation;
+import io.stockroom.protocol.WireTime;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads a queued mutation's stored payload back into its wire form. */
+final class OutboxWire {
+
+  private final JsonCodec codec;
+
+  OutboxWire(JsonCodec codec) {
+    this.codec = codec;
+  }
+
+  /** The outbox row in wire form. */
+  Mutation toWire(QueuedMutation m) {
+    JsonNode payload;
+    try {
+      payload = codec.mapper().readTree(m.payload());
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable queued payload of " + m.id(), e);
+    }
+    ObjectNode data =
+        payload.get("data") instanceof ObjectNode o ? o : codec.mapper().createObjectNode();
+    Map<String, String> fieldClock = null;
+    JsonNode fc = payload.get("field_clock");
+    if (fc != null && fc.isObject()) {
+      fieldClock = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : fc.properties()) {
+        fieldClock.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    Long clientVersion =
+        payload.hasNonNull("client_version") ? payload.get("client_version").asLong() : null;
+    Instant updatedAt =
+        payload.hasNonNull("client_updated_at")
+            ? WireTime.parse(payload.get("client_updated_at").asText())
+            : null;
+    return new Mutation(
+        m.idempotencyKey(),
+        m.entityType().wireName(),
+        m.action().wireName(),
+        m.entityId(),
+        data,
+        m.baseVersion(),
+        clientVersion,
+        updatedAt,
+        fieldClock);
+  }
+}
