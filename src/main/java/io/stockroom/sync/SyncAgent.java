@@ -2,10 +2,7 @@ package io.stockroom.sync;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.protocol.JsonCodec;
-import io.stockroom.protocol.LoginResponse;
 import io.stockroom.store.LocalStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync agent of one profile, put together: client, engine, scheduler and live channel, plus
- * sign-in. Owns its single scheduler thread; {@link #close()} stops it. Signed out, it does nothing
- * and the app works from the local database alone.
+ * The sync agent of one profile, put together: client, engine ({@link SyncEngine}), scheduler
+ * ({@link SyncScheduler}) and live channel ({@link LiveChannel}, news handled by {@link
+ * LivePokes}), with the account ({@link SignIn}) and the settings ({@link AgentSettings}). Owns
+ * every thread of the sync layer, its scheduler thread and its request executor; {@link #close()}
+ * stops them. Signed out, it does nothing and the app works from the local database alone.
  */
 public final class SyncAgent implements AutoCloseable {
 
@@ -32,12 +31,6 @@ public final class SyncAgent implements AutoCloseable {
 
   static final String SERVER_URL = io.stockroom.store.Settings.SERVER_URL;
   static final String USER = io.stockroom.store.Settings.USER;
-
-  /** Where profiles before decision 0024 kept the token; read once to move it to its file. */
-  static final String TOKEN = "sync.token";
-
-  static final String INTERVAL = "sync.interval_seconds";
-  static final String PAUSE_ON_LOW_BATTERY = "sync.pause_on_low_battery";
 
   /** What the agent is built with; tests swap the transport and shorten the timers. */
   public record Options(
@@ -105,12 +98,13 @@ public final class SyncAgent implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+
   private final SyncClient client;
   private final SyncEngine engine;
   private final SyncScheduler scheduler;
-  private volatile boolean pauseOnLowBattery;
   private final JsonCodec codec = new JsonCodec();
-  private final TokenFile tokens;
+  private final AgentSettings settings;
+  private final SignIn signIn;
   private LiveChannel live;
   private boolean started;
   private String token;
@@ -133,7 +127,8 @@ public final class SyncAgent implements AutoCloseable {
     this.store = store;
     this.options = options;
     this.executor = executor;
-    this.tokens = new TokenFile(store.profileDir());
+    this.settings = new AgentSettings(store.settings());
+    this.signIn = new SignIn(store, options, codec);
     this.client = new SyncClient(null, codec, () -> store.hlc().peek(), store::receiveStamp);
     Backoff backoff = new Backoff(options.seed());
     this.engine =
@@ -146,9 +141,7 @@ public final class SyncAgent implements AutoCloseable {
             backoff,
             clock,
             requests);
-    Duration interval = storedInterval(store).orElse(options.interval());
-    this.pauseOnLowBattery =
-        store.settings().get(PAUSE_ON_LOW_BATTERY).map(v -> !"false".equals(v)).orElse(true);
+    Duration interval = settings.interval().orElse(options.interval());
     BooleanSupplier batteryLow = options.batteryLow();
     this.scheduler =
         new SyncScheduler(
@@ -158,7 +151,7 @@ public final class SyncAgent implements AutoCloseable {
             clock,
             interval,
             options.debounce(),
-            () -> pauseOnLowBattery && batteryLow.getAsBoolean(),
+            () -> settings.pauseOnLowBattery() && batteryLow.getAsBoolean(),
             () ->
                 new int[] {
                   store.outbox().pendingCount(),
@@ -166,28 +159,12 @@ public final class SyncAgent implements AutoCloseable {
                   store.sync().conflicts(true).size()
                 });
     Optional<String> url = store.settings().get(SERVER_URL);
-    String stored = loadToken();
+    String stored = signIn.loadToken();
     if (url.isPresent() && stored != null) {
       token = stored;
       client.configure(options.transports().apply(url.get()), stored);
       scheduler.account(url.get(), store.settings().get(USER).orElse(null));
     }
-  }
-
-  private static Optional<Duration> storedInterval(LocalStore store) {
-    return store
-        .settings()
-        .get(INTERVAL)
-        .flatMap(
-            v -> {
-              try {
-                long seconds = Long.parseLong(v.strip());
-                return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-              } catch (NumberFormatException e) {
-                LOG.warn("ignored setting {}={}: not a number of seconds", INTERVAL, v);
-                return Optional.empty();
-              }
-            });
   }
 
   /** The background sync interval in force (zero: no interval). */
@@ -200,48 +177,17 @@ public final class SyncAgent implements AutoCloseable {
    * one; zero turns the interval off).
    */
   public void setInterval(Duration interval) {
-    if (interval == null || interval.isNegative()) {
-      throw new IllegalArgumentException("interval must be zero or positive: " + interval);
-    }
-    long seconds = interval.isZero() ? 0 : Math.max(1, interval.toSeconds());
-    Duration whole = Duration.ofSeconds(seconds);
-    store.settings().put(INTERVAL, Long.toString(whole.toSeconds()));
-    scheduler.setInterval(whole);
+    scheduler.setInterval(settings.setInterval(interval));
   }
 
   /** Whether the background interval pauses on a low battery (setting; default on). */
   public boolean pauseOnLowBattery() {
-    return pauseOnLowBattery;
+    return settings.pauseOnLowBattery();
   }
 
   /** Turns the low-battery pause on or off, now and for later runs of this profile. */
   public void setPauseOnLowBattery(boolean pause) {
-    store.settings().put(PAUSE_ON_LOW_BATTERY, Boolean.toString(pause));
-    pauseOnLowBattery = pause;
-  }
-
-  /**
-   * The token from its file. A profile written before decision 0024 kept it in the setting {@code
-   * sync.token}: it moves to the file (written first) and the setting is deleted; an empty setting
-   * meant "signed out" and removes any file.
-   */
-  private String loadToken() {
-    Optional<String> legacy = store.settings().get(TOKEN);
-    try {
-      if (legacy.isPresent()) {
-        if (legacy.get().isEmpty()) {
-          tokens.delete();
-        } else {
-          tokens.write(legacy.get());
-          LOG.info("sign-in token moved from the profile database to {}", tokens.path());
-        }
-        store.settings().remove(TOKEN);
-      }
-      return tokens.read().orElse(null);
-    } catch (IOException e) {
-      LOG.warn("cannot use the token file {}: {}", tokens.path(), e.toString());
-      return legacy.filter(s -> !s.isEmpty()).orElse(null);
-    }
+    settings.setPauseOnLowBattery(pause);
   }
 
   public SyncScheduler scheduler() {
@@ -302,27 +248,12 @@ public final class SyncAgent implements AutoCloseable {
    * refused or abandoned login changes nothing on this laptop.
    */
   public Login login(String serverUrl, String user, String password) throws SyncException {
-    SyncClient once =
-        new SyncClient(
-            options.transports().apply(serverUrl),
-            codec,
-            () -> store.hlc().peek(),
-            store::receiveStamp);
-    LoginResponse r = once.login(user, password, options.deviceName());
-    List<UserSite> sites =
-        r.sites() == null
-            ? List.of()
-            : r.sites().stream().map(x -> new UserSite(x.id(), x.code(), x.name())).toList();
-    return new Login(serverUrl, user, r.token(), sites);
+    return signIn.login(serverUrl, user, password);
   }
 
   /** The site to offer first: the one this profile works in, when listed, else the first. */
   public Optional<UserSite> suggestedSite(Login login) {
-    UUID current = store.locations().currentSite().id();
-    return login.sites().stream()
-        .filter(s -> s.id().equals(current))
-        .findFirst()
-        .or(() -> login.sites().stream().findFirst());
+    return signIn.suggestedSite(login);
   }
 
   /**
@@ -338,16 +269,7 @@ public final class SyncAgent implements AutoCloseable {
     }
     String bearer = login.token();
     String replacedUrl = serverUrl().orElse(null);
-    try {
-      tokens.write(bearer);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the sign-in token in " + tokens.path(), e);
-    }
-    store.settings().put(SERVER_URL, login.serverUrl());
-    store.settings().put(USER, login.user());
-    if (site != null && store.sync().attachLocalSite(site.id(), site.code(), site.name())) {
-      LOG.info("local site attached to {}", site.code());
-    }
+    signIn.save(login, site);
     String replaced;
     synchronized (this) {
       replaced = token;
@@ -364,25 +286,13 @@ public final class SyncAgent implements AutoCloseable {
       }
     }
     if (replaced != null && replacedUrl != null && !replaced.equals(bearer)) {
-      revoke(replacedUrl, replaced); // the earlier sign-in of this laptop is of no more use
+      signIn.revoke(replacedUrl, replaced); // the earlier sign-in of this laptop is of no more use
     }
   }
 
   /** Drops a login the user did not finish: its token is revoked, best effort. */
   public void abandon(Login login) {
-    revoke(login.serverUrl(), login.token());
-  }
-
-  private void revoke(String serverUrl, String bearer) {
-    SyncClient once =
-        new SyncClient(
-            options.transports().apply(serverUrl), codec, () -> store.hlc().peek(), c -> {});
-    once.setToken(bearer);
-    try {
-      once.logout();
-    } catch (SyncException e) {
-      LOG.info("could not revoke a token no longer used: {}", e.getMessage());
-    }
+    signIn.revoke(login.serverUrl(), login.token());
   }
 
   /** Signs out: the token is revoked (best effort) and its file deleted; local data stays. */
@@ -395,11 +305,7 @@ public final class SyncAgent implements AutoCloseable {
       LOG.info("logout could not reach the server: {}", e.getMessage());
     }
     client.configure(null, null);
-    try {
-      tokens.delete();
-    } catch (IOException e) {
-      LOG.warn("cannot delete the token file {}: {}", tokens.path(), e.toString());
-    }
+    signIn.forget();
     synchronized (this) {
       token = null;
       if (live != null) {
@@ -442,35 +348,7 @@ public final class SyncAgent implements AutoCloseable {
             // Reconnects within a few seconds at most, so a server that comes back is known to be
             // back within 5 s (issue 16); the jitter keeps a site's laptops from returning at once.
             new Backoff(options.seed() + 1, LIVE_RECONNECT_CAP),
-            new LiveChannel.Listener() {
-              private volatile boolean open;
-
-              @Override
-              public void changed(String entity, long version) {
-                engine.hint(entity);
-                scheduler.trigger(Trigger.LIVE);
-              }
-
-              @Override
-              public void connected() {
-                open = true;
-                scheduler.liveConnected(true);
-                if (scheduler.status().state() == SyncStatus.State.OFFLINE) {
-                  scheduler.trigger(Trigger.CONNECTIVITY);
-                }
-              }
-
-              @Override
-              public void disconnected() {
-                scheduler.liveConnected(false);
-                if (open) {
-                  // The socket that was open went: a light cycle finds out at once whether the
-                  // server is gone (the status bar then says so) or only the socket was closed.
-                  open = false;
-                  scheduler.trigger(Trigger.CONNECTIVITY);
-                }
-              }
-            });
+            new LivePokes(engine, scheduler));
     // Connect from the agent's thread, after whatever it has queued (the first cycle).
     LiveChannel l = live;
     try {

@@ -187,7 +187,7 @@ class SignInTest {
     Path file = a.dir.resolve(TokenFile.NAME);
     String token = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(token).isNotBlank();
-    assertThat(a.store.settings().get(SyncAgent.TOKEN)).isEmpty();
+    assertThat(a.store.settings().get(SignIn.TOKEN)).isEmpty();
     if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");
@@ -219,7 +219,7 @@ class SignInTest {
             a.dir, java.time.Clock.systemUTC(), io.stockroom.domain.IdGenerator.secure())) {
       store.settings().put(SyncAgent.SERVER_URL, server.url());
       store.settings().put(SyncAgent.USER, "demo");
-      store.settings().put(SyncAgent.TOKEN, token);
+      store.settings().put(SignIn.TOKEN, token);
     }
     Path file = a.dir.resolve(TokenFile.NAME);
     assertThat(file).doesNotExist();
@@ -227,7 +227,7 @@ class SignInTest {
     a.reopen();
     assertThat(a.agent.signedIn()).isTrue();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(token);
-    assertThat(a.store.settings().get(SyncAgent.TOKEN)).isEmpty();
+    assertThat(a.store.settings().get(SignIn.TOKEN)).isEmpty();
     if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");
@@ -245,12 +245,12 @@ class SignInTest {
     try (var store =
         io.stockroom.store.LocalStore.open(
             a.dir, java.time.Clock.systemUTC(), io.stockroom.domain.IdGenerator.secure())) {
-      store.settings().put(SyncAgent.TOKEN, "");
+      store.settings().put(SignIn.TOKEN, "");
     }
     a.reopen();
     assertThat(a.agent.signedIn()).isFalse();
     assertThat(file).doesNotExist();
-    assertThat(a.store.settings().get(SyncAgent.TOKEN)).isEmpty();
+    assertThat(a.store.settings().get(SignIn.TOKEN)).isEmpty();
   }
 
   @Test

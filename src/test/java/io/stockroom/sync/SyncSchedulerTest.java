@@ -355,7 +355,7 @@ class SyncSchedulerTest {
     agent.setPauseOnLowBattery(false);
     time.advance(Duration.ofMinutes(2));
     assertThat(triggers()).containsExactly(Trigger.INTERVAL, Trigger.INTERVAL);
-    assertThat(store.settings().get(SyncAgent.PAUSE_ON_LOW_BATTERY)).contains("false");
+    assertThat(store.settings().get(AgentSettings.PAUSE_ON_LOW_BATTERY)).contains("false");
     cycles.clear();
 
     agent.close(); // shuts its executor down: the next agent gets the same time back
@@ -382,7 +382,7 @@ class SyncSchedulerTest {
     assertThat(triggers()).containsExactly(Trigger.INTERVAL);
     time.advance(Duration.ofMinutes(5)); // every 30 s now, never the old 5 min timer on top
     assertThat(cycles).hasSize(11);
-    assertThat(store.settings().get(SyncAgent.INTERVAL)).contains("30");
+    assertThat(store.settings().get(AgentSettings.INTERVAL)).contains("30");
 
     agent.setInterval(Duration.ZERO);
     cycles.clear();
