@@ -31,9 +31,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Writes what the server holds of a record into its local row: the upsert of each entity, the
- * placeholders that keep foreign keys whole, and the stamps (server id and version, synced time,
- * sync status) that a pull or a push answer leaves on a row. A row newer than the record keeps its
- * values; a conflict flag stays until the user settles it.
+ * placeholders that keep foreign keys whole ({@link Placeholders}), and the stamps (server id and
+ * version, synced time, sync status) that a pull or a push answer leaves on a row. A row newer than
+ * the record keeps its values; a conflict flag stays until the user settles it.
  */
 final class SyncedRows {
 
@@ -88,7 +88,7 @@ final class SyncedRows {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> org.jooq.Field<T> field(org.jooq.Record row, String name) {
+  static <T> org.jooq.Field<T> field(org.jooq.Record row, String name) {
     return (org.jooq.Field<T>) row.field(name);
   }
 
@@ -137,7 +137,7 @@ final class SyncedRows {
       return;
     }
     UUID site = uuid(r, "site_id");
-    ensureSite(t, site, now);
+    Placeholders.ensureSite(t, site, now);
     String code = text(r, "code");
     // A bin with this code that the server does not know (a rejected duplicate, a deleted one)
     // steps aside; its own queued create still carries what the user typed.
@@ -214,7 +214,7 @@ final class SyncedRows {
       return;
     }
     UUID item = uuid(r, "item_id");
-    ensureItem(t, item, now);
+    Placeholders.ensureItem(t, item, now);
     row.setItemId(item);
     row.setBody(text(r, "body"));
     row.setAuthor(text(r, "author"));
@@ -242,10 +242,10 @@ final class SyncedRows {
     UUID item = uuid(r, "item_id");
     UUID from = uuid(r, "from_location_id");
     UUID to = uuid(r, "to_location_id");
-    ensureSite(t, site, now);
-    ensureItem(t, item, now);
-    ensureLocation(t, from, site, now);
-    ensureLocation(t, to, site, now);
+    Placeholders.ensureSite(t, site, now);
+    Placeholders.ensureItem(t, item, now);
+    Placeholders.ensureLocation(t, from, site, now);
+    Placeholders.ensureLocation(t, to, site, now);
     row.setSiteId(site);
     row.setItemId(item);
     row.setFromLocationId(from);
@@ -296,9 +296,9 @@ final class SyncedRows {
     UUID site = uuid(r, "site_id");
     UUID item = uuid(r, "item_id");
     UUID location = uuid(r, "location_id");
-    ensureSite(t, site, now);
-    ensureItem(t, item, now);
-    ensureLocation(t, location, site, now);
+    Placeholders.ensureSite(t, site, now);
+    Placeholders.ensureItem(t, item, now);
+    Placeholders.ensureLocation(t, location, site, now);
     row.setSiteId(site);
     row.setItemId(item);
     row.setLocationId(location);
@@ -308,57 +308,6 @@ final class SyncedRows {
     row.setCountedAt(counted != null ? counted : now);
     row.setStatus(text(r, "status"));
     store(row, insert);
-  }
-
-  // Placeholders keep foreign keys whole when a referenced record is not (or no longer) served,
-  // e.g. a bin deleted before this profile's first pull. A later pull of the real record
-  // overwrites them (server version 0 sorts before any real one).
-
-  private static void ensureSite(DSLContext t, UUID id, Instant now) {
-    if (id == null || t.fetchExists(SITES, SITES.ID.eq(id))) {
-      return;
-    }
-    SitesRecord s = t.newRecord(SITES);
-    placeholder(s, id, now);
-    s.setCode("#" + id);
-    s.setName("(unknown site)");
-    s.insert();
-  }
-
-  private static void ensureItem(DSLContext t, UUID id, Instant now) {
-    if (id == null || t.fetchExists(ITEMS, ITEMS.ID.eq(id))) {
-      return;
-    }
-    ItemsRecord i = t.newRecord(ITEMS);
-    placeholder(i, id, now);
-    i.setSku("#" + id);
-    i.setName("(unknown item)");
-    i.setUnit("ea");
-    i.setReorderPoint(0);
-    i.insert();
-  }
-
-  private static void ensureLocation(DSLContext t, UUID id, UUID site, Instant now) {
-    if (id == null || t.fetchExists(LOCATIONS, LOCATIONS.ID.eq(id))) {
-      return;
-    }
-    ensureSite(t, site, now);
-    LocationsRecord l = t.newRecord(LOCATIONS);
-    placeholder(l, id, now);
-    l.setSiteId(site);
-    l.setCode("#" + id);
-    l.insert();
-  }
-
-  private static void placeholder(org.jooq.UpdatableRecord<?> row, UUID id, Instant now) {
-    row.set(field(row, "ID"), id);
-    row.set(field(row, "SERVER_ID"), id);
-    row.set(field(row, "CREATED_AT"), now);
-    row.set(field(row, "UPDATED_AT"), now);
-    row.set(field(row, "IS_DELETED"), true);
-    row.set(field(row, "VERSION"), 1L);
-    row.set(field(row, "SERVER_VERSION"), 0L);
-    row.set(field(row, "SYNC_STATUS"), SYNCED);
   }
 
   static int markDeleted(DSLContext t, EntityType type, UUID id, Instant now) {
