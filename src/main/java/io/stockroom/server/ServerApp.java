@@ -21,14 +21,9 @@ import io.stockroom.server.push.PushService;
 import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.StoreUnavailableException;
 import io.stockroom.server.wire.ApiError;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
@@ -44,9 +39,6 @@ final class ServerApp {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String PRINCIPAL = "stockroom.principal";
   private static final String TOKEN_KEY = "stockroom.token-key";
-
-  /** How much of an oversized body is read and dropped so its sender sees the 413. */
-  private static final long DRAIN_LIMIT = 4L * PushRequest.MAX_BODY_BYTES;
 
   private final JsonCodec codec;
   private final AuthService auth;
@@ -343,90 +335,7 @@ final class ServerApp {
   }
 
   private <T> T read(Context ctx, Class<T> type) {
-    byte[] body = body(ctx);
-    try {
-      T value = codec.read(body, type);
-      if (value == null) {
-        throw ApiError.badRequest("the body must be a JSON object");
-      }
-      return value;
-    } catch (IOException e) {
-      throw ApiError.badRequest(
-          "malformed JSON or a wrong field type: " + firstLine(e.getMessage()));
-    }
-  }
-
-  /** The request body, gunzipped if sent gzipped, refused past the push limit. */
-  private static byte[] body(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > PushRequest.MAX_BODY_BYTES) {
-      drainQuietly(ctx);
-      throw tooLarge();
-    }
-    String encoding = ctx.header("Content-Encoding");
-    try {
-      InputStream in = ctx.req().getInputStream();
-      if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
-        if (!encoding.strip().equalsIgnoreCase("gzip")) {
-          throw new ApiError(
-              415, "unsupported_encoding", "Content-Encoding must be gzip or absent");
-        }
-        in = new GZIPInputStream(in);
-      }
-      byte[] bytes = readLimited(in, PushRequest.MAX_BODY_BYTES);
-      if (bytes == null) {
-        drainQuietly(ctx);
-        throw tooLarge();
-      }
-      return bytes;
-    } catch (ZipException e) {
-      throw ApiError.badRequest("the body is not valid gzip");
-    } catch (java.io.EOFException e) {
-      throw ApiError.badRequest("the body ended early");
-    } catch (IOException e) {
-      throw ApiError.badRequest("could not read the body: " + firstLine(e.getMessage()));
-    }
-  }
-
-  /** The whole stream, or null once it passes {@code limit}. */
-  private static byte[] readLimited(InputStream in, int limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[16 * 1024];
-    int total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      total += n;
-      if (total > limit) {
-        return null;
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
-  }
-
-  /**
-   * Reads and drops what is left of an oversized body, up to {@link #DRAIN_LIMIT}, before the 413
-   * goes out. Answering while the client is still sending makes the connection close under it, and
-   * most clients then report a reset instead of the 413; past the cap the connection is simply
-   * closed.
-   */
-  private static void drainQuietly(Context ctx) {
-    try {
-      InputStream in = ctx.req().getInputStream();
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
-        total += n;
-      }
-    } catch (IOException | RuntimeException e) {
-      // The client went away or sent garbage; the 413 is still the answer.
-    }
-  }
-
-  private static ApiError tooLarge() {
-    return new ApiError(
-        413, "payload_too_large", "the body is over " + PushRequest.MAX_BODY_BYTES + " bytes");
+    return RequestBodies.read(codec, ctx, type);
   }
 
   private void json(Context ctx, Object value) {
@@ -466,13 +375,5 @@ final class ServerApp {
 
   private static String shorten(String s) {
     return s.length() > 64 ? s.substring(0, 64) + "..." : s;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    String line = s.lines().findFirst().orElse("");
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

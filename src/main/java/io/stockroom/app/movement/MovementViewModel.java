@@ -6,11 +6,9 @@ import io.stockroom.app.tasks.TaskRunner;
 import io.stockroom.app.ui.Errors;
 import io.stockroom.domain.CatalogService;
 import io.stockroom.domain.Item;
-import io.stockroom.domain.Location;
 import io.stockroom.domain.LocationService;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MovementRequest;
-import io.stockroom.domain.OnHand;
 import io.stockroom.domain.Quantities;
 import io.stockroom.domain.StockMovement;
 import io.stockroom.domain.StockService;
@@ -18,12 +16,9 @@ import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -60,15 +55,13 @@ public final class MovementViewModel {
 
   public static final Duration TYPING_PAUSE = Duration.ofMillis(150);
 
-  /** Bins listed in the preview when none is typed yet (where to pick from). */
-  static final int PREVIEW_BINS = 3;
-
   private final CatalogService catalog;
   private final LocationService locations;
   private final StockService stock;
   private final TaskRunner runner;
   private final LocalChanges changes;
   private final Debouncer debouncer;
+  private final MovementLookup lookup;
 
   private final ObjectProperty<MovementReason> reason =
       new SimpleObjectProperty<>(this, "reason", MovementReason.RECEIVE);
@@ -112,14 +105,16 @@ public final class MovementViewModel {
     this.runner = runner;
     this.changes = changes;
     this.debouncer = new Debouncer(runner, TYPING_PAUSE);
+    this.lookup = new MovementLookup(catalog, stock, locations);
     for (String f : List.of(ITEM, QUANTITY, FROM, TO, REFERENCE)) {
       problems.put(f, new ReadOnlyStringWrapper(this, f + "Problem", ""));
     }
     fromEnabled =
         Bindings.createBooleanBinding(() -> reason.get() != MovementReason.RECEIVE, reason);
     toEnabled = Bindings.createBooleanBinding(() -> reason.get() != MovementReason.PICK, reason);
-    title = Bindings.createStringBinding(() -> titleOf(reason.get()), reason);
-    recordText = Bindings.createStringBinding(() -> recordTextOf(reason.get()), reason);
+    title = Bindings.createStringBinding(() -> MovementTexts.titleOf(reason.get()), reason);
+    recordText =
+        Bindings.createStringBinding(() -> MovementTexts.recordTextOf(reason.get()), reason);
     itemCode.addListener((obs, old, now) -> edited(ITEM));
     fromCode.addListener((obs, old, now) -> edited(FROM));
     toCode.addListener((obs, old, now) -> edited(TO));
@@ -175,13 +170,13 @@ public final class MovementViewModel {
     String from = fromEnabled.get() ? fromCode.get() : null;
     String to = toEnabled.get() ? toCode.get() : null;
     runner.run(
-        () -> look(code, from, to),
+        () -> lookup.look(code, from, to),
         found -> {
           if (mine != lookups) {
             return;
           }
           show(found);
-          then.accept(found.item.isPresent());
+          then.accept(found.item().isPresent());
         },
         e -> {
           if (mine == lookups) {
@@ -192,85 +187,16 @@ public final class MovementViewModel {
         });
   }
 
-  /** What a look-up found; runs off the UI thread. */
-  private Lookup look(String code, String from, String to) {
-    Optional<Item> item =
-        code.isEmpty() || code.length() > TextField.SKU.max()
-            ? Optional.empty()
-            : catalog.findByCode(code);
-    List<OnHand> onHand = item.map(i -> stock.onHand(i.id())).orElse(List.of());
-    return new Lookup(code, item, onHand, bin(from), bin(to));
-  }
-
-  private Bin bin(String typed) {
-    String code;
-    try {
-      code = TextField.LOCATION_CODE.check(typed);
-    } catch (ValidationException e) {
-      return new Bin(typed, Optional.empty(), e.getMessage());
-    }
-    if (code == null) {
-      return null;
-    }
-    Optional<Location> found = locations.findByCode(code);
-    return new Bin(code, found, found.isPresent() ? "" : unknownBin(code));
-  }
-
-  private void show(Lookup found) {
+  private void show(MovementLookup.Lookup found) {
     problems
         .get(ITEM)
-        .set(found.item.isPresent() || found.code.isEmpty() ? "" : unknownItem(found.code));
-    problems.get(FROM).set(found.from == null ? "" : found.from.problem);
-    problems.get(TO).set(found.to == null ? "" : found.to.problem);
-    preview.set(found.item.map(i -> describeStock(i, found)).orElse(""));
-  }
-
-  private static String unknownItem(String code) {
-    String shown = code.length() > TextField.SKU.max() ? code.substring(0, 20) + "..." : code;
-    return "No item has the SKU or barcode \"" + shown + "\".";
-  }
-
-  private static String unknownBin(String code) {
-    return "No bin \"" + code + "\" at this site.";
-  }
-
-  /**
-   * "Anchor bolt M8 (BOLT-M8): 40 ea on hand here; A-01 12 ea". The bins typed in the form come
-   * first; with none typed, the bins holding the most, so a picker sees where to go.
-   */
-  static String describeStock(Item item, Lookup found) {
-    String unit = item.unit() == null ? "" : " " + item.unit();
-    BigDecimal total =
-        found.onHand.stream().map(OnHand::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-    List<String> bins = new ArrayList<>();
-    for (Bin b : new Bin[] {found.from, found.to}) {
-      if (b != null && b.location.isPresent()) {
-        bins.add(b.location.get().code() + " " + qty(found.onHand, b.location.get()) + unit);
-      }
-    }
-    if (bins.isEmpty()) {
-      found.onHand.stream()
-          .filter(o -> o.quantity().signum() != 0)
-          .sorted(Comparator.comparing(OnHand::quantity).reversed())
-          .limit(PREVIEW_BINS)
-          .forEach(o -> bins.add(o.locationCode() + " " + Quantities.format(o.quantity()) + unit));
-    }
-    return item.name()
-        + " ("
-        + item.sku()
-        + "): "
-        + Quantities.format(total)
-        + unit
-        + " on hand here"
-        + (bins.isEmpty() ? "" : "; " + String.join(", ", bins));
-  }
-
-  private static String qty(List<OnHand> onHand, Location location) {
-    return onHand.stream()
-        .filter(o -> o.locationId().equals(location.id()))
-        .map(o -> Quantities.format(o.quantity()))
-        .findFirst()
-        .orElse("0");
+        .set(
+            found.item().isPresent() || found.code().isEmpty()
+                ? ""
+                : MovementTexts.unknownItem(found.code()));
+    problems.get(FROM).set(found.from() == null ? "" : found.from().problem());
+    problems.get(TO).set(found.to() == null ? "" : found.to().problem());
+    preview.set(found.item().map(i -> MovementTexts.describeStock(i, found)).orElse(""));
   }
 
   /** Enter in the quantity, a bin or the reference, or the record button. */
@@ -289,7 +215,7 @@ public final class MovementViewModel {
         throw new ValidationException(ITEM, "Scan or type the item's SKU or barcode.");
       }
       if (code.length() > TextField.SKU.max()) {
-        throw new ValidationException(ITEM, unknownItem(code));
+        throw new ValidationException(ITEM, MovementTexts.unknownItem(code));
       }
       qty = Quantities.parsePositive(QUANTITY, quantity.get());
       new MovementRequest(
@@ -305,7 +231,8 @@ public final class MovementViewModel {
           Item item =
               catalog
                   .findByCode(code)
-                  .orElseThrow(() -> new ValidationException(ITEM, unknownItem(code)));
+                  .orElseThrow(
+                      () -> new ValidationException(ITEM, MovementTexts.unknownItem(code)));
           MovementRequest request =
               new MovementRequest(item.id(), r, from, to, qty, ref).validate();
           requireLocation(FROM, request.fromCode());
@@ -317,7 +244,7 @@ public final class MovementViewModel {
           error.set("");
           errorField.set("");
           problems.values().forEach(p -> p.set(""));
-          message.set(describe(done.item, done.movement));
+          message.set(MovementTexts.describe(done.item, done.movement));
           quantity.set("");
           reference.set("");
           toCode.set("");
@@ -348,7 +275,7 @@ public final class MovementViewModel {
 
   private void requireLocation(String field, String code) {
     if (code != null && locations.findByCode(code).isEmpty()) {
-      throw new ValidationException(field, unknownBin(code));
+      throw new ValidationException(field, MovementTexts.unknownBin(code));
     }
   }
 
@@ -397,44 +324,7 @@ public final class MovementViewModel {
     return itemCode.get() == null ? "" : itemCode.get().strip();
   }
 
-  static String titleOf(MovementReason r) {
-    return switch (r == null ? MovementReason.RECEIVE : r) {
-      case RECEIVE -> "Receive stock";
-      case PICK -> "Pick stock";
-      case TRANSFER -> "Move stock between bins";
-      case ADJUST, COUNT -> "Adjust stock";
-    };
-  }
-
-  static String recordTextOf(MovementReason r) {
-    return switch (r == null ? MovementReason.RECEIVE : r) {
-      case RECEIVE -> "Record receipt";
-      case PICK -> "Record pick";
-      case TRANSFER -> "Record move";
-      case ADJUST, COUNT -> "Record adjustment";
-    };
-  }
-
-  static String describe(Item item, StockMovement m) {
-    String qty = Quantities.format(m.quantity()) + " " + (item.unit() == null ? "" : item.unit());
-    String what = qty.strip() + " of " + item.sku();
-    return switch (m.reason()) {
-      case RECEIVE -> "Received " + what + " into " + m.toCode() + ".";
-      case PICK -> "Picked " + what + " from " + m.fromCode() + ".";
-      case TRANSFER -> "Moved " + what + " from " + m.fromCode() + " to " + m.toCode() + ".";
-      case ADJUST, COUNT ->
-          m.toCode() != null
-              ? "Adjusted " + m.toCode() + ": +" + what + "."
-              : "Adjusted " + m.fromCode() + ": -" + what + ".";
-    };
-  }
-
   private record Recorded(Item item, StockMovement movement) {}
-
-  /** A typed bin code and what it names; {@code problem} is empty when it is fine. */
-  private record Bin(String code, Optional<Location> location, String problem) {}
-
-  record Lookup(String code, Optional<Item> item, List<OnHand> onHand, Bin from, Bin to) {}
 
   public ObjectProperty<MovementReason> reasonProperty() {
     return reason;

@@ -9,7 +9,6 @@ import io.stockroom.app.tasks.TaskRunner;
 import io.stockroom.app.ui.Dialogs;
 import io.stockroom.app.ui.Errors;
 import io.stockroom.app.ui.TextClipboard;
-import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.OutboxService;
 import io.stockroom.domain.QueuedMutation;
 import io.stockroom.domain.SyncDesk;
@@ -212,7 +211,7 @@ public final class QueueViewModel {
             .map(
                 c ->
                     new CursorRow(
-                        capitalized(c.entity().words()),
+                        QueueTexts.capitalized(c.entity().words()),
                         c.cursor() == null ? "" : c.cursor(),
                         time(c.lastPulledAt())))
             .toList();
@@ -232,9 +231,9 @@ public final class QueueViewModel {
         "Today: "
             + cycles
             + (cycles == 1 ? " cycle, " : " cycles, ")
-            + bytes(up)
+            + QueueTexts.bytes(up)
             + " up, "
-            + bytes(down)
+            + QueueTexts.bytes(down)
             + " down";
     return new Snapshot(
         queue,
@@ -247,62 +246,26 @@ public final class QueueViewModel {
   private LogRow logRow(SyncLogEntry e) {
     return new LogRow(
         time(e.startedAt()),
-        triggerWord(e.trigger()),
+        QueueTexts.triggerWord(e.trigger()),
         e.outcome() == null ? "" : e.outcome().replace('_', ' '),
         String.valueOf(e.pulled()),
         String.valueOf(e.pushed()),
         String.valueOf(e.conflicts()),
-        bytes(e.bytesSent()),
-        bytes(e.bytesReceived()),
+        QueueTexts.bytes(e.bytesSent()),
+        QueueTexts.bytes(e.bytesReceived()),
         e.millis() + " ms",
         Explanations.inWords(e.error()));
-  }
-
-  static String bytes(long n) {
-    if (n < 1024) {
-      return n + " B";
-    }
-    if (n < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
-    }
-    return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
   }
 
   private String time(Instant t) {
     return t == null ? "" : WHEN.format(t.atZone(zone));
   }
 
-  /** Why a cycle ran, as the sync log says it. */
-  static String triggerWord(String trigger) {
-    return switch (trigger == null ? "" : trigger) {
-      case "interval" -> "Timer";
-      case "local_write" -> "Your change";
-      case "live" -> "Server change";
-      case "connectivity" -> "Network back";
-      case "retry" -> "Retry";
-      case "manual" -> "Sync now";
-      case "startup" -> "Start";
-      default -> trigger == null ? "" : trigger.replace('_', ' ');
-    };
-  }
-
-  static String actionWord(MutationAction a) {
-    return switch (a) {
-      case CREATE -> "new";
-      case UPDATE -> "changed";
-      case DELETE -> "deleted";
-    };
-  }
-
-  private static String capitalized(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
   private QueueRow row(QueuedMutation m, String label) {
     return new QueueRow(
         m.seq(),
         m.entityType().word(),
-        actionWord(m.action()),
+        QueueTexts.actionWord(m.action()),
         label == null ? "" : label,
         String.valueOf(m.idempotencyKey()),
         m.status().dbValue(),
