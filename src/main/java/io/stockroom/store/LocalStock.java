@@ -64,9 +64,9 @@ final class LocalStock implements StockService {
         t -> {
           ItemsRecord item = items.fetchLive(t, r.itemId());
           LocationsRecord from =
-              r.fromCode() == null ? null : LocationRepository.require(t, r.fromCode());
+              r.fromCode() == null ? null : LocationRepository.require(t, r.fromCode(), "from");
           LocationsRecord to =
-              r.toCode() == null ? null : LocationRepository.require(t, r.toCode());
+              r.toCode() == null ? null : LocationRepository.require(t, r.toCode(), "to");
           Instant now = stamps.now();
           StockMovementsRecord m = t.newRecord(STOCK_MOVEMENTS);
           m.setId(ids.next());

@@ -100,8 +100,13 @@ final class LocationRepository implements LocationService {
 
   /** Like {@link #find}, or a ValidationException a warehouse user understands. */
   static LocationsRecord require(DSLContext ctx, String code) {
+    return require(ctx, code, "location");
+  }
+
+  /** {@link #require(DSLContext, String)} naming the form's field that holds the code. */
+  static LocationsRecord require(DSLContext ctx, String code, String field) {
     return find(ctx, code)
-        .orElseThrow(() -> new ValidationException("location", "Unknown location " + code + "."));
+        .orElseThrow(() -> new ValidationException(field, "Unknown location " + code + "."));
   }
 
   @Override

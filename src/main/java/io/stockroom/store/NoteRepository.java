@@ -42,7 +42,7 @@ final class NoteRepository {
         .selectFrom(ITEM_NOTES)
         .where(ITEM_NOTES.ITEM_ID.eq(itemId))
         .and(ITEM_NOTES.IS_DELETED.isFalse())
-        .orderBy(ITEM_NOTES.CREATED_AT, ITEM_NOTES.ID)
+        .orderBy(ITEM_NOTES.CREATED_AT.desc(), ITEM_NOTES.ID.desc()) // newest first, as shown
         .fetch(NoteRepository::toDomain);
   }
 

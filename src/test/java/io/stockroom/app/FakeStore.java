@@ -20,6 +20,7 @@ import io.stockroom.domain.StockCount;
 import io.stockroom.domain.StockMovement;
 import io.stockroom.domain.StockService;
 import io.stockroom.domain.SyncStatus;
+import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -119,7 +120,8 @@ public final class FakeStore {
 
   private TreeMap<String, Item> sorted() {
     if (bySku == null) {
-      bySku = new TreeMap<>();
+      // The store's order: SKUs case-insensitively (two SKUs differing only in case stay apart).
+      bySku = new TreeMap<>(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
       items.values().forEach(i -> bySku.put(i.sku(), i));
     }
     return bySku;
@@ -321,10 +323,9 @@ public final class FakeStore {
     @Override
     public List<ItemNote> notes(UUID itemId) {
       synchronized (FakeStore.this) {
-        return notes.stream()
-            .filter(n -> n.itemId().equals(itemId))
-            .sorted(Comparator.comparing(ItemNote::updatedAt).reversed())
-            .toList();
+        List<ItemNote> newestFirst = new ArrayList<>(notes);
+        java.util.Collections.reverse(newestFirst); // kept in the order they were written
+        return newestFirst.stream().filter(n -> n.itemId().equals(itemId)).toList();
       }
     }
 
@@ -341,12 +342,34 @@ public final class FakeStore {
 
     @Override
     public ItemNote updateNote(UUID noteId, String body) {
-      throw new UnsupportedOperationException();
+      synchronized (FakeStore.this) {
+        for (int i = 0; i < notes.size(); i++) {
+          ItemNote n = notes.get(i);
+          if (n.id().equals(noteId)) {
+            ItemNote edited =
+                new ItemNote(
+                    n.id(),
+                    n.itemId(),
+                    TextField.NOTE_BODY.required(body, "A note needs some text."),
+                    n.author(),
+                    Instant.now(),
+                    SyncStatus.PENDING);
+            notes.set(i, edited);
+            queue(EntityType.ITEM_NOTES, MutationAction.UPDATE, noteId);
+            return edited;
+          }
+        }
+        throw new ValidationException("note", "Unknown note.");
+      }
     }
 
     @Override
     public void deleteNote(UUID noteId) {
-      throw new UnsupportedOperationException();
+      synchronized (FakeStore.this) {
+        if (notes.removeIf(n -> n.id().equals(noteId))) {
+          queue(EntityType.ITEM_NOTES, MutationAction.DELETE, noteId);
+        }
+      }
     }
   }
 
