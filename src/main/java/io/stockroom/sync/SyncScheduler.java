@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,7 @@ public final class SyncScheduler implements AutoCloseable {
   private Trigger queuedTrigger;
   private Duration interval;
   private boolean started;
+  private final Object statusLock = new Object();
   private volatile SyncStatus status = SyncStatus.initial();
   private List<CompletableFuture<CycleResult>> waiting = new ArrayList<>();
   private ScheduledFuture<?> intervalTask;
@@ -263,15 +265,15 @@ public final class SyncScheduler implements AutoCloseable {
 
   /** The live channel's state, for the status bar. */
   public void liveConnected(boolean connected) {
-    publish(status.withLive(connected));
+    update(s -> s.withLive(connected));
   }
 
   /** Who and where, for the status bar. */
   public void account(String server, String user) {
-    publish(
-        status
-            .withAccount(server, user)
-            .withState(server == null ? SyncStatus.State.SIGNED_OUT : status.state()));
+    update(
+        s ->
+            s.withAccount(server, user)
+                .withState(server == null ? SyncStatus.State.SIGNED_OUT : s.state()));
   }
 
   private void runQueued() {
@@ -290,14 +292,17 @@ public final class SyncScheduler implements AutoCloseable {
     CycleResult result = null;
     SyncStatus before = status;
     try {
-      publish(status.withState(SyncStatus.State.SYNCING).withProgress(0));
-      result = engine.run(why, n -> publish(status.withProgress(n)));
+      update(s -> s.withState(SyncStatus.State.SYNCING).withProgress(0));
+      result = engine.run(why, n -> update(s -> s.withProgress(n)));
       afterCycle(result);
     } catch (RuntimeException e) {
       LOG.error("sync cycle crashed", e);
-      if (status.state() == SyncStatus.State.SYNCING) { // never left showing "syncing"
-        publish(status.withOutcome(before.state(), before.lastSync(), e.toString(), null));
-      }
+      // Never left showing "syncing".
+      update(
+          s ->
+              s.state() == SyncStatus.State.SYNCING
+                  ? s.withOutcome(before.state(), before.lastSync(), e.toString(), null)
+                  : s);
     } finally {
       for (CompletableFuture<CycleResult> f : mine) {
         if (result != null) {
@@ -365,8 +370,12 @@ public final class SyncScheduler implements AutoCloseable {
       }
     }
     int[] c = counts.read();
-    Instant last = r.ok() ? r.finishedAt() : status.lastSync();
-    publish(status.withCounts(c[0], c[1], c[2]).withOutcome(state, last, r.error(), retryAt));
+    SyncStatus.State outcome = state;
+    Instant retry = retryAt;
+    update(
+        s ->
+            s.withCounts(c[0], c[1], c[2])
+                .withOutcome(outcome, r.ok() ? r.finishedAt() : s.lastSync(), r.error(), retry));
     for (Consumer<CycleResult> l : cycleListeners) {
       l.accept(r);
     }
@@ -395,27 +404,37 @@ public final class SyncScheduler implements AutoCloseable {
   private void refreshCounts() {
     try {
       int[] c = counts.read();
-      publish(status.withCounts(c[0], c[1], c[2]));
+      update(s -> s.withCounts(c[0], c[1], c[2]));
     } catch (RuntimeException e) {
       LOG.debug("could not read queue counts: {}", e.toString());
     }
   }
 
-  /** Sets the status and tells every listener (on the caller's thread). */
-  void publish(SyncStatus next) {
-    status = next;
-    for (Consumer<SyncStatus> l : listeners) {
-      try {
-        l.accept(next);
-      } catch (RuntimeException e) {
-        LOG.warn("sync status listener failed", e);
+  /**
+   * Changes the status and tells every listener, on the caller's thread. The status is changed by
+   * several threads (the cycle's progress, the live channel, sign-in, the queue counts), each
+   * changing its own part: the change is applied to the status as it is at that moment, and
+   * listeners hear the statuses in the order they were made, so no thread's part is lost to
+   * another's.
+   */
+  void update(UnaryOperator<SyncStatus> change) {
+    synchronized (statusLock) {
+      SyncStatus next = change.apply(status);
+      status = next;
+      for (Consumer<SyncStatus> l : listeners) {
+        try {
+          l.accept(next);
+        } catch (RuntimeException e) {
+          LOG.warn("sync status listener failed", e);
+        }
       }
     }
   }
 
   /** Seeds the last-sync time from the log at start-up. */
   public void restoreLastSync(Supplier<Instant> last) {
-    publish(status.withOutcome(status.state(), last.get(), null, null));
+    Instant restored = last.get();
+    update(s -> s.withOutcome(s.state(), restored, null, null));
   }
 
   @Override

@@ -167,6 +167,50 @@ class SyncSchedulerTest {
     assertThat(cycles).hasSize(2);
   }
 
+  /**
+   * The status is changed from several threads, each changing its own part (here the live channel's
+   * and the account's). Each change lands on the status as it then is: neither thread's last word
+   * is lost to the other's.
+   */
+  @Test
+  void statusChangesFromTwoThreadsAreNeverLost() throws Exception {
+    SyncScheduler scheduler = laptop(Duration.ZERO, false).scheduler();
+    int rounds = 20_000;
+    List<SyncStatus> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    scheduler.addListener(heard::add);
+    Thread live =
+        new Thread(
+            () -> {
+              for (int i = 1; i <= rounds; i++) {
+                scheduler.liveConnected(i % 2 == 0);
+              }
+            });
+    Thread account =
+        new Thread(
+            () -> {
+              for (int i = 1; i <= rounds; i++) {
+                scheduler.account("http://server-" + i, "demo");
+              }
+            });
+    live.start();
+    account.start();
+    live.join();
+    account.join();
+    assertThat(scheduler.status().liveConnected()).isTrue();
+    assertThat(scheduler.status().server()).isEqualTo("http://server-" + rounds);
+    // Heard in the order made: the account's part never goes back to an older one.
+    int seen = 0;
+    for (SyncStatus st : heard) {
+      int n =
+          st.server() != null && st.server().startsWith("http://server-")
+              ? Integer.parseInt(st.server().substring("http://server-".length()))
+              : 0;
+      assertThat(n).isGreaterThanOrEqualTo(seen);
+      seen = n;
+    }
+    assertThat(heard.get(heard.size() - 1)).isEqualTo(scheduler.status());
+  }
+
   @Test
   void triggersBeforeTheQueuedCycleStartsMakeOneCycle() {
     laptop(Duration.ZERO, false);
