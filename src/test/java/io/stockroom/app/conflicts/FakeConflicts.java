@@ -88,20 +88,24 @@ final class FakeConflicts implements ConflictService {
     if (failure != null) {
       throw failure;
     }
+    requireOpen(conflictId);
     itemValues = values;
-    settle(conflictId);
+    settle(conflictId, "merged");
   }
 
   @Override
   public void resolveCount(UUID conflictId, CountResolution resolution) {
+    requireOpen(conflictId);
     countResolution = resolution;
-    settle(conflictId);
+    settle(conflictId, resolution.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override
   public void dismiss(UUID conflictId) {
-    dismissed = conflictId;
-    settle(conflictId);
+    if (find(conflictId).open()) {
+      dismissed = conflictId;
+      settle(conflictId, "kept_server");
+    }
   }
 
   @Override
@@ -115,9 +119,47 @@ final class FakeConflicts implements ConflictService {
       throw new io.stockroom.domain.ValidationException("conflict", "already sent");
     }
     undone = conflictId;
+    replace(find(conflictId), true, null);
   }
 
-  private void settle(UUID id) {
-    entries.removeIf(c -> c.id().equals(id));
+  private SyncConflict find(UUID id) {
+    return entries.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private void requireOpen(UUID id) {
+    if (!find(id).open()) {
+      throw new io.stockroom.domain.ValidationException(
+          "conflict", "This conflict was already settled.");
+    }
+  }
+
+  /**
+   * As the real inbox: a settled entry stays among the settled ones, and the user's choice can be
+   * taken back until it is sent (here: until {@link #undo}).
+   */
+  private void settle(UUID id, String resolution) {
+    replace(find(id), false, resolution);
+    undoable.add(id);
+  }
+
+  private void replace(SyncConflict c, boolean open, String resolution) {
+    entries.set(
+        entries.indexOf(c),
+        new SyncConflict(
+            c.id(),
+            c.mutationId(),
+            c.entityType(),
+            c.entityId(),
+            c.action(),
+            c.policy(),
+            c.reason(),
+            c.fields(),
+            c.localPayload(),
+            c.serverRecord(),
+            open,
+            resolution,
+            c.createdAt(),
+            open ? null : Instant.parse("2026-11-24T10:05:00Z"),
+            c.label()));
   }
 }
