@@ -123,11 +123,15 @@ public class FakeSyncControl implements SyncControl {
     return interval;
   }
 
+  /** As the agent keeps it: whole seconds, at least one; zero turns the interval off. */
   @Override
   public void setInterval(Duration d) {
+    if (d == null || d.isNegative()) {
+      throw new IllegalArgumentException("interval must be zero or positive: " + d);
+    }
     refuseIfAsked();
     calls.add("interval " + d.toSeconds());
-    interval = d;
+    interval = d.isZero() ? Duration.ZERO : Duration.ofSeconds(Math.max(1, d.toSeconds()));
   }
 
   @Override
