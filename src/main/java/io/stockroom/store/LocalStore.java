@@ -6,16 +6,12 @@ import io.stockroom.domain.HybridLogicalClock;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.LocationService;
 import io.stockroom.domain.StockService;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Properties;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -34,11 +30,6 @@ public final class LocalStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
   private static final int POOL_SIZE = 4;
-
-  /** The profile database's own account: the file is guarded by its mode, not a password. */
-  private static final String USER = "sa";
-
-  private static final String PASSWORD = "";
 
   private final Path profileDir;
   private final JdbcConnectionPool pool;
@@ -122,54 +113,35 @@ public final class LocalStore implements AutoCloseable {
       throw new StoreException("no profile folder given: name one, e.g. --profile ~/stockroom");
     }
     Path dir = profileDir.toAbsolutePath().normalize();
-    boolean fresh = !Files.exists(dir);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot create the profile folder "
-              + dir
-              + (Files.isRegularFile(dir) ? ": a file has that name" : ""),
-          e);
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new StoreException("the profile " + dir + " is not a folder");
-    }
+    boolean fresh = ProfileFiles.prepare(dir);
     Path file = dir.resolve("stockroom.mv.db");
-    if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
-      // Checked first: H2 would otherwise print its own traces and fail as if the file were
-      // damaged.
-      throw new StoreException(
-          "cannot write to the profile folder "
-              + dir
-              + ": check that it is yours and not read-only");
-    }
-    String url = urlOf(dir);
+    String url = ProfileFiles.urlOf(dir);
     boolean fromTemplate = false;
     if (Files.exists(file)) {
-      refuseNewerProfile(dir, url);
+      ProfileFiles.refuseNewerProfile(dir, url);
     } else {
       fromTemplate = ProfileTemplate.copyTo(file);
     }
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, PASSWORD);
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(url, ProfileFiles.USER, ProfileFiles.PASSWORD);
     pool.setMaxConnections(POOL_SIZE);
     try {
       SchemaMigrator.Outcome outcome;
       try (Connection c = pool.getConnection()) {
-        ownerOnly(dir, fresh);
+        ProfileFiles.ownerOnly(dir, fresh);
         outcome = SchemaMigrator.migrate(c);
       }
       return new LocalStore(dir, pool, outcome, fromTemplate, clock, ids);
     } catch (SQLException | RuntimeException e) {
       if (e instanceof ProfileTooNewException) {
         // A normal close writes (it compacts for a moment); this file belongs to a newer release.
-        shutdownImmediately(pool);
+        ProfileFiles.shutdownImmediately(pool);
       }
       pool.dispose();
-      if (isLocked(e)) {
+      if (ProfileFiles.isLocked(e)) {
         throw new ProfileLockedException(dir, e);
       }
-      if (isDamaged(e)) {
+      if (ProfileFiles.isDamaged(e)) {
         throw new ProfileDamagedException(dir, e);
       }
       if (e instanceof RuntimeException re
@@ -178,104 +150,6 @@ public final class LocalStore implements AutoCloseable {
       }
       throw new StoreException("cannot open the local database in " + dir, e);
     }
-  }
-
-  /** The JDBC URL of the database in a profile folder. */
-  static String urlOf(Path profileDir) {
-    return "jdbc:h2:file:" + profileDir.resolve("stockroom");
-  }
-
-  /**
-   * A connection of its own to a profile's database, outside the pool. The H2 driver directly:
-   * DriverManager would first load every driver on the class path.
-   */
-  static Connection connect(String url) throws SQLException {
-    Properties credentials = new Properties();
-    credentials.setProperty("user", USER);
-    credentials.setProperty("password", PASSWORD);
-    return org.h2.Driver.load().connect(url, credentials);
-  }
-
-  /**
-   * A profile from a newer release must stay as it is, and H2 opened read-write rewrites parts of
-   * the file even when nothing changes: the check runs on a read-only open first.
-   */
-  private static void refuseNewerProfile(Path dir, String url) {
-    try (Connection readOnly = connect(url + ";ACCESS_MODE_DATA=r")) {
-      SchemaMigrator.checkNotNewer(readOnly);
-    } catch (SQLException e) {
-      if (isLocked(e)) {
-        throw new ProfileLockedException(dir, e);
-      }
-      if (isDamaged(e)) {
-        throw new ProfileDamagedException(dir, e);
-      }
-      throw new StoreException("cannot open the local database in " + dir, e);
-    }
-  }
-
-  /**
-   * The database files, and the profile folder when this open created it, readable by their owner
-   * only (issue 15), where the file system has POSIX modes; elsewhere the per-user data folder
-   * already admits only its user. A folder that existed keeps its modes: it may be shared, and is
-   * the user's to set.
-   */
-  private static void ownerOnly(Path dir, boolean folderToo) {
-    try {
-      if (folderToo) {
-        Files.setPosixFilePermissions(
-            dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-      }
-      try (var files = Files.list(dir)) {
-        for (Path f : (Iterable<Path>) files::iterator) {
-          if (f.getFileName().toString().startsWith("stockroom.") && Files.isRegularFile(f)) {
-            Files.setPosixFilePermissions(
-                f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-          }
-        }
-      }
-    } catch (UnsupportedOperationException | IOException e) {
-      LOG.debug("file modes left as they are in {}: {}", dir, e.toString());
-    }
-  }
-
-  /** H2's codes for a file it cannot read as a database: corrupted, cut short, not H2's. */
-  private static boolean isDamaged(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
-              || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
-              || sql.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1)) {
-        return true;
-      }
-      if (t instanceof org.h2.mvstore.MVStoreException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void shutdownImmediately(JdbcConnectionPool pool) {
-    try (Connection c = pool.getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("SHUTDOWN IMMEDIATELY");
-    } catch (SQLException e) {
-      LOG.debug("shutdown after refusing the profile", e);
-    }
-  }
-
-  private static boolean isLocked(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-        return true;
-      }
-      if (t.getMessage() != null
-          && t.getMessage().toLowerCase(Locale.ROOT).contains("database may be already in use")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -432,7 +306,7 @@ public final class LocalStore implements AutoCloseable {
     // The shutdown runs on a connection of its own, opened while the pool's keep the database
     // open: a pooled connection rolls back when handed back, and on a database already shut down
     // that rollback fails and H2 writes its stack trace into stockroom.trace.db at every close.
-    try (Connection c = connect(urlOf(profileDir))) {
+    try (Connection c = ProfileFiles.connect(ProfileFiles.urlOf(profileDir))) {
       pool.dispose();
       try (Statement st = c.createStatement()) {
         st.execute("SHUTDOWN COMPACT");
@@ -443,6 +317,6 @@ public final class LocalStore implements AutoCloseable {
       pool.dispose();
     }
     // Compacting writes a new file in place of the old one, with the default mode.
-    ownerOnly(profileDir, false);
+    ProfileFiles.ownerOnly(profileDir, false);
   }
 }

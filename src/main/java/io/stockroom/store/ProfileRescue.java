@@ -116,7 +116,7 @@ public final class ProfileRescue {
   }
 
   private static int exportQueue(Path database, Path export) throws SQLException, IOException {
-    try (Connection c = LocalStore.connect("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r");
+    try (Connection c = ProfileFiles.connect("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r");
         PreparedStatement queue =
             c.prepareStatement(
                 "select * from mutation_queue where status <> 'completed' order by seq");

@@ -84,7 +84,7 @@ public final class ProfileTemplate {
     Path target = Path.of(args[0]).toAbsolutePath();
     Path work = Files.createTempDirectory("stockroom-template");
     try {
-      try (Connection c = LocalStore.connect(LocalStore.urlOf(work));
+      try (Connection c = ProfileFiles.connect(ProfileFiles.urlOf(work));
           Statement st = c.createStatement()) {
         SchemaMigrator.migrate(c);
         st.execute("SHUTDOWN COMPACT");

@@ -130,7 +130,7 @@ class ProfileTemplateTest {
   }
 
   private static Connection connect(Path dir) throws SQLException {
-    return LocalStore.connect(LocalStore.urlOf(dir));
+    return ProfileFiles.connect(ProfileFiles.urlOf(dir));
   }
 
   private static List<String> tables(Connection c) throws SQLException {
