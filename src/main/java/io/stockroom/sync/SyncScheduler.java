@@ -52,7 +52,6 @@ public final class SyncScheduler implements AutoCloseable {
   private final Duration debounce;
   private final BooleanSupplier batteryLow;
   private final Counts counts;
-  private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<CycleResult>> cycleListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   // Guarded by lock: a cycle is handed to the executor (queued) or running; a trigger while one
@@ -64,8 +63,7 @@ public final class SyncScheduler implements AutoCloseable {
   private Trigger queuedTrigger;
   private Duration interval;
   private boolean started;
-  private final Object statusLock = new Object();
-  private volatile SyncStatus status = SyncStatus.initial();
+  private final StatusBoard board = new StatusBoard();
   private List<CompletableFuture<CycleResult>> waiting = new ArrayList<>();
   private ScheduledFuture<?> intervalTask;
   private ScheduledFuture<?> debounceTask;
@@ -162,8 +160,7 @@ public final class SyncScheduler implements AutoCloseable {
   }
 
   public void addListener(Consumer<SyncStatus> listener) {
-    listeners.add(listener);
-    listener.accept(status);
+    board.listen(listener);
   }
 
   public void addCycleListener(Consumer<CycleResult> listener) {
@@ -171,7 +168,7 @@ public final class SyncScheduler implements AutoCloseable {
   }
 
   public SyncStatus status() {
-    return status;
+    return board.status();
   }
 
   /** Asks for a cycle. Triggers while one is queued or running coalesce into one more cycle. */
@@ -290,7 +287,7 @@ public final class SyncScheduler implements AutoCloseable {
       waiting = new ArrayList<>();
     }
     CycleResult result = null;
-    SyncStatus before = status;
+    SyncStatus before = board.status();
     try {
       update(s -> s.withState(SyncStatus.State.SYNCING).withProgress(0));
       result = engine.run(why, n -> update(s -> s.withProgress(n)));
@@ -410,25 +407,9 @@ public final class SyncScheduler implements AutoCloseable {
     }
   }
 
-  /**
-   * Changes the status and tells every listener, on the caller's thread. The status is changed by
-   * several threads (the cycle's progress, the live channel, sign-in, the queue counts), each
-   * changing its own part: the change is applied to the status as it is at that moment, and
-   * listeners hear the statuses in the order they were made, so no thread's part is lost to
-   * another's.
-   */
+  /** Changes the status (see {@link StatusBoard}). */
   void update(UnaryOperator<SyncStatus> change) {
-    synchronized (statusLock) {
-      SyncStatus next = change.apply(status);
-      status = next;
-      for (Consumer<SyncStatus> l : listeners) {
-        try {
-          l.accept(next);
-        } catch (RuntimeException e) {
-          LOG.warn("sync status listener failed", e);
-        }
-      }
-    }
+    board.update(change);
   }
 
   /** Seeds the last-sync time from the log at start-up. */
