@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.Hlc;
+import io.stockroom.domain.WireTime;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,13 +22,11 @@ import java.util.UUID;
 final class Payloads {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter WIRE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private Payloads() {}
 
   static String time(Instant instant) {
-    return instant == null ? null : WIRE_TIME.format(instant);
+    return WireTime.format(instant);
   }
 
   /** A {@code data} object under construction; values are written in wire form. */

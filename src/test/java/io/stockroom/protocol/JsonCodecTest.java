@@ -3,6 +3,7 @@ package io.stockroom.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stockroom.domain.WireTime;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.Quantities;
 import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
-import io.stockroom.protocol.WireTime;
+import io.stockroom.domain.WireTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

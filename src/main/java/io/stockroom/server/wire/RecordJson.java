@@ -3,7 +3,7 @@ package io.stockroom.server.wire;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.ItemField;
-import io.stockroom.protocol.WireTime;
+import io.stockroom.domain.WireTime;
 import io.stockroom.server.store.jooq.tables.records.ItemNotesRecord;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
