@@ -21,6 +21,7 @@ import java.util.UUID;
  */
 final class Payloads {
 
+  /** The store's one JSON mapper, for the JSON it keeps in columns and files. */
   static final ObjectMapper JSON = new ObjectMapper();
 
   private Payloads() {}

@@ -69,7 +69,7 @@ public final class SiteLoss {
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Payloads.JSON;
 
   private final Tx tx;
   private final IdGenerator ids;
