@@ -1,5 +1,6 @@
 package io.stockroom.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -55,7 +56,7 @@ public final class WireTime {
    * Parses any ISO-8601 instant (with or without fraction); the result is cut to milliseconds. The
    * form written here is read by hand: {@link Instant#parse} on the two stamps of every pulled
    * record was a tenth of a first sync's local apply. Anything else goes to {@link Instant#parse};
-   * an impossible date fails either way.
+   * an impossible date fails with {@link java.time.format.DateTimeParseException} either way.
    */
   public static Instant parse(String text) {
     String s = text;
@@ -76,11 +77,16 @@ public final class WireTime {
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
     int millis = digits(s, 20, 3);
-    if ((year | month | day | hour | minute | second | millis) < 0) {
-      return Instant.parse(s); // not all digits: let it say what is wrong
+    if ((year | month | day | hour | minute | second | millis) >= 0) {
+      try {
+        return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+            .toInstant(ZoneOffset.UTC);
+      } catch (DateTimeException e) {
+        // An impossible date, or a form Instant#parse reads and LocalDateTime#of does not (hour
+        // 24, a leap second): Instant#parse decides, and fails the way every caller expects.
+      }
     }
-    return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
-        .toInstant(ZoneOffset.UTC);
+    return Instant.parse(s).truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** The number in {@code s} at {@code from}, {@code count} ASCII digits long, or -1. */

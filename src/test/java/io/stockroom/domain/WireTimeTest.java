@@ -3,8 +3,8 @@ package io.stockroom.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.junit.jupiter.api.Test;
 
 /** The one time codec: its own form read by hand, agreeing with {@link Instant#parse}. */
@@ -35,11 +35,20 @@ class WireTimeTest {
   @Test
   void impossibleDatesFail() {
     assertThatThrownBy(() -> WireTime.parse("2026-02-30T10:00:00.000Z"))
-        .isInstanceOf(DateTimeException.class);
+        .isInstanceOf(DateTimeParseException.class);
     assertThatThrownBy(() -> WireTime.parse("2026-04-09T25:00:00.000Z"))
-        .isInstanceOf(DateTimeException.class);
+        .isInstanceOf(DateTimeParseException.class);
     assertThatThrownBy(() -> WireTime.parse("2026-04-09T1x:00:00.000Z"))
-        .isInstanceOf(DateTimeException.class);
+        .isInstanceOf(DateTimeParseException.class);
+  }
+
+  @Test
+  void formsInstantParseTakesStayTaken() {
+    for (String s : new String[] {"2026-04-09T24:00:00.000Z", "2026-06-30T23:59:60.000Z"}) {
+      assertThat(WireTime.parse(s))
+          .as(s)
+          .isEqualTo(Instant.parse(s).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
   }
 
   /** Property: every instant of years 1000 to 9999, written and read back, is itself. */

@@ -128,4 +128,23 @@ class HostileNumbersTest {
     assertThat(results.get(0).get("status").asText()).isEqualTo("rejected");
     assertThat(results.get(0).at("/error/message").asText()).contains("control character");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-02-30T10:00:00.000Z",
+        "2026-13-01T10:00:00.000Z",
+        "2026-04-09T25:00:00.000Z"
+      })
+  void anImpossibleDateIsTheClientsMistakeNotTheServers(String when) {
+    ObjectNode d = movementData("date");
+    d.put("quantity", 1);
+    d.put("occurred_at", when);
+    ArrayNode results =
+        server.push(token, mutation("stock_movements", "create", UUID.randomUUID(), d));
+    assertThat(results.get(0).get("status").asText()).isEqualTo("rejected");
+    assertThat(results.get(0).at("/error/code").asText()).isNotEqualTo("internal_error");
+    assertThat(results.get(0).at("/error/message").asText())
+        .contains("occurred_at must be an ISO-8601 timestamp");
+  }
 }

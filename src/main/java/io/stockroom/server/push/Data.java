@@ -7,8 +7,8 @@ import io.stockroom.domain.TextField;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.domain.WireTime;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -181,7 +181,7 @@ public final class Data {
         throw Rejection.invalid(field + " is out of range");
       }
       return t;
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) { // an impossible date too: the client's mistake
       throw Rejection.invalid(field + " must be an ISO-8601 timestamp");
     }
   }
