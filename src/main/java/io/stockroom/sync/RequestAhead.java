@@ -8,7 +8,8 @@ import java.util.concurrent.RejectedExecutionException;
  * One request sent ahead on a thread of the agent's request executor, so that the cycle's local
  * work overlaps the request and the server's work instead of following them (decision records 0029
  * and 0033). Its answer is always waited for, even when abandoned: no request is left on the wire
- * when a cycle ends.
+ * when a cycle ends. An abandoned request is interrupted; should the interrupt land after it ended,
+ * the agent's pool (a {@code ThreadPoolExecutor}) clears it before the thread's next task.
  *
  * @param <T> the answer
  */

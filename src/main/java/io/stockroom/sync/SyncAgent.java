@@ -391,12 +391,20 @@ public final class SyncAgent implements AutoCloseable {
         live = null;
       }
     }
+    // A running cycle stops at its next page or batch; the request it has on the wire is answered
+    // and settled first (its mutations are not counted as failed). Only a request still running
+    // once the cycle has had its time is interrupted.
+    engine.cancel();
     executor.shutdownNow();
-    requests.shutdownNow();
+    requests.shutdown();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
-      requests.awaitTermination(10, TimeUnit.SECONDS);
+      if (!requests.awaitTermination(5, TimeUnit.SECONDS)) {
+        requests.shutdownNow();
+        requests.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
+      requests.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
