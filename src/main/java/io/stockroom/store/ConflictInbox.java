@@ -70,7 +70,7 @@ final class ConflictInbox {
     return c;
   }
 
-  public List<SyncConflict> conflicts(boolean openOnly) {
+  List<SyncConflict> conflicts(boolean openOnly) {
     var q = tx.read().selectFrom(SYNC_CONFLICTS);
     var where = openOnly ? SYNC_CONFLICTS.STATUS.eq("open") : SYNC_CONFLICTS.STATUS.isNotNull();
     DSLContext t = tx.read();
@@ -81,7 +81,7 @@ final class ConflictInbox {
    * Settles an open conflict. The record's conflict flag goes away once no open entry is left for
    * it; what the user chose to send again is queued by the caller through the normal services.
    */
-  public void resolve(UUID conflictId, String resolution) {
+  void resolve(UUID conflictId, String resolution) {
     tx.run(t -> resolve(t, conflictId, resolution, null, null));
   }
 
@@ -165,6 +165,4 @@ final class ConflictInbox {
         r.getResolvedAt(),
         RecordLabels.of(t, type, r.getEntityId()));
   }
-
-  // ---------------------------------------------------------------- sync log
 }

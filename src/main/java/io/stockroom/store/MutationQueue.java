@@ -364,6 +364,4 @@ public final class MutationQueue implements OutboxService {
     return t.fetchExists(
         MUTATION_QUEUE, MUTATION_QUEUE.ENTITY_ID.eq(entityId).and(MUTATION_QUEUE.STATUS.in(OPEN)));
   }
-
-  // ---------------------------------------------------------------- push results
 }

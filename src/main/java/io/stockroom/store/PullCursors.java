@@ -32,7 +32,7 @@ final class PullCursors {
   }
 
   /** The stored pull cursor of an entity; empty before its first pull. */
-  public Optional<String> cursor(EntityType type) {
+  Optional<String> cursor(EntityType type) {
     return tx.read()
         .select(SYNC_STATE.CURSOR)
         .from(SYNC_STATE)
@@ -46,7 +46,7 @@ final class PullCursors {
    * starts it over rather than resuming with half of what {@link #finishRepull} needs. Pending
    * mutations stay.
    */
-  public void beginRepull(EntityType type) {
+  void beginRepull(EntityType type) {
     tx.run(t -> beginRepull(t, type));
   }
 
@@ -56,7 +56,7 @@ final class PullCursors {
   }
 
   /** Whether a re-pull of the entity was started and never finished. */
-  public boolean repullUnderWay(EntityType type) {
+  boolean repullUnderWay(EntityType type) {
     return Settings.get(tx.read(), REPULL + type.wireName()).isPresent();
   }
 
@@ -68,7 +68,7 @@ final class PullCursors {
    *
    * @return how many rows were marked deleted
    */
-  public int finishRepull(EntityType type, Set<UUID> served) {
+  int finishRepull(EntityType type, Set<UUID> served) {
     return tx.write(
         t -> {
           org.jooq.Table<?> table = table(type);
@@ -102,9 +102,10 @@ final class PullCursors {
 
   /**
    * Whether this profile holds no row at all of an entity (live, deleted or pending): a pull into
-   * it can presume every record new (see {@link PulledPages#apply}).
+   * it can presume every record new (see {@link PulledPages#applyPage(EntityType, List,
+   * java.util.Collection, String, boolean)}).
    */
-  public boolean holdsNone(EntityType type) {
+  boolean holdsNone(EntityType type) {
     return !tx.read().fetchExists(table(type));
   }
 

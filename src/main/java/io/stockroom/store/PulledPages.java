@@ -50,7 +50,7 @@ final class PulledPages {
    *
    * @return how many records and deletions were applied (skipped ones not counted)
    */
-  public int applyPage(
+  int applyPage(
       EntityType type, List<ObjectNode> records, Collection<UUID> deletions, String cursor) {
     return applyPage(type, records, deletions, cursor, false);
   }
@@ -65,7 +65,7 @@ final class PulledPages {
    * pull, the user created an item with the same SKU meanwhile, or edited one just pulled): a key
    * or uniqueness violation then rolls the attempt back and the page is applied the ordinary way.
    */
-  public int applyPage(
+  int applyPage(
       EntityType type,
       List<ObjectNode> records,
       Collection<UUID> deletions,

@@ -57,7 +57,7 @@ final class PushOutcomes {
    * unless another mutation of the same record is still open, the record takes the server's values
    * and is marked synced with its server id and version.
    */
-  public void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
+  void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
     markAccepted(List.of(new AcceptedMutation(m, serverId, serverVersion, record)));
   }
 
@@ -65,7 +65,7 @@ final class PushOutcomes {
    * {@link #markAccepted} for a run of results in one transaction (a push answers up to a batch at
    * once; a transaction per result made a 1,000-mutation push several times slower).
    */
-  public void markAccepted(List<AcceptedMutation> accepted) {
+  void markAccepted(List<AcceptedMutation> accepted) {
     if (accepted.isEmpty()) {
       return;
     }
@@ -110,7 +110,7 @@ final class PushOutcomes {
    * sides. With {@code openForUser} the record is flagged {@code conflict} until the user settles
    * it; otherwise the policy already decided and the entry is stored as resolved.
    */
-  public void markConflict(
+  void markConflict(
       QueuedMutation m,
       ObjectNode serverRecord,
       String reason,
@@ -139,7 +139,7 @@ final class PushOutcomes {
   }
 
   /** A 4xx rejection: the mutation fails at once and the record is flagged {@code error}. */
-  public void markRejected(QueuedMutation m, String error) {
+  void markRejected(QueuedMutation m, String error) {
     tx.runReplayable(
         t -> {
           t.update(MUTATION_QUEUE)
@@ -156,7 +156,7 @@ final class PushOutcomes {
    * Mutations claimed for a push that never got an answer of their own go back to pending, without
    * counting as a retry.
    */
-  public void release(Collection<UUID> mutationIds) {
+  void release(Collection<UUID> mutationIds) {
     tx.run(
         t ->
             t.update(MUTATION_QUEUE)
@@ -170,7 +170,7 @@ final class PushOutcomes {
    * Client-wins: queues the same payload again as a fresh mutation (new idempotency key) based on
    * the server's current version.
    */
-  public void resend(QueuedMutation m, Long baseVersion) {
+  void resend(QueuedMutation m, Long baseVersion) {
     tx.run(
         t -> {
           MutationAction action =
@@ -186,7 +186,7 @@ final class PushOutcomes {
    * (the re-pull of its entity also drops it if the server deleted it meanwhile). Records with
    * another open mutation are left to that one's answer.
    */
-  public void discard(UUID mutationId) {
+  void discard(UUID mutationId) {
     tx.run(
         t -> {
           var m = MutationQueue.fetchFailed(t, mutationId);
@@ -214,7 +214,7 @@ final class PushOutcomes {
   }
 
   /** Failed mutations, oldest first: the list the user retries or discards from. */
-  public List<QueuedMutation> failed() {
+  List<QueuedMutation> failed() {
     return tx.read()
         .selectFrom(MUTATION_QUEUE)
         .where(MUTATION_QUEUE.STATUS.eq(MutationStatus.FAILED.dbValue()))
@@ -224,7 +224,7 @@ final class PushOutcomes {
   }
 
   /** How many mutations are open (pending, in flight or failed). */
-  public int openCount() {
+  int openCount() {
     return tx.read().fetchCount(MUTATION_QUEUE, MUTATION_QUEUE.STATUS.in(OPEN));
   }
 

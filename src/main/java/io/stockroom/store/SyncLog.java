@@ -18,7 +18,7 @@ final class SyncLog {
     this.tx = tx;
   }
 
-  public void log(SyncLogEntry e) {
+  void log(SyncLogEntry e) {
     tx.runReplayable(
         t -> {
           SyncLogRecord r = t.newRecord(SYNC_LOG);
@@ -43,7 +43,7 @@ final class SyncLog {
   }
 
   /** The latest cycles, newest first. */
-  public List<SyncLogEntry> recentLog(int limit) {
+  List<SyncLogEntry> recentLog(int limit) {
     return tx.read()
         .selectFrom(SYNC_LOG)
         .orderBy(SYNC_LOG.ID.desc())
@@ -70,7 +70,7 @@ final class SyncLog {
   }
 
   /** When the last cycle that reached the server ended well, if ever. */
-  public Optional<Instant> lastSuccess() {
+  Optional<Instant> lastSuccess() {
     return tx.read()
         .select(SYNC_LOG.FINISHED_AT)
         .from(SYNC_LOG)
@@ -79,6 +79,4 @@ final class SyncLog {
         .limit(1)
         .fetchOptional(SYNC_LOG.FINISHED_AT);
   }
-
-  // ---------------------------------------------------------------- the local site
 }

@@ -87,38 +87,51 @@ public final class SyncStore {
 
   // ---------------------------------------------------------------- pulling
 
-  /** See {@link PullCursors#cursor}. */
+  /** The stored pull cursor of an entity; empty before its first pull ({@link PullCursors}). */
   public Optional<String> cursor(EntityType type) {
     return cursors.cursor(type);
   }
 
-  /** See {@link PullCursors#beginRepull(EntityType)}. */
+  /**
+   * Forgets an entity's cursor after {@code 410 cursor_expired}, with a durable mark that a re-pull
+   * from scratch is under way; pending mutations stay.
+   */
   public void beginRepull(EntityType type) {
     cursors.beginRepull(type);
   }
 
-  /** See {@link PullCursors#repullUnderWay}. */
+  /** Whether a re-pull of the entity was started and never finished. */
   public boolean repullUnderWay(EntityType type) {
     return cursors.repullUnderWay(type);
   }
 
-  /** See {@link PullCursors#finishRepull}. */
+  /**
+   * Ends a re-pull: synced rows it did not serve are marked deleted (unless a mutation of theirs is
+   * open); returns how many.
+   */
   public int finishRepull(EntityType type, Set<UUID> served) {
     return cursors.finishRepull(type, served);
   }
 
-  /** See {@link PullCursors#holdsNone}. */
+  /** Whether the profile holds no row at all of an entity (a first pull may presume all new). */
   public boolean holdsNone(EntityType type) {
     return cursors.holdsNone(type);
   }
 
-  /** See {@link PulledPages#applyPage(EntityType, List, Collection, String)}. */
+  /**
+   * Applies one pulled page and stores its cursor in one transaction; returns how many records and
+   * deletions were applied ({@link PulledPages}).
+   */
   public int applyPage(
       EntityType type, List<ObjectNode> records, Collection<UUID> deletions, String cursor) {
     return pages.applyPage(type, records, deletions, cursor);
   }
 
-  /** See {@link PulledPages#applyPage(EntityType, List, Collection, String, boolean)}. */
+  /**
+   * {@link #applyPage(EntityType, List, Collection, String)}, told whether every record is
+   * presumably new (a first pull into an empty profile: inserted without look-ups, search words
+   * written later).
+   */
   public int applyPage(
       EntityType type,
       List<ObjectNode> records,
@@ -130,17 +143,25 @@ public final class SyncStore {
 
   // ---------------------------------------------------------------- push answers
 
-  /** See {@link PushOutcomes#markAccepted(QueuedMutation, UUID, Long, ObjectNode)}. */
+  /**
+   * The server accepted a mutation: it is completed and, unless another mutation of the record is
+   * open, the record takes the server's values and is marked synced ({@link PushOutcomes}).
+   */
   public void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
     outcomes.markAccepted(m, serverId, serverVersion, record);
   }
 
-  /** See {@link PushOutcomes#markAccepted(List)}. */
+  /**
+   * {@link #markAccepted(QueuedMutation, UUID, Long, ObjectNode)} for a run, in one transaction.
+   */
   public void markAccepted(List<AcceptedMutation> accepted) {
     outcomes.markAccepted(accepted);
   }
 
-  /** See {@link PushOutcomes#markConflict}. */
+  /**
+   * The server answered a conflict: the mutation is done and the inbox keeps both sides, open for
+   * the user or already decided by the policy.
+   */
   public void markConflict(
       QueuedMutation m,
       ObjectNode serverRecord,
@@ -151,69 +172,72 @@ public final class SyncStore {
     outcomes.markConflict(m, serverRecord, reason, fields, policy, openForUser);
   }
 
-  /** See {@link PushOutcomes#markRejected}. */
+  /** A rejection: the mutation fails at once and its record is flagged {@code error}. */
   public void markRejected(QueuedMutation m, String error) {
     outcomes.markRejected(m, error);
   }
 
-  /** See {@link PushOutcomes#release}. */
+  /** Claimed mutations that got no answer of their own go back to pending, not counted a retry. */
   public void release(Collection<UUID> mutationIds) {
     outcomes.release(mutationIds);
   }
 
-  /** See {@link PushOutcomes#resend}. */
+  /** Client-wins: queues the same payload again as a fresh mutation on the server's version. */
   public void resend(QueuedMutation m, Long baseVersion) {
     outcomes.resend(m, baseVersion);
   }
 
-  /** See {@link PushOutcomes#discard}. */
+  /** The user discards a failed mutation; its record goes back to what the server holds. */
   public void discard(UUID mutationId) {
     outcomes.discard(mutationId);
   }
 
-  /** See {@link PushOutcomes#failed}. */
+  /** Failed mutations, oldest first. */
   public List<QueuedMutation> failed() {
     return outcomes.failed();
   }
 
-  /** See {@link PushOutcomes#openCount}. */
+  /** How many mutations are open (pending, in flight or failed). */
   public int openCount() {
     return outcomes.openCount();
   }
 
   // ---------------------------------------------------------------- conflicts, log, site
 
-  /** See {@link ConflictInbox#conflicts}. */
+  /** The conflicts inbox, oldest first: the open entries only, or all of them. */
   public List<SyncConflict> conflicts(boolean openOnly) {
     return inbox.conflicts(openOnly);
   }
 
-  /** See {@link ConflictInbox#resolve(UUID, String)}. */
+  /** Settles an open conflict; its record's flag goes once no open entry is left for it. */
   public void resolve(UUID conflictId, String resolution) {
     inbox.resolve(conflictId, resolution);
   }
 
-  /** See {@link SyncLog#log}. */
+  /** Logs a cycle (the last 10,000 are kept). */
   public void log(SyncLogEntry e) {
     log.log(e);
   }
 
-  /** See {@link SyncLog#recentLog}. */
+  /** The latest cycles, newest first. */
   public List<SyncLogEntry> recentLog(int limit) {
     return log.recentLog(limit);
   }
 
-  /** See {@link SyncLog#lastSuccess}. */
+  /** When the last cycle that reached the server ended well, if ever. */
   public Optional<Instant> lastSuccess() {
     return log.lastSuccess();
   }
 
-  /** See {@link SiteAttachment#attach}. */
+  /**
+   * Attaches the profile's local site to a server site at the first sign-in, rows and queued
+   * payloads in one transaction; returns whether it was attached now ({@link SiteAttachment}).
+   */
   public boolean attachLocalSite(UUID siteId, String code, String name) {
     return site.attach(siteId, code, name);
   }
 
-  /** See {@link SiteAttachment#onLocalSite}. */
+  /** Whether the profile still works on its unattached local site. */
   public boolean onLocalSite() {
     return site.onLocalSite();
   }

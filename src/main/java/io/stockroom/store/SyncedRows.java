@@ -368,8 +368,6 @@ final class SyncedRows {
     };
   }
 
-  // ---------------------------------------------------------------- JSON helpers
-
   /** Every row whose {@code field} names {@code from} names {@code to} instead. */
   static void repoint(DSLContext t, org.jooq.TableField<?, UUID> field, UUID from, UUID to) {
     t.update(field.getTable()).set(field, to).where(field.eq(from)).execute();

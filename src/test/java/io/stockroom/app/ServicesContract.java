@@ -210,7 +210,9 @@ abstract class ServicesContract {
     Location a = bin("A-01");
     move(MovementReason.PICK, i, "A-01", null, "2");
     assertThat(s.stock().onHand(i.id(), a.id())).isEqualByComparingTo("-2");
-    assertThat(s.stock().onHand(i.id())).singleElement().satisfies(o -> assertThat(o.negative()));
+    assertThat(s.stock().onHand(i.id()))
+        .singleElement()
+        .satisfies(o -> assertThat(o.negative()).isTrue());
   }
 
   @Test

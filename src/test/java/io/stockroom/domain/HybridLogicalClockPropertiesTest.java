@@ -20,7 +20,7 @@ class HybridLogicalClockPropertiesTest {
   static final long START = 1_780_000_000_000L;
 
   /** One step of a run: the wall clock moves, then a local event or a received stamp. */
-  static Hlc step(Random r, HandClock wall, HybridLogicalClock clock, List<Hlc> seen) {
+  static Hlc step(long seed, Random r, HandClock wall, HybridLogicalClock clock, List<Hlc> seen) {
     switch (r.nextInt(5)) {
       case 0 -> wall.millis = Math.max(0, wall.millis - r.nextInt(3_600_000)); // NTP, a bad battery
       case 1 -> wall.millis += r.nextInt(5_000);
@@ -33,7 +33,7 @@ class HybridLogicalClockPropertiesTest {
               r.nextInt(Hlc.MAX_COUNTER + 1),
               "peer" + r.nextInt(3));
       Hlc got = clock.receive(remote);
-      assertThat(got).isGreaterThan(remote);
+      assertThat(got).as("seed %d", seed).isGreaterThan(remote);
       seen.add(remote);
       return got;
     }
@@ -49,11 +49,11 @@ class HybridLogicalClockPropertiesTest {
       List<Hlc> received = new ArrayList<>();
       Hlc last = null;
       for (int i = 0; i < EVENTS; i++) {
-        Hlc next = step(r, wall, clock, received);
+        Hlc next = step(seed, r, wall, clock, received);
         if (last != null) {
           assertThat(next).as("seed %d, event %d", seed, i).isGreaterThan(last);
         }
-        assertThat(clock.peek()).isEqualTo(next);
+        assertThat(clock.peek()).as("seed %d", seed).isEqualTo(next);
         last = next;
       }
       for (Hlc remote : received) {
@@ -70,7 +70,7 @@ class HybridLogicalClockPropertiesTest {
       HybridLogicalClock before = new HybridLogicalClock(wall, "lap");
       Hlc last = null;
       for (int i = 0; i < EVENTS / 4; i++) {
-        last = step(r, wall, before, new ArrayList<>());
+        last = step(seed, r, wall, before, new ArrayList<>());
       }
       // The process dies; it comes back with the wall clock anywhere within the last hour.
       wall.millis = Math.max(0, wall.millis - r.nextInt(3_600_000));
