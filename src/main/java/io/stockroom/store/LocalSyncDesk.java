@@ -1,12 +1,5 @@
 package io.stockroom.store;
 
-import static io.stockroom.store.jooq.Tables.ITEMS;
-import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
-import static io.stockroom.store.jooq.Tables.LOCATIONS;
-import static io.stockroom.store.jooq.Tables.SITES;
-import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
-import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
-import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 import static io.stockroom.store.jooq.Tables.SYNC_STATE;
 
 import io.stockroom.domain.EntityType;
@@ -46,7 +39,8 @@ final class LocalSyncDesk implements SyncDesk {
           if (m == null) {
             return;
           }
-          org.jooq.Table<?> table = table(EntityType.fromWireName(m.getEntityType()).orElseThrow());
+          org.jooq.Table<?> table =
+              SyncedRows.table(EntityType.fromWireName(m.getEntityType()).orElseThrow());
           boolean refused =
               t.fetchExists(
                   table,
@@ -67,18 +61,6 @@ final class LocalSyncDesk implements SyncDesk {
           m.setNextAttemptAt(null);
           m.update();
         });
-  }
-
-  private static org.jooq.Table<?> table(EntityType type) {
-    return switch (type) {
-      case SITES -> SITES;
-      case LOCATIONS -> LOCATIONS;
-      case ITEMS -> ITEMS;
-      case ITEM_NOTES -> ITEM_NOTES;
-      case STOCK_MOVEMENTS -> STOCK_MOVEMENTS;
-      case STOCK_LEVELS -> STOCK_LEVELS;
-      case STOCK_COUNTS -> STOCK_COUNTS;
-    };
   }
 
   @Override
