@@ -1,14 +1,11 @@
 package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
-import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +33,9 @@ final class DeferredWords implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeferredWords.class);
   // About 50 ms of holding the write lock per chunk on an idle laptop.
   private static final int CHUNK = 500;
-  private static final String INSERT_WORD = "INSERT INTO ITEM_WORDS (WORD, ITEM_ID) VALUES (?, ?)";
+  // MERGE: an item written or renamed since the pull has its words already.
+  private static final String INSERT_WORD =
+      "MERGE INTO ITEM_WORDS (WORD, ITEM_ID) KEY (WORD, ITEM_ID) VALUES (?, ?)";
 
   private final Tx tx;
   private final AtomicBoolean owed = new AtomicBoolean();
@@ -134,24 +133,16 @@ final class DeferredWords implements AutoCloseable {
           }
           List<UUID> ids = new ArrayList<>(chunk.size());
           chunk.forEach(r -> ids.add(r.value1()));
-          // Items written or renamed since the pull have their words already.
-          Set<String> present = new HashSet<>();
-          t.select(ITEM_WORDS.ITEM_ID, ITEM_WORDS.WORD)
-              .from(ITEM_WORDS)
-              .where(ITEM_WORDS.ITEM_ID.in(ids))
-              .forEach(r -> present.add(r.value1() + " " + r.value2()));
           t.connection(
               c -> {
                 try (PreparedStatement insert = c.prepareStatement(INSERT_WORD)) {
                   int rows = 0;
                   for (Record2<UUID, String> item : chunk) {
                     for (String w : SearchText.indexedWords(item.value2())) {
-                      if (!present.contains(item.value1() + " " + w)) {
-                        insert.setString(1, w);
-                        insert.setObject(2, item.value1());
-                        insert.addBatch();
-                        rows++;
-                      }
+                      insert.setString(1, w);
+                      insert.setObject(2, item.value1());
+                      insert.addBatch();
+                      rows++;
                     }
                   }
                   if (rows > 0) {

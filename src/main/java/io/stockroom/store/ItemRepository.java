@@ -137,12 +137,13 @@ class ItemRepository {
     r.setFieldClock(fieldClock);
     apply(r, d);
     r.insert();
-    replaceWords(ctx, id, d.name());
+    replaceWords(ctx, id, null, d.name());
     return r;
   }
 
   void update(DSLContext ctx, ItemsRecord r, ItemDraft d, String fieldClock, Instant now) {
-    boolean renamed = !d.name().equals(r.getName());
+    String oldName = r.getName();
+    boolean renamed = !d.name().equals(oldName);
     apply(r, d);
     r.setFieldClock(fieldClock);
     r.setUpdatedAt(now);
@@ -150,7 +151,7 @@ class ItemRepository {
     r.setSyncStatus(SyncStatus.PENDING.dbValue());
     r.update();
     if (renamed) {
-      replaceWords(ctx, r.getId(), d.name());
+      replaceWords(ctx, r.getId(), oldName, d.name());
     }
   }
 
@@ -172,15 +173,30 @@ class ItemRepository {
     r.setReorderPoint(d.reorderPoint());
   }
 
-  static void replaceWords(DSLContext ctx, UUID itemId, String name) {
-    ctx.deleteFrom(ITEM_WORDS).where(ITEM_WORDS.ITEM_ID.eq(itemId)).execute();
-    Set<String> words = SearchText.indexedWords(name);
-    if (!words.isEmpty()) {
-      var insert = ctx.insertInto(ITEM_WORDS, ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID);
-      for (String w : words) {
-        insert = insert.values(w, itemId);
+  /**
+   * Brings an item's search words from its old name ({@code null} for a new item) to its new one.
+   * The words are keyed by word (decision record 0004, client schema v6), so the words to remove
+   * are found from the old name, not by item.
+   */
+  static void replaceWords(DSLContext ctx, UUID itemId, String oldName, String newName) {
+    Set<String> before = oldName == null ? Set.of() : SearchText.indexedWords(oldName);
+    Set<String> after = SearchText.indexedWords(newName);
+    List<String> gone = before.stream().filter(w -> !after.contains(w)).toList();
+    if (!gone.isEmpty()) {
+      ctx.deleteFrom(ITEM_WORDS)
+          .where(ITEM_WORDS.WORD.in(gone))
+          .and(ITEM_WORDS.ITEM_ID.eq(itemId))
+          .execute();
+    }
+    for (String w : after) {
+      if (!before.contains(w)) {
+        // MERGE: the words a first sync still owes may have been written meanwhile.
+        ctx.mergeInto(ITEM_WORDS)
+            .columns(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
+            .key(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
+            .values(w, itemId)
+            .execute();
       }
-      insert.execute();
     }
   }
 

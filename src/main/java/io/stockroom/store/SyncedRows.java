@@ -199,7 +199,7 @@ final class SyncedRows {
     }
     store(row, insert);
     if (insert || !row.getName().equals(oldName)) {
-      ItemRepository.replaceWords(t, id, row.getName());
+      ItemRepository.replaceWords(t, id, insert ? null : oldName, row.getName());
     }
   }
 

@@ -47,6 +47,29 @@ class SearchTest extends StoreTestSupport {
     assertThat(store.catalog().count("hex")).isEqualTo(2);
   }
 
+  @Test
+  void aRenamedItemIsFoundByItsNewWordsOnly() {
+    Item bolt = store.catalog().findBySku("B-200").orElseThrow();
+    store
+        .catalog()
+        .update(
+            bolt.id(),
+            new ItemDraft("B-200", "4006381333931", "Hex screw zinc", null, null, null, 0));
+    assertThat(skus("bolt")).containsExactly("E-500");
+    assertThat(skus("m8")).isEmpty();
+    assertThat(skus("screw")).containsExactly("B-200");
+    assertThat(skus("zinc")).containsExactly("B-200");
+    assertThat(skus("hex")).containsExactly("B-200", "C-300");
+    // Back to a name with a word it had before: found by it again, once.
+    store
+        .catalog()
+        .update(
+            bolt.id(), new ItemDraft("B-200", "4006381333931", "Hex bolt M8", null, null, null, 0));
+    assertThat(skus("m8")).containsExactly("B-200");
+    assertThat(skus("screw")).isEmpty();
+    assertThat(store.catalog().count("bolt")).isEqualTo(2);
+  }
+
   private List<String> skus(String query, ItemOrder order, int offset, int limit) {
     return store.catalog().search(query, order, offset, limit).stream().map(Item::sku).toList();
   }
