@@ -188,15 +188,19 @@ class ItemRepository {
           .and(ITEM_WORDS.ITEM_ID.eq(itemId))
           .execute();
     }
-    for (String w : after) {
-      if (!before.contains(w)) {
-        // MERGE: the words a first sync still owes may have been written meanwhile.
-        ctx.mergeInto(ITEM_WORDS)
-            .columns(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
-            .key(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
-            .values(w, itemId)
-            .execute();
+    List<String> added = after.stream().filter(w -> !before.contains(w)).toList();
+    if (!added.isEmpty()) {
+      // One prepared batch; MERGE, as the words a first sync still owes may be written meanwhile.
+      var merge =
+          ctx.batch(
+              ctx.mergeInto(ITEM_WORDS)
+                  .columns(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
+                  .key(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
+                  .values((String) null, (UUID) null));
+      for (String w : added) {
+        merge.bind(w, itemId);
       }
+      merge.execute();
     }
   }
 
