@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class Data {
 
+  /** The latest instant a record may carry (four-digit years). */
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final ObjectNode node;
 
   public Data(ObjectNode node) {
@@ -177,7 +180,7 @@ public final class Data {
     }
     try {
       Instant t = WireTime.parse(v.textValue());
-      if (t.getEpochSecond() < 0 || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+      if (t.getEpochSecond() < 0 || t.isAfter(LATEST)) {
         throw Rejection.invalid(field + " is out of range");
       }
       return t;
