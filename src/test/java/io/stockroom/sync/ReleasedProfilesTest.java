@@ -88,7 +88,7 @@ class ReleasedProfilesTest {
             .extracting(Item::id)
             .contains(offline.id());
         while (store.sync().wordsOwed()) {
-          Thread.onSpinWait(); // the condition itself: the background writer clears it
+          Thread.yield(); // the condition itself: the background writer clears it
         }
         assertThat(store.catalog().search("offline", 0, 10))
             .extracting(Item::id)
