@@ -2,17 +2,15 @@ package io.stockroom.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.stockroom.json.JsonMapping;
 import java.io.UncheckedIOException;
 
-/** JSON output of the {@code --json} flags: snake_case keys, ISO-8601 instants. */
+/**
+ * JSON output of the {@code --json} flags: snake_case keys, ISO-8601 instants, on the one mapper.
+ */
 final class Json {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final ObjectMapper MAPPER = JsonMapping.MAPPER;
 
   private Json() {}
 

@@ -1,67 +1,37 @@
 package io.stockroom.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.stockroom.domain.WireTime;
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ServerRecord;
+import io.stockroom.json.JsonMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The JSON codec of the protocol: snake_case names, timestamps as {@link WireTime}, decimals never
- * in scientific notation, and strict enough that a wrong type fails instead of being guessed.
- * Thread-safe; share one instance.
+ * The JSON codec of the protocol, on the one configured mapper ({@link JsonMapping}). A record
+ * arrives typed ({@link ServerRecord}): a pull page and a push answer are decoded here, once, for
+ * the entity they belong to, so nothing past this package reads a field by its name. Thread-safe;
+ * share one instance.
  */
 public final class JsonCodec {
 
-  private final ObjectMapper mapper;
+  private final ObjectMapper mapper = JsonMapping.MAPPER;
+  private final Map<EntityType, JavaType> pages = new HashMap<>();
 
   public JsonCodec() {
-    SimpleModule wire = new SimpleModule("stockroom-wire");
-    wire.addSerializer(Instant.class, new InstantSerializer());
-    JsonMapper.Builder builder =
-        JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(wire)
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-    mapper = builder.build();
-    // A number where text belongs (or the other way round) is a wrong type, not a value to guess.
-    mapper
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper
-        .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(PushRequest.MAX_BODY_BYTES)
-                .build());
-    mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    for (EntityType e : EntityType.values()) {
+      pages.put(
+          e, mapper.getTypeFactory().constructParametricType(Page.class, ServerRecord.typeOf(e)));
+    }
   }
 
   public ObjectMapper mapper() {
@@ -84,7 +54,11 @@ public final class JsonCodec {
     }
   }
 
-  /** Reads a value; malformed JSON or a wrong type throws {@link IOException}. */
+  /**
+   * Reads a value; malformed JSON or a wrong type throws {@link IOException}. A type holding a
+   * record ({@link PullResponse}, {@link PushResponse}, {@link MutationResult}) is read by the
+   * methods below, which know its entity.
+   */
   public <T> T read(byte[] json, Class<T> type) throws IOException {
     return mapper.readValue(json, type);
   }
@@ -93,25 +67,96 @@ public final class JsonCodec {
     return mapper.readValue(json, type);
   }
 
+  /** Any JSON as a tree, for a caller that reads an answer it does not type. */
   public JsonNode tree(byte[] json) throws IOException {
     return mapper.readTree(json);
+  }
+
+  /** A pull page of {@code entity}, its records typed. */
+  public PullResponse readPull(byte[] json, EntityType entity) throws IOException {
+    Page<? extends ServerRecord> page = mapper.readValue(json, pages.get(entity));
+    return new PullResponse(
+        page.records() == null ? List.of() : List.copyOf(page.records()),
+        page.deletions() == null ? List.of() : page.deletions(),
+        page.cursor(),
+        page.hasMore());
+  }
+
+  /**
+   * A push answer to {@code sent}: each result's record is typed by the entity of the mutation
+   * whose key it carries. A result for a key not sent keeps no record.
+   */
+  public PushResponse readPush(byte[] json, List<Mutation> sent) throws IOException {
+    Map<UUID, EntityType> entities = new HashMap<>();
+    for (Mutation m : sent) {
+      EntityType.fromWireName(m.entity()).ifPresent(e -> entities.put(m.idempotencyKey(), e));
+    }
+    Answer answer = mapper.readValue(json, Answer.class);
+    List<MutationResult> results = new ArrayList<>();
+    if (answer.results() != null) {
+      for (Result r : answer.results()) {
+        results.add(r.typed(Optional.ofNullable(entities.get(r.idempotencyKey())), mapper));
+      }
+    }
+    return new PushResponse(results);
+  }
+
+  /** One stored result of a mutation on {@code entity}. */
+  public MutationResult readResult(String json, EntityType entity) throws IOException {
+    return mapper.readValue(json, Result.class).typed(Optional.of(entity), mapper);
+  }
+
+  /** The error of an error answer, or empty when the body is not one. */
+  public Optional<ErrorBody.Detail> readError(byte[] json) {
+    try {
+      ErrorBody body = mapper.readValue(json, ErrorBody.class);
+      return Optional.ofNullable(body.error());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   public ObjectNode object() {
     return mapper.createObjectNode();
   }
 
-  private static final class InstantSerializer extends StdSerializer<Instant> {
-    private static final long serialVersionUID = 1L;
+  /** A pull page as it arrives, for one record type. */
+  private record Page<R extends ServerRecord>(
+      List<R> records, List<UUID> deletions, String cursor, boolean hasMore) {}
 
-    InstantSerializer() {
-      super(Instant.class);
+  private record Answer(List<Result> results) {}
+
+  /** A result as it arrives: its records wait for their entity. */
+  private record Result(
+      UUID idempotencyKey,
+      String status,
+      UUID serverId,
+      Long serverVersion,
+      JsonNode record,
+      JsonNode serverRecord,
+      String reason,
+      List<String> conflictFields,
+      ErrorBody.Detail error) {
+
+    MutationResult typed(Optional<EntityType> entity, ObjectMapper mapper) throws IOException {
+      return new MutationResult(
+          idempotencyKey,
+          status,
+          serverId,
+          serverVersion,
+          decode(record, entity, mapper),
+          decode(serverRecord, entity, mapper),
+          reason,
+          conflictFields,
+          error);
     }
 
-    @Override
-    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
-        throws IOException {
-      gen.writeString(WireTime.format(value));
+    private static ServerRecord decode(
+        JsonNode node, Optional<EntityType> entity, ObjectMapper mapper) throws IOException {
+      if (node == null || node.isNull() || entity.isEmpty()) {
+        return null;
+      }
+      return mapper.treeToValue(node, ServerRecord.typeOf(entity.get()));
     }
   }
 }

@@ -1,14 +1,15 @@
 package io.stockroom.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.ServerRecord;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The outcome of one mutation. {@code status} is {@code accepted}, {@code conflict} or {@code
  * rejected}; the other fields are present as that status needs them. {@code conflictFields} names
- * the item fields changed on both sides (items only).
+ * the item fields changed on both sides (items only). Read one with {@link JsonCodec#readPush} or
+ * {@link JsonCodec#readResult}, which type its records by the mutation's entity.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MutationResult(
@@ -16,8 +17,8 @@ public record MutationResult(
     String status,
     UUID serverId,
     Long serverVersion,
-    ObjectNode record,
-    ObjectNode serverRecord,
+    ServerRecord record,
+    ServerRecord serverRecord,
     String reason,
     List<String> conflictFields,
     ErrorBody.Detail error) {
@@ -26,12 +27,12 @@ public record MutationResult(
   public static final String CONFLICT = "conflict";
   public static final String REJECTED = "rejected";
 
-  public static MutationResult accepted(UUID key, UUID id, long version, ObjectNode record) {
+  public static MutationResult accepted(UUID key, UUID id, long version, ServerRecord record) {
     return new MutationResult(key, ACCEPTED, id, version, record, null, null, null, null);
   }
 
   public static MutationResult conflict(
-      UUID key, ObjectNode serverRecord, String reason, List<String> conflictFields) {
+      UUID key, ServerRecord serverRecord, String reason, List<String> conflictFields) {
     return new MutationResult(
         key, CONFLICT, null, null, null, serverRecord, reason, conflictFields, null);
   }

@@ -1,9 +1,12 @@
 package io.stockroom.protocol;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.ServerRecord;
 import java.util.List;
 import java.util.UUID;
 
-/** One page of a pull: records changed since the cursor, ids deleted since, the next cursor. */
+/**
+ * One page of a pull: records changed since the cursor, ids deleted since, the next cursor. The
+ * records are all of the entity pulled; {@link JsonCodec#readPull} decodes them as its type.
+ */
 public record PullResponse(
-    List<ObjectNode> records, List<UUID> deletions, String cursor, boolean hasMore) {}
+    List<ServerRecord> records, List<UUID> deletions, String cursor, boolean hasMore) {}

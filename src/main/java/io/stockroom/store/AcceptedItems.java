@@ -1,14 +1,11 @@
 package io.stockroom.store;
 
-import static io.stockroom.store.RecordFields.instant;
-import static io.stockroom.store.RecordFields.text;
-import static io.stockroom.store.RecordFields.uuid;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import java.time.Instant;
@@ -50,7 +47,7 @@ final class AcceptedItems {
           && a.record() != null
           && !open.contains(m.entityId())
           && stampedBy(a)
-          && m.entityId().equals(uuid(a.record(), "id"))
+          && m.entityId().equals(a.record().id())
           && byItem.put(m.entityId(), a) != null) {
         twice.add(m.entityId());
       }
@@ -72,21 +69,21 @@ final class AcceptedItems {
     Set<UUID> stamped = new HashSet<>();
     for (ItemsRecord row : t.selectFrom(ITEMS).where(ITEMS.ID.in(byItem.keySet())).fetch()) {
       AcceptedMutation a = byItem.get(row.getId());
-      ObjectNode r = a.record();
-      long version = r.get("version").asLong();
+      ServerRecord.Item r = (ServerRecord.Item) a.record();
+      long version = r.version();
       if (row.getIsDeleted()
           || (row.getServerVersion() != null && version < row.getServerVersion())
           || !sameItem(row, r)) {
         continue;
       }
-      Instant updated = instant(r, "updated_at");
+      Instant updated = r.updatedAt();
       update.bind(
           row.getId(),
           version,
           now,
           updated != null ? updated : now,
           CONFLICT.equals(row.getSyncStatus()) ? CONFLICT : SYNCED,
-          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : row.getFieldClock(),
+          r.fieldClock() != null ? Payloads.clockText(r.fieldClock()) : row.getFieldClock(),
           row.getId());
       stamped.add(a.mutation().id());
     }
@@ -99,16 +96,14 @@ final class AcceptedItems {
   /**
    * Whether {@link SyncedRows#upsert} would leave the item's own fields of {@code row} as they are.
    */
-  private static boolean sameItem(ItemsRecord row, ObjectNode r) {
-    return Objects.equals(row.getSku(), text(r, "sku"))
-        && Objects.equals(row.getBarcode(), text(r, "barcode"))
-        && Objects.equals(row.getName(), text(r, "name"))
-        && Objects.equals(row.getDescription(), text(r, "description"))
-        && Objects.equals(row.getUnit(), r.hasNonNull("unit") ? text(r, "unit") : "ea")
-        && Objects.equals(row.getCategory(), text(r, "category"))
-        && Objects.equals(
-            row.getReorderPoint(),
-            r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+  private static boolean sameItem(ItemsRecord row, ServerRecord.Item r) {
+    return Objects.equals(row.getSku(), r.sku())
+        && Objects.equals(row.getBarcode(), r.barcode())
+        && Objects.equals(row.getName(), r.name())
+        && Objects.equals(row.getDescription(), r.description())
+        && Objects.equals(row.getUnit(), r.unit())
+        && Objects.equals(row.getCategory(), r.category())
+        && Objects.equals(row.getReorderPoint(), r.reorderPoint());
   }
 
   /**
@@ -117,10 +112,9 @@ final class AcceptedItems {
    * this server; the check keeps an odd answer on the explicit path).
    */
   static boolean stampedBy(AcceptedMutation a) {
-    ObjectNode r = a.record();
+    ServerRecord r = a.record();
     return a.serverVersion() != null
-        && r.hasNonNull("version")
-        && r.get("version").asLong() == a.serverVersion()
-        && (a.serverId() == null || a.serverId().equals(uuid(r, "id")));
+        && r.version() == a.serverVersion()
+        && (a.serverId() == null || a.serverId().equals(r.id()));
   }
 }

@@ -1,6 +1,5 @@
 package io.stockroom.store;
 
-import static io.stockroom.store.RecordFields.text;
 import static io.stockroom.store.SyncedRows.repoint;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
 import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import java.time.Instant;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -54,7 +54,8 @@ final class BinMerge {
     UUID server = a.serverId();
     // The upsert steps the local bin aside from the server's code; it goes below, once nothing
     // names it any more.
-    rows.upsert(t, EntityType.LOCATIONS, a.record(), now);
+    ServerRecord.Location bin = (ServerRecord.Location) a.record();
+    rows.upsert(t, bin, now);
     repoint(t, STOCK_MOVEMENTS.FROM_LOCATION_ID, local, server);
     repoint(t, STOCK_MOVEMENTS.TO_LOCATION_ID, local, server);
     repoint(t, STOCK_COUNTS.LOCATION_ID, local, server);
@@ -63,13 +64,13 @@ final class BinMerge {
 
     // The code as the user typed it (a pull may already have stepped the local bin aside).
     JsonNode typed = Payloads.read(m.payload()).path("data").path("code");
-    String code = typed.isTextual() ? typed.asText() : text(a.record(), "code");
+    String code = typed.isTextual() ? typed.asText() : bin.code();
     String reason =
         "Bin "
             + code
             + " that you added offline already existed on the server. It is the same bin: your"
             + " moves and counts there now use the server's bin "
-            + text(a.record(), "code")
+            + bin.code()
             + ".";
     t.executeInsert(inbox.entry(t, m, MERGED, reason, null, a.record(), false, now));
   }

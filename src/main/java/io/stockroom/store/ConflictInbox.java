@@ -1,16 +1,15 @@
 package io.stockroom.store;
 
+import static io.stockroom.store.ColumnText.truncate;
 import static io.stockroom.store.MutationQueue.hasOpen;
-import static io.stockroom.store.RecordFields.truncate;
 import static io.stockroom.store.SyncedRows.setStatus;
 import static io.stockroom.store.jooq.Tables.SYNC_CONFLICTS;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncConflict;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.store.jooq.tables.records.SyncConflictsRecord;
@@ -48,7 +47,7 @@ final class ConflictInbox {
       String policy,
       String reason,
       List<String> fields,
-      JsonNode serverRecord,
+      ServerRecord serverRecord,
       boolean openForUser,
       Instant now) {
     SyncConflictsRecord c = t.newRecord(SYNC_CONFLICTS);
@@ -62,7 +61,7 @@ final class ConflictInbox {
     c.setReason(truncate(reason, 4000));
     c.setFields(fields == null || fields.isEmpty() ? null : String.join(",", fields));
     c.setLocalPayload(m.payload());
-    c.setServerRecord(serverRecord == null ? null : serverRecord.toString());
+    c.setServerRecord(serverRecord == null ? null : Payloads.recordText(serverRecord));
     c.setStatus(openForUser ? "open" : "resolved");
     c.setResolution(openForUser ? null : policy);
     c.setCreatedAt(now);
@@ -126,11 +125,11 @@ final class ConflictInbox {
     if (c.getServerRecord() == null || hasOpen(t, c.getEntityId())) {
       return;
     }
-    JsonNode record = Payloads.read(c.getServerRecord());
-    if (record instanceof ObjectNode o
-        && o.hasNonNull("id")
-        && c.getEntityId().toString().equals(o.get("id").asText())) {
-      rows.upsert(t, EntityType.fromWireName(c.getEntityType()).orElseThrow(), o, stamps.now());
+    ServerRecord record =
+        Payloads.record(
+            c.getServerRecord(), EntityType.fromWireName(c.getEntityType()).orElseThrow());
+    if (c.getEntityId().equals(record.id())) {
+      rows.upsert(t, record, stamps.now());
     }
   }
 

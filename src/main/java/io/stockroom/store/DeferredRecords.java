@@ -3,8 +3,8 @@ package io.stockroom.store;
 import static io.stockroom.store.SyncedRows.table;
 import static io.stockroom.store.jooq.Tables.SYNC_DEFERRED;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ServerRecord;
 import java.time.Instant;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -26,11 +26,9 @@ final class DeferredRecords {
    * answer to that mutation usually brings the same or a newer state; a replayed answer does not
    * (it is the stored one, from when the mutation was first applied), and the cursor has moved on.
    */
-  static void defer(DSLContext t, EntityType type, UUID id, ObjectNode r) {
-    if (!r.hasNonNull("version")) {
-      return;
-    }
-    long version = r.get("version").asLong();
+  static void defer(DSLContext t, ServerRecord r) {
+    UUID id = r.id();
+    long version = r.version();
     Long kept =
         t.select(SYNC_DEFERRED.SERVER_VERSION)
             .from(SYNC_DEFERRED)
@@ -44,12 +42,12 @@ final class DeferredRecords {
               SYNC_DEFERRED.ENTITY_TYPE,
               SYNC_DEFERRED.SERVER_VERSION,
               SYNC_DEFERRED.RECORD)
-          .values(id, type.wireName(), version, r.toString())
+          .values(id, r.type().wireName(), version, Payloads.recordText(r))
           .execute();
     } else if (version > kept) {
       t.update(SYNC_DEFERRED)
           .set(SYNC_DEFERRED.SERVER_VERSION, version)
-          .set(SYNC_DEFERRED.RECORD, r.toString())
+          .set(SYNC_DEFERRED.RECORD, Payloads.recordText(r))
           .where(SYNC_DEFERRED.ENTITY_ID.eq(id))
           .execute();
     }
@@ -72,7 +70,7 @@ final class DeferredRecords {
             .fetchOptional(table.field("SERVER_VERSION", Long.class))
             .orElse(null);
     if (stored == null || deferred.getServerVersion() > stored) {
-      rows.upsert(t, type, Payloads.read(deferred.getRecord()), now);
+      rows.upsert(t, Payloads.record(deferred.getRecord(), type), now);
     }
     deferred.delete();
   }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Hlc;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.WireTime;
+import io.stockroom.json.JsonMapping;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,8 +24,8 @@ import java.util.UUID;
  */
 final class Payloads {
 
-  /** The store's one JSON mapper, for the JSON it keeps in columns and files. */
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** The one mapper ({@link JsonMapping}), for the JSON the store keeps in columns and files. */
+  static final ObjectMapper JSON = JsonMapping.MAPPER;
 
   private Payloads() {}
 
@@ -144,6 +147,40 @@ final class Payloads {
   private static String write(ObjectNode node) {
     try {
       return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A server record as the store keeps it (a deferred record, a conflict's server side): in the
+   * wire's names and forms, so that a row written by an earlier release, which kept the record as
+   * it came, reads back alike.
+   */
+  static String recordText(ServerRecord record) {
+    try {
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A kept server record of {@code type}, read back. */
+  static ServerRecord record(String text, EntityType type) {
+    try {
+      return JSON.readValue(text, ServerRecord.typeOf(type));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("unreadable stored record", e);
+    }
+  }
+
+  /** A server record's field clock as the {@code field_clock} column keeps it; null stays null. */
+  static String clockText(Map<String, String> clock) {
+    if (clock == null) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(clock);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,16 +1,13 @@
 package io.stockroom.store;
 
 import static io.stockroom.store.MutationQueue.openEntities;
-import static io.stockroom.store.RecordFields.instant;
-import static io.stockroom.store.RecordFields.text;
-import static io.stockroom.store.RecordFields.uuid;
 import static io.stockroom.store.SyncedRows.markDeleted;
 import static io.stockroom.store.SyncedRows.table;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +48,10 @@ final class PulledPages {
    * @return how many records and deletions were applied (skipped ones not counted)
    */
   int applyPage(
-      EntityType type, List<ObjectNode> records, Collection<UUID> deletions, String cursor) {
+      EntityType type,
+      List<? extends ServerRecord> records,
+      Collection<UUID> deletions,
+      String cursor) {
     return applyPage(type, records, deletions, cursor, false);
   }
 
@@ -67,7 +67,7 @@ final class PulledPages {
    */
   int applyPage(
       EntityType type,
-      List<ObjectNode> records,
+      List<? extends ServerRecord> records,
       Collection<UUID> deletions,
       String cursor,
       boolean presumedNew) {
@@ -77,7 +77,7 @@ final class PulledPages {
             t -> {
               Instant now = stamps.now();
               words.owe(t);
-              insertItems(t, records, now, false);
+              insertItems(t, items(records), now, false);
               PullCursors.storeCursor(t, type, cursor, now);
               return records.size();
             });
@@ -92,40 +92,39 @@ final class PulledPages {
         t -> {
           Instant now = stamps.now();
           Set<UUID> touched = new HashSet<>();
-          for (ObjectNode r : records) {
-            touched.add(UUID.fromString(r.get("id").asText()));
+          for (ServerRecord r : records) {
+            touched.add(r.id());
           }
           touched.addAll(deletions);
           Set<UUID> open = openEntities(t, touched);
           Map<UUID, Long> synced = syncedVersions(t, type, touched);
-          List<ObjectNode> fresh = new ArrayList<>();
-          List<ObjectNode> changed = new ArrayList<>();
-          for (ObjectNode r : records) {
-            UUID id = UUID.fromString(r.get("id").asText());
+          List<ServerRecord.Item> fresh = new ArrayList<>();
+          List<ServerRecord> changed = new ArrayList<>();
+          for (ServerRecord r : records) {
+            UUID id = r.id();
             if (open.contains(id)) {
-              DeferredRecords.defer(
-                  t, type, id, r); // applied when its mutation settles, if newer than the answer
+              // Applied when its mutation settles, if newer than the answer.
+              DeferredRecords.defer(t, r);
               continue;
             }
-            Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
             Long stored = synced.get(id);
-            if (stored != null && version != null && stored >= version) {
+            if (stored != null && stored >= r.version()) {
               continue; // already holds this version (e.g. the echo of its own accepted push)
             }
-            if (type == EntityType.ITEMS && !synced.containsKey(id)) {
-              fresh.add(r);
+            if (r instanceof ServerRecord.Item item && !synced.containsKey(id)) {
+              fresh.add(item);
             } else {
               changed.add(r);
             }
           }
           int applied = 0;
           if (!fresh.isEmpty()) {
-            List<ObjectNode> clashing = insertNewItems(t, fresh, now);
+            List<ServerRecord.Item> clashing = insertNewItems(t, fresh, now);
             applied += fresh.size() - clashing.size();
             changed.addAll(clashing);
           }
-          for (ObjectNode r : changed) {
-            rows.upsert(t, type, r, now);
+          for (ServerRecord r : changed) {
+            rows.upsert(t, r, now);
             applied++;
           }
           for (UUID id : deletions) {
@@ -185,12 +184,13 @@ final class PulledPages {
    * of these). An item whose SKU or barcode is held by another local row, or repeated within the
    * page, is left out and returned, for the row-by-row path that moves the holder aside.
    */
-  private List<ObjectNode> insertNewItems(DSLContext t, List<ObjectNode> fresh, Instant now) {
+  private List<ServerRecord.Item> insertNewItems(
+      DSLContext t, List<ServerRecord.Item> fresh, Instant now) {
     Map<String, Integer> skus = new HashMap<>();
     Map<String, Integer> barcodes = new HashMap<>();
-    for (ObjectNode r : fresh) {
-      skus.merge(text(r, "sku"), 1, Integer::sum);
-      String barcode = text(r, "barcode");
+    for (ServerRecord.Item r : fresh) {
+      skus.merge(r.sku(), 1, Integer::sum);
+      String barcode = r.barcode();
       if (barcode != null) {
         barcodes.merge(barcode, 1, Integer::sum);
       }
@@ -206,11 +206,11 @@ final class PulledPages {
                     .from(ITEMS)
                     .where(ITEMS.BARCODE.in(barcodes.keySet()))
                     .fetch(ITEMS.BARCODE));
-    List<ObjectNode> clashing = new ArrayList<>();
-    List<ObjectNode> clear = new ArrayList<>(fresh.size());
-    for (ObjectNode r : fresh) {
-      String sku = text(r, "sku");
-      String barcode = text(r, "barcode");
+    List<ServerRecord.Item> clashing = new ArrayList<>();
+    List<ServerRecord.Item> clear = new ArrayList<>(fresh.size());
+    for (ServerRecord.Item r : fresh) {
+      String sku = r.sku();
+      String barcode = r.barcode();
       if (takenSkus.contains(sku)
           || skus.get(sku) > 1
           || (barcode != null && (takenBarcodes.contains(barcode) || barcodes.get(barcode) > 1))) {
@@ -228,31 +228,36 @@ final class PulledPages {
    * their search words, or without them when the caller has recorded them as owed.
    */
   private static void insertItems(
-      DSLContext t, List<ObjectNode> records, Instant now, boolean withWords) {
+      DSLContext t, List<ServerRecord.Item> records, Instant now, boolean withWords) {
     SyncedItemBatch batch = new SyncedItemBatch(t, withWords);
-    for (ObjectNode r : records) {
-      String sku = text(r, "sku");
-      String barcode = text(r, "barcode");
-      Instant created = instant(r, "created_at");
-      Instant updated = instant(r, "updated_at");
+    for (ServerRecord.Item r : records) {
       ItemDraft d =
           new ItemDraft(
-              sku,
-              barcode,
-              text(r, "name"),
-              text(r, "description"),
-              r.hasNonNull("unit") ? text(r, "unit") : "ea",
-              text(r, "category"),
-              r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
+              r.sku(),
+              r.barcode(),
+              r.name(),
+              r.description(),
+              r.unit(),
+              r.category(),
+              r.reorderPoint());
       batch.add(
-          uuid(r, "id"),
+          r.id(),
           d,
-          created != null ? created : now,
-          updated != null ? updated : now,
+          r.createdAt() != null ? r.createdAt() : now,
+          r.updatedAt() != null ? r.updatedAt() : now,
           now,
-          r.hasNonNull("version") ? r.get("version").asLong() : null,
-          r.hasNonNull("field_clock") ? r.get("field_clock").toString() : null);
+          r.version(),
+          Payloads.clockText(r.fieldClock()));
     }
     batch.execute();
+  }
+
+  /** The records of an items page, as items. */
+  private static List<ServerRecord.Item> items(List<? extends ServerRecord> records) {
+    List<ServerRecord.Item> items = new ArrayList<>(records.size());
+    for (ServerRecord r : records) {
+      items.add((ServerRecord.Item) r);
+    }
+    return items;
   }
 }

@@ -1,9 +1,9 @@
 package io.stockroom.store;
 
+import static io.stockroom.store.ColumnText.truncate;
 import static io.stockroom.store.MutationQueue.OPEN;
 import static io.stockroom.store.MutationQueue.hasOpen;
 import static io.stockroom.store.MutationQueue.openEntities;
-import static io.stockroom.store.RecordFields.truncate;
 import static io.stockroom.store.SyncedRows.markDeleted;
 import static io.stockroom.store.SyncedRows.setStatus;
 import static io.stockroom.store.SyncedRows.stampSynced;
@@ -11,11 +11,11 @@ import static io.stockroom.store.SyncedRows.table;
 import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
 import static io.stockroom.store.jooq.Tables.SYNC_DEFERRED;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.MutationStatus;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncStatus;
 import java.time.Instant;
 import java.util.Collection;
@@ -57,7 +57,7 @@ final class PushOutcomes {
    * unless another mutation of the same record is still open, the record takes the server's values
    * and is marked synced with its server id and version.
    */
-  void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
+  void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ServerRecord record) {
     markAccepted(List.of(new AcceptedMutation(m, serverId, serverVersion, record)));
   }
 
@@ -91,7 +91,7 @@ final class PushOutcomes {
             boolean settled = !open.contains(m.entityId());
             boolean upserted = stamped.contains(m.id());
             if (!upserted && settled && a.record() != null && m.action() != MutationAction.DELETE) {
-              rows.upsert(t, m.entityType(), a.record(), now);
+              rows.upsert(t, a.record(), now);
               upserted = AcceptedItems.stampedBy(a);
             }
             if (!upserted) {
@@ -112,7 +112,7 @@ final class PushOutcomes {
    */
   void markConflict(
       QueuedMutation m,
-      ObjectNode serverRecord,
+      ServerRecord serverRecord,
       String reason,
       List<String> fields,
       String policy,
@@ -124,8 +124,8 @@ final class PushOutcomes {
           t.executeInsert(
               inbox.entry(t, m, policy, reason, fields, serverRecord, openForUser, now));
           boolean settled = !hasOpen(t, m.entityId());
-          if (settled && serverRecord != null && serverRecord.has("id")) {
-            rows.upsert(t, m.entityType(), serverRecord, now);
+          if (settled && serverRecord != null && serverRecord.id() != null) {
+            rows.upsert(t, serverRecord, now);
           }
           if (settled) {
             deferred.apply(t, m.entityType(), m.entityId(), now);

@@ -1,6 +1,6 @@
 package io.stockroom.store;
 
-import static io.stockroom.store.RecordFields.truncate;
+import static io.stockroom.store.ColumnText.truncate;
 import static io.stockroom.store.jooq.Tables.SYNC_LOG;
 
 import io.stockroom.domain.SyncLogEntry;

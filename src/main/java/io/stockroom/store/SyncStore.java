@@ -1,9 +1,9 @@
 package io.stockroom.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncConflict;
 import io.stockroom.domain.SyncLogEntry;
 import java.time.Instant;
@@ -123,7 +123,10 @@ public final class SyncStore {
    * deletions were applied ({@link PulledPages}).
    */
   public int applyPage(
-      EntityType type, List<ObjectNode> records, Collection<UUID> deletions, String cursor) {
+      EntityType type,
+      List<? extends ServerRecord> records,
+      Collection<UUID> deletions,
+      String cursor) {
     return pages.applyPage(type, records, deletions, cursor);
   }
 
@@ -134,7 +137,7 @@ public final class SyncStore {
    */
   public int applyPage(
       EntityType type,
-      List<ObjectNode> records,
+      List<? extends ServerRecord> records,
       Collection<UUID> deletions,
       String cursor,
       boolean presumedNew) {
@@ -147,12 +150,13 @@ public final class SyncStore {
    * The server accepted a mutation: it is completed and, unless another mutation of the record is
    * open, the record takes the server's values and is marked synced ({@link PushOutcomes}).
    */
-  public void markAccepted(QueuedMutation m, UUID serverId, Long serverVersion, ObjectNode record) {
+  public void markAccepted(
+      QueuedMutation m, UUID serverId, Long serverVersion, ServerRecord record) {
     outcomes.markAccepted(m, serverId, serverVersion, record);
   }
 
   /**
-   * {@link #markAccepted(QueuedMutation, UUID, Long, ObjectNode)} for a run, in one transaction.
+   * {@link #markAccepted(QueuedMutation, UUID, Long, ServerRecord)} for a run, in one transaction.
    */
   public void markAccepted(List<AcceptedMutation> accepted) {
     outcomes.markAccepted(accepted);
@@ -164,7 +168,7 @@ public final class SyncStore {
    */
   public void markConflict(
       QueuedMutation m,
-      ObjectNode serverRecord,
+      ServerRecord serverRecord,
       String reason,
       List<String> fields,
       String policy,

@@ -1,9 +1,5 @@
 package io.stockroom.store;
 
-import static io.stockroom.store.RecordFields.decimal;
-import static io.stockroom.store.RecordFields.instant;
-import static io.stockroom.store.RecordFields.text;
-import static io.stockroom.store.RecordFields.uuid;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
@@ -12,9 +8,9 @@ import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
 import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.Quantities;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.TextField;
 import io.stockroom.store.jooq.tables.records.ItemNotesRecord;
@@ -24,6 +20,7 @@ import io.stockroom.store.jooq.tables.records.SitesRecord;
 import io.stockroom.store.jooq.tables.records.StockCountsRecord;
 import io.stockroom.store.jooq.tables.records.StockLevelsRecord;
 import io.stockroom.store.jooq.tables.records.StockMovementsRecord;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -46,32 +43,32 @@ final class SyncedRows {
     this.stamps = stamps;
   }
 
-  void upsert(DSLContext t, EntityType type, ObjectNode r, Instant now) {
-    switch (type) {
-      case SITES -> upsertSite(t, r, now);
-      case LOCATIONS -> upsertLocation(t, r, now);
-      case ITEMS -> upsertItem(t, r, now);
-      case ITEM_NOTES -> upsertNote(t, r, now);
-      case STOCK_MOVEMENTS -> upsertMovement(t, r, now);
-      case STOCK_LEVELS -> upsertLevel(t, r, now);
-      case STOCK_COUNTS -> upsertCount(t, r, now);
+  void upsert(DSLContext t, ServerRecord r, Instant now) {
+    switch (r.type()) {
+      case SITES -> upsertSite(t, (ServerRecord.Site) r, now);
+      case LOCATIONS -> upsertLocation(t, (ServerRecord.Location) r, now);
+      case ITEMS -> upsertItem(t, (ServerRecord.Item) r, now);
+      case ITEM_NOTES -> upsertNote(t, (ServerRecord.Note) r, now);
+      case STOCK_MOVEMENTS -> upsertMovement(t, (ServerRecord.Movement) r, now);
+      case STOCK_LEVELS -> upsertLevel(t, (ServerRecord.Level) r, now);
+      case STOCK_COUNTS -> upsertCount(t, (ServerRecord.Count) r, now);
     }
   }
 
   /** Common sync fields; returns false when the stored row is already newer than {@code r}. */
-  private static boolean syncFields(org.jooq.UpdatableRecord<?> row, ObjectNode r, Instant now) {
-    Long version = r.hasNonNull("version") ? r.get("version").asLong() : null;
+  private static boolean syncFields(org.jooq.UpdatableRecord<?> row, ServerRecord r, Instant now) {
+    long version = r.version();
     Long stored = (Long) row.get("SERVER_VERSION");
-    if (stored != null && version != null && version < stored) {
+    if (stored != null && version < stored) {
       return false;
     }
-    UUID id = uuid(r, "id");
+    UUID id = r.id();
     row.set(field(row, "ID"), id);
     row.set(field(row, "SERVER_ID"), id);
     row.set(field(row, "SERVER_VERSION"), version);
     row.set(field(row, "SYNCED_AT"), now);
-    Instant created = instant(r, "created_at");
-    Instant updated = instant(r, "updated_at");
+    Instant created = r.createdAt();
+    Instant updated = r.updatedAt();
     if (row.get("CREATED_AT") == null) {
       row.set(field(row, "CREATED_AT"), created != null ? created : now);
     }
@@ -100,8 +97,8 @@ final class SyncedRows {
     }
   }
 
-  private void upsertSite(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
+  private void upsertSite(DSLContext t, ServerRecord.Site r, Instant now) {
+    UUID id = r.id();
     SitesRecord row = t.selectFrom(SITES).where(SITES.ID.eq(id)).fetchOne();
     boolean insert = row == null;
     if (insert) {
@@ -110,10 +107,10 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    String code = text(r, "code");
+    String code = r.code();
     freeCode(t, id, code);
     row.setCode(code);
-    row.setName(text(r, "name"));
+    row.setName(r.name());
     store(row, insert);
   }
 
@@ -126,8 +123,8 @@ final class SyncedRows {
         .execute();
   }
 
-  private void upsertLocation(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
+  private void upsertLocation(DSLContext t, ServerRecord.Location r, Instant now) {
+    UUID id = r.id();
     LocationsRecord row = t.selectFrom(LOCATIONS).where(LOCATIONS.ID.eq(id)).fetchOne();
     boolean insert = row == null;
     if (insert) {
@@ -136,9 +133,9 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    UUID site = uuid(r, "site_id");
+    UUID site = r.siteId();
     Placeholders.ensureSite(t, site, now);
-    String code = text(r, "code");
+    String code = r.code();
     // A bin with this code that the server does not know (a rejected duplicate, a deleted one)
     // steps aside; its own queued create still carries what the user typed.
     String aside = "#" + id.toString().substring(0, 8) + "-" + code;
@@ -150,13 +147,13 @@ final class SyncedRows {
         .execute();
     row.setSiteId(site);
     row.setCode(code);
-    row.setZone(text(r, "zone"));
-    row.setDescription(text(r, "description"));
+    row.setZone(r.zone());
+    row.setDescription(r.description());
     store(row, insert);
   }
 
-  private void upsertItem(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
+  private void upsertItem(DSLContext t, ServerRecord.Item r, Instant now) {
+    UUID id = r.id();
     ItemsRecord row = t.selectFrom(ITEMS).where(ITEMS.ID.eq(id)).fetchOne();
     boolean insert = row == null;
     if (insert) {
@@ -165,8 +162,8 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    String sku = text(r, "sku");
-    String barcode = text(r, "barcode");
+    String sku = r.sku();
+    String barcode = r.barcode();
     // An item of ours with this SKU that the server does not know (a rejected duplicate) steps
     // aside as "#1a2b3c4d-SKU", readable in the list; its queued create keeps what the user typed.
     t.update(ITEMS)
@@ -189,13 +186,13 @@ final class SyncedRows {
     String oldName = row.getName();
     row.setSku(sku);
     row.setBarcode(barcode);
-    row.setName(text(r, "name"));
-    row.setDescription(text(r, "description"));
-    row.setUnit(r.hasNonNull("unit") ? text(r, "unit") : "ea");
-    row.setCategory(text(r, "category"));
-    row.setReorderPoint(r.hasNonNull("reorder_point") ? r.get("reorder_point").asInt() : 0);
-    if (r.hasNonNull("field_clock")) {
-      row.setFieldClock(r.get("field_clock").toString());
+    row.setName(r.name());
+    row.setDescription(r.description());
+    row.setUnit(r.unit());
+    row.setCategory(r.category());
+    row.setReorderPoint(r.reorderPoint());
+    if (r.fieldClock() != null) {
+      row.setFieldClock(Payloads.clockText(r.fieldClock()));
     }
     store(row, insert);
     if (insert || !row.getName().equals(oldName)) {
@@ -203,8 +200,8 @@ final class SyncedRows {
     }
   }
 
-  private void upsertNote(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
+  private void upsertNote(DSLContext t, ServerRecord.Note r, Instant now) {
+    UUID id = r.id();
     ItemNotesRecord row = t.selectFrom(ITEM_NOTES).where(ITEM_NOTES.ID.eq(id)).fetchOne();
     boolean insert = row == null;
     if (insert) {
@@ -213,22 +210,21 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    UUID item = uuid(r, "item_id");
+    UUID item = r.itemId();
     Placeholders.ensureItem(t, item, now);
     row.setItemId(item);
-    row.setBody(text(r, "body"));
-    row.setAuthor(text(r, "author"));
-    JsonNode clock = r.get("field_clock");
-    if (clock != null && clock.hasNonNull("body")) {
-      row.setHlc(clock.get("body").asText());
+    row.setBody(r.body());
+    row.setAuthor(r.author());
+    if (r.bodyStamp() != null) {
+      row.setHlc(r.bodyStamp());
     } else if (row.getHlc() == null) {
       row.setHlc(stamps.hlc().peek().toString());
     }
     store(row, insert);
   }
 
-  private void upsertMovement(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
+  private void upsertMovement(DSLContext t, ServerRecord.Movement r, Instant now) {
+    UUID id = r.id();
     StockMovementsRecord row =
         t.selectFrom(STOCK_MOVEMENTS).where(STOCK_MOVEMENTS.ID.eq(id)).fetchOne();
     boolean insert = row == null;
@@ -238,10 +234,10 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    UUID site = uuid(r, "site_id");
-    UUID item = uuid(r, "item_id");
-    UUID from = uuid(r, "from_location_id");
-    UUID to = uuid(r, "to_location_id");
+    UUID site = r.siteId();
+    UUID item = r.itemId();
+    UUID from = r.fromLocationId();
+    UUID to = r.toLocationId();
     Placeholders.ensureSite(t, site, now);
     Placeholders.ensureItem(t, item, now);
     Placeholders.ensureLocation(t, from, site, now);
@@ -250,19 +246,19 @@ final class SyncedRows {
     row.setItemId(item);
     row.setFromLocationId(from);
     row.setToLocationId(to);
-    row.setQuantity(decimal(r, "quantity"));
-    row.setReason(text(r, "reason"));
-    row.setReference(text(r, "reference"));
-    Instant occurred = instant(r, "occurred_at");
+    row.setQuantity(quantity(r.quantity()));
+    row.setReason(r.reason());
+    row.setReference(r.reference());
+    Instant occurred = r.occurredAt();
     row.setOccurredAt(occurred != null ? occurred : now);
-    row.setUserId(uuid(r, "user_id"));
+    row.setUserId(r.userId());
     store(row, insert);
   }
 
-  private void upsertLevel(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
-    UUID item = uuid(r, "item_id");
-    UUID location = uuid(r, "location_id");
+  private void upsertLevel(DSLContext t, ServerRecord.Level r, Instant now) {
+    UUID id = r.id();
+    UUID item = r.itemId();
+    UUID location = r.locationId();
     t.deleteFrom(STOCK_LEVELS)
         .where(STOCK_LEVELS.ITEM_ID.eq(item))
         .and(STOCK_LEVELS.LOCATION_ID.eq(location))
@@ -276,15 +272,15 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    row.setSiteId(uuid(r, "site_id"));
+    row.setSiteId(r.siteId());
     row.setItemId(item);
     row.setLocationId(location);
-    row.setQuantity(decimal(r, "quantity"));
+    row.setQuantity(quantity(r.quantity()));
     store(row, insert);
   }
 
-  private void upsertCount(DSLContext t, ObjectNode r, Instant now) {
-    UUID id = uuid(r, "id");
+  private void upsertCount(DSLContext t, ServerRecord.Count r, Instant now) {
+    UUID id = r.id();
     StockCountsRecord row = t.selectFrom(STOCK_COUNTS).where(STOCK_COUNTS.ID.eq(id)).fetchOne();
     boolean insert = row == null;
     if (insert) {
@@ -293,21 +289,26 @@ final class SyncedRows {
     if (!syncFields(row, r, now)) {
       return;
     }
-    UUID site = uuid(r, "site_id");
-    UUID item = uuid(r, "item_id");
-    UUID location = uuid(r, "location_id");
+    UUID site = r.siteId();
+    UUID item = r.itemId();
+    UUID location = r.locationId();
     Placeholders.ensureSite(t, site, now);
     Placeholders.ensureItem(t, item, now);
     Placeholders.ensureLocation(t, location, site, now);
     row.setSiteId(site);
     row.setItemId(item);
     row.setLocationId(location);
-    row.setCountedQuantity(decimal(r, "counted_quantity"));
-    row.setExpectedQuantity(decimal(r, "expected_quantity"));
-    Instant counted = instant(r, "counted_at");
+    row.setCountedQuantity(quantity(r.countedQuantity()));
+    row.setExpectedQuantity(quantity(r.expectedQuantity()));
+    Instant counted = r.countedAt();
     row.setCountedAt(counted != null ? counted : now);
-    row.setStatus(text(r, "status"));
+    row.setStatus(r.status());
     store(row, insert);
+  }
+
+  /** A quantity at the store's scale; a missing one is zero. */
+  static BigDecimal quantity(BigDecimal value) {
+    return value == null ? BigDecimal.ZERO.setScale(3) : Quantities.normalize(value);
   }
 
   static int markDeleted(DSLContext t, EntityType type, UUID id, Instant now) {

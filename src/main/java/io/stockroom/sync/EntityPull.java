@@ -1,7 +1,7 @@
 package io.stockroom.sync;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.protocol.PullResponse;
 import io.stockroom.store.SyncStore;
 import java.util.HashSet;
@@ -89,7 +89,7 @@ final class EntityPull {
     String cursor = store.cursor(type).orElse(null);
     // A first pull into a profile that holds none of these: every record is presumably new.
     boolean presumedNew = cursor == null && store.holdsNone(type);
-    PullResponse page = client.pull(type.wireName(), cursor, SyncEngine.PAGE);
+    PullResponse page = client.pull(type, cursor, SyncEngine.PAGE);
     while (true) {
       RequestAhead<PullResponse> next =
           page.hasMore() ? new RequestAhead<>(requests, pullOf(type, page.cursor())) : null;
@@ -118,12 +118,12 @@ final class EntityPull {
       CycleTally tally,
       IntConsumer progress,
       Set<UUID> served) {
-    List<ObjectNode> records = page.records() == null ? List.of() : page.records();
+    List<ServerRecord> records = page.records() == null ? List.of() : page.records();
     List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
     store.applyPage(type, records, deletions, page.cursor(), presumedNew);
     if (served != null) {
-      for (ObjectNode r : records) {
-        served.add(UUID.fromString(r.get("id").asText()));
+      for (ServerRecord r : records) {
+        served.add(r.id());
       }
       deletions.forEach(served::remove);
     }
@@ -134,6 +134,6 @@ final class EntityPull {
   }
 
   private RequestAhead.Request<PullResponse> pullOf(EntityType type, String cursor) {
-    return () -> client.pull(type.wireName(), cursor, SyncEngine.PAGE);
+    return () -> client.pull(type, cursor, SyncEngine.PAGE);
   }
 }

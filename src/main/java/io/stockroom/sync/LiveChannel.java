@@ -1,6 +1,7 @@
 package io.stockroom.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.LiveMessage;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,8 +37,7 @@ public final class LiveChannel implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Backoff backoff;
   private final Listener listener;
-  private final com.fasterxml.jackson.databind.ObjectMapper json =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final JsonCodec CODEC = new JsonCodec();
   private volatile WebSocketClient socket;
   private volatile boolean closed;
   private int attempts;
@@ -78,9 +78,9 @@ public final class LiveChannel implements AutoCloseable {
           @Override
           public void onMessage(String message) {
             try {
-              JsonNode m = json.readTree(message);
-              if ("changed".equals(m.path("type").asText())) {
-                listener.changed(m.path("entity").asText(), m.path("version").asLong());
+              LiveMessage m = CODEC.read(message, LiveMessage.class);
+              if ("changed".equals(m.type()) && m.entity() != null) {
+                listener.changed(m.entity(), m.version());
               }
             } catch (java.io.IOException | RuntimeException e) {
               LOG.debug("ignored live message: {}", e.toString());

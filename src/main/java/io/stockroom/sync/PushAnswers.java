@@ -74,10 +74,7 @@ final class PushAnswers {
           case RESEND_MINE -> {
             store.markConflict(
                 m, r.serverRecord(), r.reason(), r.conflictFields(), policy.name(), false);
-            Long version =
-                r.serverRecord() != null && r.serverRecord().hasNonNull("version")
-                    ? r.serverRecord().get("version").asLong()
-                    : null;
+            Long version = r.serverRecord() != null ? r.serverRecord().version() : null;
             store.resend(m, version);
           }
         }

@@ -3,6 +3,7 @@ package io.stockroom.sync;
 import io.stockroom.domain.MutationStatus;
 import io.stockroom.domain.QueuedMutation;
 import io.stockroom.protocol.Mutation;
+import io.stockroom.protocol.OutboxWire;
 import io.stockroom.protocol.PushResponse;
 import io.stockroom.store.MutationQueue;
 import io.stockroom.store.SyncStore;

@@ -1,7 +1,7 @@
 package io.stockroom.sync;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.protocol.PullResponse;
 import io.stockroom.store.SiteLoss;
 import io.stockroom.store.SyncStore;
@@ -43,10 +43,10 @@ final class SitePull {
     Set<UUID> served = new HashSet<>();
     String cursor = null;
     do {
-      PullResponse page = client.pull(EntityType.SITES.wireName(), cursor, SyncEngine.PAGE);
+      PullResponse page = client.pull(EntityType.SITES, cursor, SyncEngine.PAGE);
       pages.add(page);
       if (page.records() != null) {
-        page.records().forEach(r -> served.add(UUID.fromString(r.get("id").asText())));
+        page.records().forEach(r -> served.add(r.id()));
       }
       cursor = page.cursor();
       if (!page.hasMore()) {
@@ -61,7 +61,7 @@ final class SitePull {
       }
     }
     for (PullResponse page : pages) {
-      List<ObjectNode> records = page.records() == null ? List.of() : page.records();
+      List<ServerRecord> records = page.records() == null ? List.of() : page.records();
       List<UUID> deletions = page.deletions() == null ? List.of() : page.deletions();
       tally.pulled += store.applyPage(EntityType.SITES, records, deletions, page.cursor());
     }

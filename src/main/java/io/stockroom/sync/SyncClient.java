@@ -1,7 +1,8 @@
 package io.stockroom.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Hlc;
+import io.stockroom.protocol.ErrorBody;
 import io.stockroom.protocol.JsonCodec;
 import io.stockroom.protocol.LoginRequest;
 import io.stockroom.protocol.LoginResponse;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -103,23 +105,25 @@ public final class SyncClient {
   private static final java.util.Set<String> REVOKED_HERE =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  public PullResponse pull(String entity, String cursor, int limit) throws SyncException {
-    StringBuilder path = new StringBuilder("/api/sync/pull?entity=").append(entity);
+  public PullResponse pull(EntityType entity, String cursor, int limit) throws SyncException {
+    StringBuilder path = new StringBuilder("/api/sync/pull?entity=").append(entity.wireName());
     if (cursor != null && !cursor.isEmpty()) {
       path.append("&since=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
     }
     path.append("&limit=").append(limit);
-    PullResponse page = read(call("GET", path.toString(), null, true), PullResponse.class);
+    PullResponse page =
+        read(call("GET", path.toString(), null, true), json -> codec.readPull(json, entity));
     if (page.cursor() == null || (page.hasMore() && page.cursor().equals(cursor))) {
       // Pulling again with the same cursor would get the same page, for ever.
-      throw malformed("a pull page of " + entity + " that does not move its cursor on");
+      throw malformed("a pull page of " + entity.wireName() + " that does not move its cursor on");
     }
     return page;
   }
 
   public PushResponse push(List<Mutation> mutations) throws SyncException {
     byte[] body = codec.write(new PushRequest(mutations));
-    PushResponse r = read(call("POST", "/api/sync/push", body, true), PushResponse.class);
+    PushResponse r =
+        read(call("POST", "/api/sync/push", body, true), json -> codec.readPush(json, mutations));
     if (r.results() == null || r.results().size() != mutations.size()) {
       throw malformed("a push answer without one result per mutation");
     }
@@ -145,9 +149,19 @@ public final class SyncClient {
    * applied, and the parse need not wait with it.
    */
   private <T> T read(Answer answer, Class<T> type) throws SyncException {
+    return read(answer, json -> codec.read(json, type));
+  }
+
+  /** How an answer's body becomes a value. */
+  @FunctionalInterface
+  private interface Decoder<T> {
+    T decode(byte[] json) throws IOException;
+  }
+
+  private <T> T read(Answer answer, Decoder<T> decoder) throws SyncException {
     T parsed;
     try {
-      parsed = codec.read(answer.payload(), type);
+      parsed = decoder.decode(answer.payload());
     } catch (IOException e) {
       // A garbled answer (cut short on the way) is worth another try.
       throw new SyncException(
@@ -225,20 +239,17 @@ public final class SyncClient {
     observe(hlc);
     String code = "http_" + status;
     String message = "HTTP " + status;
-    try {
-      JsonNode error = codec.tree(payload).path("error");
-      if (error.hasNonNull("code")) {
-        code = error.get("code").asText();
-        message = error.path("message").asText(message);
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // Not the contract's error body (a proxy's page): the status says enough.
+    // Not the contract's error body (a proxy's page): the status says enough.
+    Optional<ErrorBody.Detail> error = codec.readError(payload);
+    if (error.isPresent() && error.get().code() != null) {
+      code = error.get().code();
+      message = error.get().message() != null ? error.get().message() : message;
     }
     SyncException.Kind kind;
     if (status == 401) {
       kind = SyncException.Kind.UNAUTHORIZED;
       String sent = headers.get("Authorization");
-      if (io.stockroom.protocol.ErrorBody.TOKEN_REVOKED.equals(code)
+      if (ErrorBody.TOKEN_REVOKED.equals(code)
           && sent != null
           && REVOKED_HERE.contains(sent.substring("Bearer ".length()))) {
         code = "signed_out";

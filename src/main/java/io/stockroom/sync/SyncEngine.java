@@ -4,6 +4,7 @@ import io.stockroom.domain.EntityType;
 import io.stockroom.domain.SyncLogEntry;
 import io.stockroom.protocol.ErrorBody;
 import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.OutboxWire;
 import io.stockroom.store.MutationQueue;
 import io.stockroom.store.SiteLoss;
 import io.stockroom.store.SyncStore;

@@ -132,7 +132,62 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "io.stockroom.protocol..", "io.stockroom.domain..", "java..", "com.fasterxml.jackson..")
+            "io.stockroom.protocol..",
+            "io.stockroom.domain..",
+            "io.stockroom.json..",
+            "java..",
+            "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  /** The JSON configuration sits under everything that reads or writes JSON, and knows nothing. */
+  @Test
+  void theJsonConfigurationKnowsOnlyTheDomain() {
+    classes()
+        .that()
+        .resideInAPackage("io.stockroom.json..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.stockroom.json..", "io.stockroom.domain..", "java..", "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  /** One configured mapper: nothing but {@code JsonMapping} builds one. */
+  @Test
+  void oneObjectMapper() {
+    DescribedPredicate<JavaCall<?>> buildsAMapper =
+        new DescribedPredicate<>("construct or build a Jackson ObjectMapper") {
+          @Override
+          public boolean test(JavaCall<?> call) {
+            JavaClass owner = call.getTargetOwner();
+            return (call instanceof JavaConstructorCall
+                    && owner.isAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class))
+                || (owner.isAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)
+                    && call.getName().equals("builder"))
+                || owner.isAssignableTo(com.fasterxml.jackson.databind.cfg.MapperBuilder.class);
+          }
+        };
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("io.stockroom.json.JsonMapping")
+        .should()
+        .callCodeUnitWhere(buildsAMapper)
+        .check(classes);
+  }
+
+  /**
+   * The sync layer sees typed records and the protocol's types, never JSON: pages and answers are
+   * decoded in {@code protocol}, and the store keeps whatever text it keeps itself.
+   */
+  @Test
+  void theSyncLayerNeverSeesJson() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.stockroom.sync..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson..")
         .check(classes);
   }
 

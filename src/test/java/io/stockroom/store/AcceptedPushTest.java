@@ -3,15 +3,16 @@ package io.stockroom.store;
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.MutationStatus;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncStatus;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 class AcceptedPushTest extends StoreTestSupport {
 
-  private static ObjectNode answer(Item local, long version, String name) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", local.id().toString());
-    o.put("version", version);
-    o.put("created_at", "2026-04-09T10:00:00.000Z");
-    o.put("updated_at", "2026-04-09T10:00:01.000Z");
-    o.put("sku", local.sku());
-    if (local.barcode() == null) {
-      o.putNull("barcode");
-    } else {
-      o.put("barcode", local.barcode());
-    }
-    o.put("name", name);
-    o.putNull("description");
-    o.put("unit", "ea");
-    o.putNull("category");
-    o.put("reorder_point", 0);
-    o.putObject("field_clock").put("name", "2026-04-09T10:00:00.500Z-0000-server00");
-    return o;
+  private static ServerRecord.Item answer(Item local, long version, String name) {
+    return new ServerRecord.Item(
+        local.id(),
+        version,
+        Instant.parse("2026-04-09T10:00:00.000Z"),
+        Instant.parse("2026-04-09T10:00:01.000Z"),
+        local.sku(),
+        local.barcode(),
+        name,
+        null,
+        "ea",
+        null,
+        0,
+        Map.of("name", "2026-04-09T10:00:00.500Z-0000-server00"));
   }
 
   private QueuedMutation claimed(Item item) {

@@ -5,11 +5,12 @@ import static io.stockroom.store.jooq.Tables.LOCAL_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ServerRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,17 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class DeferredWordsTest extends StoreTestSupport {
 
-  private static ObjectNode item(UUID id, long version, String sku, String name) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", id.toString());
-    o.put("version", version);
-    o.put("created_at", "2026-04-09T09:00:00.000Z");
-    o.put("updated_at", "2026-04-09T09:00:00.000Z");
-    o.put("sku", sku);
-    o.put("name", name);
-    o.put("unit", "ea");
-    o.put("reorder_point", 0);
-    return o;
+  private static ServerRecord.Item item(UUID id, long version, String sku, String name) {
+    Instant at = Instant.parse("2026-04-09T09:00:00.000Z");
+    return new ServerRecord.Item(id, version, at, at, sku, null, name, null, "ea", null, 0, null);
   }
 
   private List<String> skus(String query) {
@@ -109,7 +102,7 @@ class DeferredWordsTest extends StoreTestSupport {
 
   @Test
   void wordsCutShortByAStopAreWrittenOnTheNextStart() {
-    List<ObjectNode> records = new ArrayList<>();
+    List<ServerRecord> records = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {
       records.add(item(UUID.randomUUID(), i + 1, "SKU-" + i, "Part number" + i + " blue"));
     }

@@ -2,14 +2,17 @@ package io.stockroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
+import io.stockroom.domain.ServerRecord;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class PageApplyBenchmarkTest {
 
   @Test
   void applyHundredPagesIntoAFreshProfile() {
-    List<List<ObjectNode>> pages = pages(100, 1000);
+    List<List<ServerRecord>> pages = pages(100, 1000);
     // The first round runs in a fresh JVM (as a laptop's first sync does), the second warm.
     for (int round = 1; round <= 2; round++) {
       try (LocalStore store =
@@ -60,29 +63,32 @@ class PageApplyBenchmarkTest {
   }
 
   /** Items shaped like the server's seeded catalog (Seeder), with its field stamps. */
-  private static List<List<ObjectNode>> pages(int count, int size) {
+  private static List<List<ServerRecord>> pages(int count, int size) {
     Random rnd = new Random(1);
-    List<List<ObjectNode>> pages = new ArrayList<>(count);
+    Instant at = Instant.parse("2026-11-25T10:00:00Z");
+    Map<String, String> clock = new LinkedHashMap<>();
+    for (String f : List.of("sku", "barcode", "name", "unit", "category", "reorder_point")) {
+      clock.put(f, "2026-11-25T10:00:00.000Z-0000-server00");
+    }
+    List<List<ServerRecord>> pages = new ArrayList<>(count);
     int n = 0;
     for (int p = 0; p < count; p++) {
-      List<ObjectNode> page = new ArrayList<>(size);
+      List<ServerRecord> page = new ArrayList<>(size);
       for (int i = 0; i < size; i++, n++) {
-        ObjectNode r = StoreTestSupport.JSON.createObjectNode();
-        r.put("id", new UUID(rnd.nextLong(), rnd.nextLong()).toString());
-        r.put("version", n + 1);
-        r.put("created_at", "2026-11-25T10:00:00Z");
-        r.put("updated_at", "2026-11-25T10:00:00Z");
-        r.put("sku", String.format(Locale.ROOT, "SKU-%06d", n + 1));
-        r.put("barcode", String.format(Locale.ROOT, "20%011d", n + 1));
-        r.put("name", NAMES[n % NAMES.length] + " " + (n / NAMES.length + 1));
-        r.put("unit", "ea");
-        r.put("category", "Fasteners");
-        r.put("reorder_point", n % 7 == 0 ? 10 : 0);
-        ObjectNode clock = r.putObject("field_clock");
-        for (String f : List.of("sku", "barcode", "name", "unit", "category", "reorder_point")) {
-          clock.put(f, "2026-11-25T10:00:00.000Z-0000-server00");
-        }
-        page.add(r);
+        page.add(
+            new ServerRecord.Item(
+                new UUID(rnd.nextLong(), rnd.nextLong()),
+                n + 1,
+                at,
+                at,
+                String.format(Locale.ROOT, "SKU-%06d", n + 1),
+                String.format(Locale.ROOT, "20%011d", n + 1),
+                NAMES[n % NAMES.length] + " " + (n / NAMES.length + 1),
+                null,
+                "ea",
+                "Fasteners",
+                n % 7 == 0 ? 10 : 0,
+                clock));
       }
       pages.add(page);
     }

@@ -3,12 +3,14 @@ package io.stockroom.store;
 import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncStatus;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +20,22 @@ import org.junit.jupiter.api.Test;
  */
 class PulledPageTest extends StoreTestSupport {
 
-  private static ObjectNode item(UUID id, long version, String sku, String barcode, String name) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", id.toString());
-    o.put("version", version);
-    o.put("created_at", "2026-04-09T09:00:00.000Z");
-    o.put("updated_at", "2026-04-09T09:00:00.000Z");
-    o.put("sku", sku);
-    o.put("barcode", barcode);
-    o.put("name", name);
-    o.putNull("description");
-    o.put("unit", "ea");
-    o.putNull("category");
-    o.put("reorder_point", 0);
-    o.putObject("field_clock").put("name", "2026-04-09T09:00:00.000Z-0000-server00");
-    return o;
+  private static ServerRecord.Item item(
+      UUID id, long version, String sku, String barcode, String name) {
+    Instant at = Instant.parse("2026-04-09T09:00:00.000Z");
+    return new ServerRecord.Item(
+        id,
+        version,
+        at,
+        at,
+        sku,
+        barcode,
+        name,
+        null,
+        "ea",
+        null,
+        0,
+        Map.of("name", "2026-04-09T09:00:00.000Z-0000-server00"));
   }
 
   private List<String> skus(String query) {

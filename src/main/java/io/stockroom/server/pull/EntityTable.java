@@ -8,9 +8,9 @@ import static io.stockroom.server.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.server.store.jooq.Tables.STOCK_LEVELS;
 import static io.stockroom.server.store.jooq.Tables.STOCK_MOVEMENTS;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.domain.ServerRecord;
+import io.stockroom.server.wire.RowRecords;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Field;
@@ -19,7 +19,7 @@ import org.jooq.TableRecord;
 
 /**
  * What a pull needs to know of one entity's table: its id, version and tombstone columns, the
- * column that scopes it to a site ({@code null}: shared by every site) and its JSON form.
+ * column that scopes it to a site ({@code null}: shared by every site) and its record.
  */
 record EntityTable<R extends TableRecord<R>>(
     Table<R> table,
@@ -27,13 +27,13 @@ record EntityTable<R extends TableRecord<R>>(
     Field<Long> version,
     Field<Boolean> deleted,
     Field<UUID> site,
-    Function<R, ObjectNode> json) {
+    Function<R, ServerRecord> record) {
 
   static EntityTable<?> of(EntityType type) {
     return switch (type) {
       case SITES ->
           new EntityTable<>(
-              SITES, SITES.ID, SITES.VERSION, SITES.IS_DELETED, SITES.ID, RecordJson::site);
+              SITES, SITES.ID, SITES.VERSION, SITES.IS_DELETED, SITES.ID, RowRecords::site);
       case LOCATIONS ->
           new EntityTable<>(
               LOCATIONS,
@@ -41,10 +41,10 @@ record EntityTable<R extends TableRecord<R>>(
               LOCATIONS.VERSION,
               LOCATIONS.IS_DELETED,
               LOCATIONS.SITE_ID,
-              RecordJson::location);
+              RowRecords::location);
       case ITEMS ->
           new EntityTable<>(
-              ITEMS, ITEMS.ID, ITEMS.VERSION, ITEMS.IS_DELETED, null, RecordJson::item);
+              ITEMS, ITEMS.ID, ITEMS.VERSION, ITEMS.IS_DELETED, null, RowRecords::item);
       case ITEM_NOTES ->
           new EntityTable<>(
               ITEM_NOTES,
@@ -52,7 +52,7 @@ record EntityTable<R extends TableRecord<R>>(
               ITEM_NOTES.VERSION,
               ITEM_NOTES.IS_DELETED,
               null,
-              RecordJson::note);
+              RowRecords::note);
       case STOCK_MOVEMENTS ->
           new EntityTable<>(
               STOCK_MOVEMENTS,
@@ -60,7 +60,7 @@ record EntityTable<R extends TableRecord<R>>(
               STOCK_MOVEMENTS.VERSION,
               STOCK_MOVEMENTS.IS_DELETED,
               STOCK_MOVEMENTS.SITE_ID,
-              RecordJson::movement);
+              RowRecords::movement);
       case STOCK_LEVELS ->
           new EntityTable<>(
               STOCK_LEVELS,
@@ -68,7 +68,7 @@ record EntityTable<R extends TableRecord<R>>(
               STOCK_LEVELS.VERSION,
               STOCK_LEVELS.IS_DELETED,
               STOCK_LEVELS.SITE_ID,
-              RecordJson::level);
+              RowRecords::level);
       case STOCK_COUNTS ->
           new EntityTable<>(
               STOCK_COUNTS,
@@ -76,7 +76,7 @@ record EntityTable<R extends TableRecord<R>>(
               STOCK_COUNTS.VERSION,
               STOCK_COUNTS.IS_DELETED,
               STOCK_COUNTS.SITE_ID,
-              RecordJson::count);
+              RowRecords::count);
     };
   }
 }

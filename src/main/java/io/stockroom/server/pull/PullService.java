@@ -1,7 +1,7 @@
 package io.stockroom.server.pull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.protocol.PullResponse;
 import io.stockroom.server.auth.Principal;
 import io.stockroom.server.store.ServerStore;
@@ -82,7 +82,7 @@ public final class PullService {
                     .fetch());
     boolean hasMore = rows.size() > pageSize;
     int n = Math.min(rows.size(), pageSize);
-    List<ObjectNode> records = new ArrayList<>(n);
+    List<ServerRecord> records = new ArrayList<>(n);
     List<UUID> deletions = new ArrayList<>();
     long last = since;
     for (int i = 0; i < n; i++) {
@@ -90,7 +90,7 @@ public final class PullService {
       if (Boolean.TRUE.equals(r.get(t.deleted()))) {
         deletions.add(r.get(t.id()));
       } else {
-        records.add(t.json().apply(r));
+        records.add(t.record().apply(r));
       }
       last = r.get(t.version());
     }

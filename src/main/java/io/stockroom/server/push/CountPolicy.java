@@ -9,7 +9,7 @@ import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
 import io.stockroom.server.store.jooq.tables.records.StockCountsRecord;
 import io.stockroom.server.store.jooq.tables.records.StockMovementsRecord;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.server.wire.RowRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -161,13 +161,13 @@ final class CountPolicy implements EntityPolicy {
     if (CONFLICT.equals(r.getStatus())) {
       return MutationResult.conflict(
           c.key(),
-          RecordJson.count(r),
+          RowRecords.count(r),
           "stock moved since the count began: expected "
-              + RecordJson.quantity(r.getExpectedQuantity()).toPlainString()
+              + RowRecords.quantity(r.getExpectedQuantity()).toPlainString()
               + ", the level is "
-              + RecordJson.quantity(r.getCurrentQuantity()).toPlainString(),
+              + RowRecords.quantity(r.getCurrentQuantity()).toPlainString(),
           null);
     }
-    return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RecordJson.count(r));
+    return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RowRecords.count(r));
   }
 }

@@ -9,7 +9,7 @@ import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.store.jooq.tables.records.ItemNotesRecord;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.server.wire.RowRecords;
 import java.util.UUID;
 
 /**
@@ -37,14 +37,14 @@ final class ItemNotePolicy implements EntityPolicy {
       String body = d.text(TextField.NOTE_BODY);
       if (body == null || body.equals(row.getBody())) {
         return MutationResult.accepted(
-            c.key(), row.getId(), row.getVersion(), RecordJson.note(row));
+            c.key(), row.getId(), row.getVersion(), RowRecords.note(row));
       }
       return MutationResult.conflict(
-          c.key(), RecordJson.note(row), "a note with this id already exists on the server", null);
+          c.key(), RowRecords.note(row), "a note with this id already exists on the server", null);
     }
     Hlc stamp = c.stamp("body");
     if (row != null && !stamp.isAfter(Hlc.parse(row.getHlc()))) {
-      return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.note(row));
+      return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RowRecords.note(row));
     }
     ItemNotesRecord r = row == null ? c.dsl().newRecord(ITEM_NOTES) : row;
     if (row == null) {
@@ -78,7 +78,7 @@ final class ItemNotePolicy implements EntityPolicy {
       r.update();
     }
     c.tx().changed(EntityType.ITEM_NOTES, null, version);
-    return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.note(r));
+    return MutationResult.accepted(c.key(), r.getId(), version, RowRecords.note(r));
   }
 
   private MutationResult delete(MutationContext c, ItemNotesRecord row) {
@@ -94,6 +94,6 @@ final class ItemNotePolicy implements EntityPolicy {
       row.update();
       c.tx().changed(EntityType.ITEM_NOTES, null, version);
     }
-    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.note(row));
+    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RowRecords.note(row));
   }
 }

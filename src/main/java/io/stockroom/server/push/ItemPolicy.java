@@ -12,7 +12,7 @@ import io.stockroom.domain.ValidationException;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
 import io.stockroom.server.wire.ItemClocks;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.server.wire.RowRecords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -94,7 +94,7 @@ final class ItemPolicy implements EntityPolicy {
     write(r, draft, clocks, version, c);
     c.tx().execute(INSERT, r.intoArray());
     c.tx().changed(EntityType.ITEMS, null, version);
-    return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.item(r));
+    return MutationResult.accepted(c.key(), r.getId(), version, RowRecords.item(r));
   }
 
   /**
@@ -115,11 +115,11 @@ final class ItemPolicy implements EntityPolicy {
       }
     }
     if (differing.isEmpty()) {
-      return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.item(row));
+      return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RowRecords.item(row));
     }
     return MutationResult.conflict(
         c.key(),
-        RecordJson.item(row),
+        RowRecords.item(row),
         "an item with this id already exists on the server; fields that differ: "
             + String.join(", ", differing),
         differing);
@@ -171,11 +171,11 @@ final class ItemPolicy implements EntityPolicy {
     if (!conflicts.isEmpty()) {
       return MutationResult.conflict(
           c.key(),
-          RecordJson.item(row),
+          RowRecords.item(row),
           "changed on both sides since version " + base + ": " + String.join(", ", conflicts),
           conflicts);
     }
-    return MutationResult.accepted(c.key(), row.getId(), version, RecordJson.item(row));
+    return MutationResult.accepted(c.key(), row.getId(), version, RowRecords.item(row));
   }
 
   private MutationResult delete(MutationContext c, ItemsRecord row) {
@@ -193,7 +193,7 @@ final class ItemPolicy implements EntityPolicy {
       row.update();
       c.tx().changed(EntityType.ITEMS, null, version);
     }
-    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.item(row));
+    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RowRecords.item(row));
   }
 
   private static void write(

@@ -8,7 +8,7 @@ import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.server.wire.RowRecords;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -35,7 +35,7 @@ final class LocationPolicy implements EntityPolicy {
     if (c.action() == MutationAction.CREATE) {
       if (row != null) {
         return MutationResult.accepted(
-            c.key(), row.getId(), row.getVersion(), RecordJson.location(row));
+            c.key(), row.getId(), row.getVersion(), RowRecords.location(row));
       }
       return create(c);
     }
@@ -46,7 +46,7 @@ final class LocationPolicy implements EntityPolicy {
     if (c.baseVersion() != null && row.getVersion() > c.baseVersion()) {
       return MutationResult.conflict(
           c.key(),
-          RecordJson.location(row),
+          RowRecords.location(row),
           "the location changed on the server (server wins)",
           null);
     }
@@ -99,7 +99,7 @@ final class LocationPolicy implements EntityPolicy {
 
   private MutationResult delete(MutationContext c, LocationsRecord r) {
     if (r.getIsDeleted()) {
-      return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RecordJson.location(r));
+      return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RowRecords.location(r));
     }
     r.setIsDeleted(true);
     r.setCodeKey("#" + r.getId());
@@ -116,7 +116,7 @@ final class LocationPolicy implements EntityPolicy {
       r.update();
     }
     c.tx().changed(EntityType.LOCATIONS, r.getSiteId(), version);
-    return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.location(r));
+    return MutationResult.accepted(c.key(), r.getId(), version, RowRecords.location(r));
   }
 
   private static void checkUnique(MutationContext c, UUID siteId, String code) {
@@ -151,6 +151,6 @@ final class LocationPolicy implements EntityPolicy {
           .execute();
     }
     return MutationResult.accepted(
-        c.key(), existing.getId(), existing.getVersion(), RecordJson.location(existing));
+        c.key(), existing.getId(), existing.getVersion(), RowRecords.location(existing));
   }
 }

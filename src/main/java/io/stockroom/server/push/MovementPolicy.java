@@ -9,7 +9,7 @@ import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.store.jooq.tables.records.LocationsRecord;
 import io.stockroom.server.store.jooq.tables.records.StockMovementsRecord;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.server.wire.RowRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -41,7 +41,7 @@ final class MovementPolicy implements EntityPolicy {
         throw new Rejection("forbidden", "the movement belongs to another site");
       }
       return MutationResult.accepted(
-          c.key(), existing.getId(), existing.getVersion(), RecordJson.movement(existing));
+          c.key(), existing.getId(), existing.getVersion(), RowRecords.movement(existing));
     }
     Data d = c.data();
     UUID itemId = d.requiredUuid("item_id");
@@ -96,6 +96,6 @@ final class MovementPolicy implements EntityPolicy {
                 d.text(TextField.REFERENCE),
                 occurred == null ? c.now() : occurred,
                 c.user().userId()));
-    return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RecordJson.movement(r));
+    return MutationResult.accepted(c.key(), r.getId(), r.getVersion(), RowRecords.movement(r));
   }
 }

@@ -152,7 +152,7 @@ public final class PushService {
       UUID key = b.mutation().idempotencyKey();
       MutationResult result = known.get(key);
       if (result == null) {
-        result = stored(key, w.text(STORED, user.userId(), key));
+        result = stored(key, b.entity(), w.text(STORED, user.userId(), key));
         if (result != null) {
           known.put(key, result);
         }
@@ -216,12 +216,12 @@ public final class PushService {
     return null;
   }
 
-  private MutationResult stored(UUID key, String json) {
+  private MutationResult stored(UUID key, EntityType entity, String json) {
     if (json == null) {
       return null;
     }
     try {
-      return codec.read(json, MutationResult.class);
+      return codec.readResult(json, entity);
     } catch (IOException e) {
       throw new IllegalStateException("corrupt stored result for key " + key, e);
     }

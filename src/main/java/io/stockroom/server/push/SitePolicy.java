@@ -6,7 +6,7 @@ import io.stockroom.domain.EntityType;
 import io.stockroom.domain.TextField;
 import io.stockroom.protocol.MutationResult;
 import io.stockroom.server.store.jooq.tables.records.SitesRecord;
-import io.stockroom.server.wire.RecordJson;
+import io.stockroom.server.wire.RowRecords;
 import java.util.Locale;
 
 /**
@@ -26,7 +26,7 @@ final class SitePolicy implements EntityPolicy {
     }
     if (row != null && c.baseVersion() != null && row.getVersion() > c.baseVersion()) {
       return MutationResult.conflict(
-          c.key(), RecordJson.site(row), "the site changed on the server (server wins)", null);
+          c.key(), RowRecords.site(row), "the site changed on the server (server wins)", null);
     }
     return switch (c.action()) {
       case CREATE, UPDATE -> write(c, row);
@@ -68,7 +68,7 @@ final class SitePolicy implements EntityPolicy {
       r.update();
     }
     c.tx().changed(EntityType.SITES, r.getId(), version);
-    return MutationResult.accepted(c.key(), r.getId(), version, RecordJson.site(r));
+    return MutationResult.accepted(c.key(), r.getId(), version, RowRecords.site(r));
   }
 
   private MutationResult delete(MutationContext c, SitesRecord row) {
@@ -81,6 +81,6 @@ final class SitePolicy implements EntityPolicy {
       row.update();
       c.tx().changed(EntityType.SITES, row.getId(), version);
     }
-    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RecordJson.site(row));
+    return MutationResult.accepted(c.key(), row.getId(), row.getVersion(), RowRecords.site(row));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockroom.domain.Hlc;
 import io.stockroom.domain.ItemField;
+import io.stockroom.json.JsonMapping;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class ItemClocks {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMapping.MAPPER;
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private final Hlc created;

@@ -1,12 +1,11 @@
 package io.stockroom.app.conflicts;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.ConflictService;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.QueuedMutation;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.domain.SyncConflict;
 import io.stockroom.store.LocalStore;
 import java.nio.file.Path;
@@ -36,15 +35,9 @@ class LocalConflictsContractTest extends ConflictServiceContract {
     store.close();
   }
 
-  private static ObjectNode serverItem(Item item, long version, String name) {
-    ObjectNode r = new ObjectMapper().createObjectNode();
-    r.put("id", item.id().toString());
-    r.put("version", version);
-    r.put("sku", item.sku());
-    r.put("name", name);
-    r.put("unit", item.unit());
-    r.put("reorder_point", 0);
-    return r;
+  private static ServerRecord.Item serverItem(Item item, long version, String name) {
+    return new ServerRecord.Item(
+        item.id(), version, null, null, item.sku(), null, name, null, item.unit(), null, 0, null);
   }
 
   @Override

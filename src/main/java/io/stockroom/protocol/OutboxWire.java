@@ -1,27 +1,29 @@
-package io.stockroom.sync;
+package io.stockroom.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockroom.domain.QueuedMutation;
 import io.stockroom.domain.WireTime;
-import io.stockroom.protocol.JsonCodec;
-import io.stockroom.protocol.Mutation;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a queued mutation's stored payload back into its wire form. */
-final class OutboxWire {
+/**
+ * Reads a queued mutation's stored payload back into its wire form. The store keeps each payload in
+ * the wire's own names ({@code data}, {@code field_clock}, {@code client_version}, {@code
+ * client_updated_at}), so the queue is sent as it was written; this is the one place that reads it.
+ */
+public final class OutboxWire {
 
   private final JsonCodec codec;
 
-  OutboxWire(JsonCodec codec) {
+  public OutboxWire(JsonCodec codec) {
     this.codec = codec;
   }
 
   /** The outbox row in wire form. */
-  Mutation toWire(QueuedMutation m) {
+  public Mutation toWire(QueuedMutation m) {
     JsonNode payload;
     try {
       payload = codec.mapper().readTree(m.payload());
