@@ -15,7 +15,7 @@ public sealed interface ServerRecord {
 
   UUID id();
 
-  /** The server version, which only rises; 0 when a stored record did not carry one. */
+  /** The server version, which only rises. Every record carries one; a record without fails. */
   long version();
 
   Instant createdAt();

@@ -95,7 +95,11 @@ public final class JsonCodec {
     List<MutationResult> results = new ArrayList<>();
     if (answer.results() != null) {
       for (Result r : answer.results()) {
-        results.add(r.typed(Optional.ofNullable(entities.get(r.idempotencyKey())), mapper));
+        // A null entry stays null: the caller releases that mutation to be sent again.
+        results.add(
+            r == null
+                ? null
+                : r.typed(Optional.ofNullable(entities.get(r.idempotencyKey())), mapper));
       }
     }
     return new PushResponse(results);
@@ -106,11 +110,21 @@ public final class JsonCodec {
     return mapper.readValue(json, Result.class).typed(Optional.of(entity), mapper);
   }
 
-  /** The error of an error answer, or empty when the body is not one. */
+  /**
+   * The error of an error answer, or empty when the body is not one (a proxy's page). Read
+   * leniently: a code is kept even when the message is not text, so that what the code means still
+   * happens.
+   */
   public Optional<ErrorBody.Detail> readError(byte[] json) {
     try {
-      ErrorBody body = mapper.readValue(json, ErrorBody.class);
-      return Optional.ofNullable(body.error());
+      JsonNode error = mapper.readTree(json).path("error");
+      if (!error.path("code").isTextual()) {
+        return Optional.empty();
+      }
+      JsonNode message = error.path("message");
+      return Optional.of(
+          new ErrorBody.Detail(
+              error.get("code").asText(), message.isTextual() ? message.asText() : null));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -79,8 +79,9 @@ public final class LiveChannel implements AutoCloseable {
           public void onMessage(String message) {
             try {
               LiveMessage m = CODEC.read(message, LiveMessage.class);
-              if ("changed".equals(m.type()) && m.entity() != null) {
-                listener.changed(m.entity(), m.version());
+              if ("changed".equals(m.type())) {
+                listener.changed(
+                    m.entity() == null ? "" : m.entity(), m.version() == null ? 0 : m.version());
               }
             } catch (java.io.IOException | RuntimeException e) {
               LOG.debug("ignored live message: {}", e.toString());

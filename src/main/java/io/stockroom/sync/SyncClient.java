@@ -162,7 +162,7 @@ public final class SyncClient {
     T parsed;
     try {
       parsed = decoder.decode(answer.payload());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // A garbled answer (cut short on the way) is worth another try.
       throw new SyncException(
           SyncException.Kind.TRANSIENT, 200, "bad_response", "unreadable answer: " + e, null);

@@ -175,6 +175,17 @@ class ServerRecordCodecTest {
   }
 
   @Test
+  void aNullResultStaysNullForTheCallerToSendAgain() throws IOException {
+    UUID key = UUID.randomUUID();
+    byte[] answer = "{\"results\":[null]}".getBytes(StandardCharsets.UTF_8);
+
+    List<MutationResult> results =
+        codec.readPush(answer, List.of(mutation(key, EntityType.ITEMS))).results();
+
+    assertThat(results).containsExactly((MutationResult) null);
+  }
+
+  @Test
   void aStoredResultReadsBackForItsEntity() throws IOException {
     UUID key = UUID.randomUUID();
     ServerRecord count = oneOfEach().get(EntityType.STOCK_COUNTS);
@@ -190,6 +201,12 @@ class ServerRecordCodecTest {
     assertThat(codec.readError(codec.write(ErrorBody.of("token_revoked", "signed out"))))
         .contains(new ErrorBody.Detail("token_revoked", "signed out"));
     assertThat(codec.readError("<html>502</html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    // An odd message does not hide the code: what the code means must still happen.
+    assertThat(
+            codec.readError(
+                "{\"error\":{\"code\":\"token_revoked\",\"message\":{\"x\":1}}}"
+                    .getBytes(StandardCharsets.UTF_8)))
+        .contains(new ErrorBody.Detail("token_revoked", null));
   }
 
   private static Mutation mutation(UUID key, EntityType entity) {
