@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * and records, in its own transaction, that words are owed from the start of the item table. After
  * the sync, a background thread writes them a chunk of items at a time, each chunk with its place
  * in the table in one transaction, so a crash or a close resumes where it stopped. Until the last
- * chunk is in, a name-word search also scans the names (see {@link ItemRepository}), so no item
- * goes missing from a search meanwhile, it is only slower.
+ * chunk is in, a name-word search also scans the names (see {@link ItemSearch}), so no item goes
+ * missing from a search meanwhile, it is only slower.
  */
 final class DeferredWords implements AutoCloseable {
 

@@ -39,6 +39,7 @@ final class LocalCatalog implements CatalogService {
   private final Stamps stamps;
   private final MutationQueue queue;
   private final ItemRepository items;
+  private final ItemSearch search;
   private final NoteRepository notes;
   private final StockOrder byStock;
 
@@ -48,6 +49,7 @@ final class LocalCatalog implements CatalogService {
       Stamps stamps,
       MutationQueue queue,
       ItemRepository items,
+      ItemSearch search,
       NoteRepository notes,
       StockOrder byStock) {
     this.tx = tx;
@@ -55,6 +57,7 @@ final class LocalCatalog implements CatalogService {
     this.stamps = stamps;
     this.queue = queue;
     this.items = items;
+    this.search = search;
     this.notes = notes;
     this.byStock = byStock;
   }
@@ -63,9 +66,9 @@ final class LocalCatalog implements CatalogService {
   public List<Item> search(String query, int offset, int limit) {
     String q = SearchText.query(query);
     if (q == null) {
-      return items.search(tx.read(), null, offset, limit);
+      return search.search(tx.read(), null, offset, limit);
     }
-    return items.page(tx.read(), matches(q, tx.generation()), offset, limit);
+    return search.page(tx.read(), matches(q, tx.generation()), offset, limit);
   }
 
   @Override
@@ -79,13 +82,13 @@ final class LocalCatalog implements CatalogService {
     if (order.ascending() == ItemOrder.ON_HAND) {
       return byStock.page(tx.read(), generation, q, found, order.descending(), offset, limit);
     }
-    return items.pageOrdered(tx.read(), found, order, offset, limit);
+    return search.pageOrdered(tx.read(), found, order, offset, limit);
   }
 
   @Override
   public int count(String query) {
     String q = SearchText.query(query);
-    return q == null ? items.count(tx.read(), null) : matches(q, tx.generation()).size();
+    return q == null ? search.count(tx.read(), null) : matches(q, tx.generation()).size();
   }
 
   /**
@@ -98,7 +101,7 @@ final class LocalCatalog implements CatalogService {
     if (last != null && last.generation() == generation && last.query().equals(q)) {
       return last.ids();
     }
-    Set<UUID> ids = Set.copyOf(items.matchingLiveIds(tx.read(), q));
+    Set<UUID> ids = Set.copyOf(search.matchingLiveIds(tx.read(), q));
     lastMatches = new Matches(q, generation, ids);
     return ids;
   }

@@ -75,7 +75,8 @@ public final class LocalStore implements AutoCloseable {
     this.stamps = new Stamps(clock, restoreClock(tx, clock, ids));
     this.queue = new MutationQueue(tx, ids, stamps);
     this.words = new DeferredWords(tx);
-    ItemRepository items = new ItemRepository(words::owed);
+    ItemRepository items = new ItemRepository();
+    ItemSearch search = new ItemSearch(words::owed);
     StockRepository ledger = new StockRepository();
     this.catalog =
         new LocalCatalog(
@@ -84,8 +85,9 @@ public final class LocalStore implements AutoCloseable {
             stamps,
             queue,
             items,
+            search,
             new NoteRepository(tx, ids, stamps, queue, items),
-            new StockOrder(items, ledger));
+            new StockOrder(search, ledger));
     this.locations = new LocationRepository(tx, ids, stamps, queue);
     this.stock = new LocalStock(tx, ids, stamps, queue, items, ledger);
     this.bulkLoader = new BulkLoader(tx, ids, stamps);

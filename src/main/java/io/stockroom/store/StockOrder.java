@@ -38,11 +38,11 @@ final class StockOrder {
 
   private record Sorted(String query, long generation, UUID[] ascending) {}
 
-  private final ItemRepository items;
+  private final ItemSearch items;
   private final StockRepository stock;
   private volatile Sorted last;
 
-  StockOrder(ItemRepository items, StockRepository stock) {
+  StockOrder(ItemSearch items, StockRepository stock) {
     this.items = items;
     this.stock = stock;
   }
@@ -69,7 +69,7 @@ final class StockOrder {
     for (int i = 0; i < page.length; i++) {
       page[i] = order[descending ? order.length - 1 - from - i : from + i];
     }
-    return ItemRepository.fetchInOrder(ctx, Arrays.asList(page));
+    return ItemSearch.fetchInOrder(ctx, Arrays.asList(page));
   }
 
   /**

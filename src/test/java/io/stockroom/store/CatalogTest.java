@@ -302,8 +302,9 @@ class CatalogTest extends StoreTestSupport {
         stamps,
         queue,
         items,
+        new ItemSearch(),
         new NoteRepository(tx, UUID::randomUUID, stamps, queue, items),
-        new StockOrder(items, new StockRepository()));
+        new StockOrder(new ItemSearch(), new StockRepository()));
   }
 
   private void completeAll() {

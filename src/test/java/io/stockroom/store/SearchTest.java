@@ -147,11 +147,11 @@ class SearchTest extends StoreTestSupport {
 
   @Test
   void manyMatchesPageInSkuOrderThroughTheIndexWalk() {
-    // More matches than ItemRepository.SCAN_THRESHOLD, interleaved with items that do not
+    // More matches than ItemSearch.SCAN_THRESHOLD, interleaved with items that do not
     // match, in an insertion order unlike SKU order: pages must still come in SKU order, with
     // nothing skipped or repeated across pages and across the index chunks.
     List<ItemDraft> drafts = new java.util.ArrayList<>();
-    int matching = ItemRepository.SCAN_THRESHOLD + 700;
+    int matching = ItemSearch.SCAN_THRESHOLD + 700;
     for (int i = matching - 1; i >= 0; i--) {
       drafts.add(ItemDraft.of(String.format("M-%05d", i * 3), "Blue widget " + i));
       drafts.add(ItemDraft.of(String.format("M-%05d", i * 3 + 1), "Red gadget " + i));

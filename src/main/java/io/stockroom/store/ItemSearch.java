@@ -1,0 +1,261 @@
+package io.stockroom.store;
+
+import static io.stockroom.store.jooq.Tables.ITEMS;
+import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
+
+import io.stockroom.domain.Item;
+import io.stockroom.domain.ItemOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jooq.DSLContext;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Finding items: by SKU, barcode, name or a word of the name, a page at a time in the order asked
+ * for. A search is a union of index range scans, one per searched column, so every branch stays a
+ * prefix seek (docs/decisions/0004).
+ */
+class ItemSearch {
+
+  private final BooleanSupplier wordsOwed;
+
+  /** A search over a profile whose items all have their search words. */
+  ItemSearch() {
+    this(() -> false);
+  }
+
+  /**
+   * @param wordsOwed whether some items may still lack their search words ({@link DeferredWords});
+   *     a search then also scans the names
+   */
+  ItemSearch(BooleanSupplier wordsOwed) {
+    this.wordsOwed = wordsOwed;
+  }
+
+  List<Item> search(DSLContext ctx, String query, int offset, int limit) {
+    String q = SearchText.query(query);
+    if (q == null) {
+      return ctx.selectFrom(ITEMS)
+          .where(ItemRepository.LIVE)
+          .orderBy(ITEMS.SKU)
+          .offset(Math.max(0, offset))
+          .limit(Math.max(0, limit))
+          .fetch(ItemRepository::toDomain);
+    }
+    return page(ctx, matchingLiveIds(ctx, q), offset, limit);
+  }
+
+  /** A page, in SKU order, of the live items {@code ids} (from {@link #matchingLiveIds}). */
+  List<Item> page(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
+    if (ids.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    int from = Math.max(0, offset);
+    List<UUID> page =
+        ids.size() > SCAN_THRESHOLD
+            ? pageBySkuScan(ctx, ids, from, limit)
+            : pageByKeyLookups(ctx, ids, from, limit);
+    return fetchInOrder(ctx, page);
+  }
+
+  /**
+   * A page in another order than SKU's, of all live items ({@code ids} null) or of the matches.
+   * Name order reads {@code ix_items_name}; the matches are joined by key, as in SKU order.
+   */
+  List<Item> pageOrdered(DSLContext ctx, Set<UUID> ids, ItemOrder order, int offset, int limit) {
+    if (limit <= 0 || (ids != null && ids.isEmpty())) {
+      return List.of();
+    }
+    List<SortField<?>> by =
+        switch (order) {
+          case SKU -> List.of(ITEMS.SKU.asc());
+          case SKU_DESCENDING -> List.of(ITEMS.SKU.desc());
+          case NAME -> List.of(ITEMS.NAME.asc(), ITEMS.SKU.asc());
+          case NAME_DESCENDING -> List.of(ITEMS.NAME.desc(), ITEMS.SKU.desc());
+          case ON_HAND, ON_HAND_DESCENDING ->
+              throw new IllegalArgumentException("stock orders are paged by StockOrder");
+        };
+    return liveOf(ctx.select(ITEMS.fields()), ids)
+        .orderBy(by)
+        .offset(Math.max(0, offset))
+        .limit(limit)
+        .fetch(r -> ItemRepository.toDomain(r.into(ITEMS)));
+  }
+
+  /** The live items, or the live ones among {@code ids} (null: all). */
+  private static <R extends org.jooq.Record> org.jooq.SelectConditionStep<R> liveOf(
+      org.jooq.SelectSelectStep<R> select, Set<UUID> ids) {
+    return (ids == null
+            ? select.from(ITEMS)
+            : select.from(idTable(ids)).join(ITEMS).on(ITEMS.ID.eq(MATCH_ID)))
+        .where(ItemRepository.LIVE);
+  }
+
+  /** The column of {@link #idTable}. */
+  private static final org.jooq.Field<UUID> MATCH_ID =
+      DSL.field(DSL.name("M", "X"), SQLDataType.UUID);
+
+  /** Ids as a table M(X) to join items to: one primary key lookup per id. */
+  private static Table<?> idTable(Set<UUID> ids) {
+    return DSL.table(
+            "TABLE(X UUID = {0})", DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array()))
+        .as("M");
+  }
+
+  /** Id and SKU of every live item, or of the live ones among {@code ids}. */
+  Map<UUID, String> skus(DSLContext ctx, Set<UUID> ids) {
+    Map<UUID, String> out = new HashMap<>();
+    liveOf(ctx.select(ITEMS.ID, ITEMS.SKU), ids).forEach(r -> out.put(r.value1(), r.value2()));
+    return out;
+  }
+
+  /**
+   * Matches at or above this many are paged by walking the SKU index in order (reading only the
+   * index) and keeping the ids that matched; below it, each match is looked up by key and sorted. A
+   * common name word matches thousands of items, and reading those rows only to sort them costs
+   * more than walking the index to the page that is shown (docs/decisions/0004).
+   */
+  static final int SCAN_THRESHOLD = 1_000;
+
+  private static final int SCAN_CHUNK = 4_096;
+
+  /** Page ids in SKU order: one key lookup per match, sorted by SKU, then cut to the page. */
+  private static List<UUID> pageByKeyLookups(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
+    // The ids as a table joined to items: one primary key lookup per id. (`ID = ANY(?)` also
+    // looks up by key but then scans the whole array again for every row: 4x slower at 4,000 ids.)
+    return ctx.select(ITEMS.ID)
+        .from(idTable(ids))
+        .join(ITEMS)
+        .on(ITEMS.ID.eq(MATCH_ID))
+        .orderBy(ITEMS.SKU)
+        .offset(offset)
+        .limit(limit)
+        .fetch(ITEMS.ID);
+  }
+
+  /**
+   * Page ids in SKU order by walking {@code ux_items_sku} (which holds the key, so no row is read)
+   * in chunks, keyset-paged by SKU, until the page is full or the index ends.
+   */
+  private static List<UUID> pageBySkuScan(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
+    List<UUID> page = new ArrayList<>(limit);
+    int skipped = 0;
+    String after = null;
+    while (page.size() < limit) {
+      var chunk =
+          ctx.select(ITEMS.SKU, ITEMS.ID)
+              .from(ITEMS)
+              .where(after == null ? DSL.noCondition() : ITEMS.SKU.gt(after))
+              .orderBy(ITEMS.SKU)
+              .limit(SCAN_CHUNK)
+              .fetch();
+      for (var r : chunk) {
+        if (ids.contains(r.value2())) {
+          if (skipped < offset) {
+            skipped++;
+          } else if (page.size() < limit) {
+            page.add(r.value2());
+          }
+        }
+      }
+      if (chunk.size() < SCAN_CHUNK) {
+        break;
+      }
+      after = chunk.get(chunk.size() - 1).value1();
+    }
+    return page;
+  }
+
+  /** The rows of {@code ids}, in the order given. */
+  static List<Item> fetchInOrder(DSLContext ctx, List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Item> byId = new HashMap<>();
+    ctx.selectFrom(ITEMS)
+        .where(ITEMS.ID.in(ids))
+        .forEach(r -> byId.put(r.getId(), ItemRepository.toDomain(r)));
+    List<Item> out = new ArrayList<>(ids.size());
+    for (UUID id : ids) {
+      Item item = byId.get(id);
+      if (item != null) {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  int count(DSLContext ctx, String query) {
+    String q = SearchText.query(query);
+    if (q == null) {
+      // COUNT(*) without a condition is answered from the table's row count; the deleted ones
+      // come from the is_deleted index. A filtered count would read every row.
+      int all = ctx.fetchCount(ITEMS);
+      return all - ctx.fetchCount(ITEMS, ITEMS.IS_DELETED.isTrue());
+    }
+    return matchingLiveIds(ctx, q).size();
+  }
+
+  /**
+   * Ids of live items whose SKU, barcode, name or a further name word starts with {@code q}. Each
+   * branch of the union reads only its index (which holds the primary key): one range seek per
+   * branch and no row reads. Deleted items (few: tombstones) are taken out in memory rather than by
+   * reading every matching row. See docs/decisions/0004.
+   */
+  Set<UUID> matchingLiveIds(DSLContext ctx, String q) {
+    String pattern = SearchText.prefixPattern(q);
+    char esc = SearchText.ESCAPE;
+    var matching =
+        ctx.select(ITEMS.ID)
+            .from(ITEMS)
+            .where(ITEMS.SKU.like(pattern, esc))
+            .union(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.BARCODE.like(pattern, esc)))
+            .union(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.NAME.like(pattern, esc)))
+            .union(
+                ctx.select(ITEM_WORDS.ITEM_ID)
+                    .from(ITEM_WORDS)
+                    .where(ITEM_WORDS.WORD.like(pattern, esc)));
+    Set<UUID> ids = new HashSet<>(matching.fetch(ITEMS.ID));
+    if (wordsOwed.getAsBoolean() && SearchText.isOneWord(q)) {
+      ids.addAll(nameWordMatches(ctx, q));
+    }
+    if (!ids.isEmpty()) {
+      ids.removeAll(
+          ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.IS_DELETED.isTrue()).fetch(ITEMS.ID));
+    }
+    return ids;
+  }
+
+  /**
+   * Items with a word of their name starting with {@code q} (one word), found by reading every
+   * name: for the seconds after a first sync in which some items still lack their search words
+   * ({@link DeferredWords}), so that no item is missing from a result meanwhile. The names holding
+   * {@code q} anywhere are read (a full read of the table, about 65 ms at 100,000 items), then kept
+   * when a word starts with it, split as the word index splits them.
+   */
+  private static Set<UUID> nameWordMatches(DSLContext ctx, String q) {
+    String word = q.toLowerCase(Locale.ROOT);
+    String anywhere = "%" + SearchText.prefixPattern(q);
+    Set<UUID> ids = new HashSet<>();
+    ctx.select(ITEMS.ID, ITEMS.NAME)
+        .from(ITEMS)
+        .where(ITEMS.NAME.like(anywhere, SearchText.ESCAPE))
+        .forEach(
+            r -> {
+              if (SearchText.words(r.value2()).stream().anyMatch(w -> w.startsWith(word))) {
+                ids.add(r.value1());
+              }
+            });
+    return ids;
+  }
+}
