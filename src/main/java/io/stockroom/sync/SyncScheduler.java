@@ -50,7 +50,7 @@ public final class SyncScheduler implements AutoCloseable {
   private final Backoff backoff;
   private final Clock clock;
   private final Duration debounce;
-  private final BooleanSupplier batteryLow;
+  private final IntervalTimer timer;
   private final Counts counts;
   private final List<Consumer<CycleResult>> cycleListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
@@ -61,11 +61,8 @@ public final class SyncScheduler implements AutoCloseable {
   private boolean running;
   private boolean again;
   private Trigger queuedTrigger;
-  private Duration interval;
-  private boolean started;
   private final StatusBoard board = new StatusBoard();
   private List<CompletableFuture<CycleResult>> waiting = new ArrayList<>();
-  private ScheduledFuture<?> intervalTask;
   private ScheduledFuture<?> debounceTask;
   private ScheduledFuture<?> retryTask;
   private Instant backoffUntil;
@@ -86,27 +83,21 @@ public final class SyncScheduler implements AutoCloseable {
     this.executor = executor;
     this.backoff = backoff;
     this.clock = clock;
-    this.interval = interval == null ? Duration.ZERO : interval;
+    this.timer = new IntervalTimer(executor, interval, batteryLow, () -> trigger(Trigger.INTERVAL));
     this.debounce = debounce;
-    this.batteryLow = batteryLow;
     this.counts = counts;
   }
 
   /** Starts the interval timer and runs a first cycle. */
   public void start() {
-    synchronized (lock) {
-      started = true;
-      scheduleInterval();
-    }
+    timer.start();
     refreshCounts();
     trigger(Trigger.STARTUP);
   }
 
   /** The background interval; zero means no interval (other triggers still run cycles). */
   public Duration interval() {
-    synchronized (lock) {
-      return interval;
-    }
+    return timer.interval();
   }
 
   /**
@@ -114,49 +105,7 @@ public final class SyncScheduler implements AutoCloseable {
    * from now. Zero turns the interval off.
    */
   public void setInterval(Duration next) {
-    if (next == null || next.isNegative()) {
-      throw new IllegalArgumentException("interval must be zero or positive: " + next);
-    }
-    synchronized (lock) {
-      if (next.equals(interval)) {
-        return;
-      }
-      interval = next;
-      if (intervalTask != null) {
-        intervalTask.cancel(false);
-        intervalTask = null;
-      }
-      if (started && !closed) {
-        scheduleInterval();
-      }
-    }
-  }
-
-  private void scheduleInterval() {
-    if (intervalTask == null && !interval.isZero()) {
-      long ms = interval.toMillis();
-      try {
-        intervalTask =
-            executor.scheduleWithFixedDelay(this::intervalTick, ms, ms, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        LOG.debug("interval not scheduled: the executor is shut down");
-      }
-    }
-  }
-
-  private void intervalTick() {
-    boolean low;
-    try {
-      low = batteryLow.getAsBoolean();
-    } catch (RuntimeException e) {
-      LOG.debug("battery state unknown: {}", e.toString());
-      low = false;
-    }
-    if (low) {
-      LOG.debug("battery low: background sync paused");
-      return;
-    }
-    trigger(Trigger.INTERVAL);
+    timer.set(next);
   }
 
   public void addListener(Consumer<SyncStatus> listener) {
@@ -421,10 +370,10 @@ public final class SyncScheduler implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    timer.close();
     synchronized (lock) {
       failWaiting();
-      for (ScheduledFuture<?> f :
-          new ScheduledFuture<?>[] {intervalTask, debounceTask, retryTask}) {
+      for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {debounceTask, retryTask}) {
         if (f != null) {
           f.cancel(false);
         }
