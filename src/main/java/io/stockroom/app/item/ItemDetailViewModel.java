@@ -46,13 +46,7 @@ public final class ItemDetailViewModel {
   private final String author;
   private final ZoneId zone;
 
-  private final StringProperty sku = new SimpleStringProperty(this, "sku", "");
-  private final StringProperty name = new SimpleStringProperty(this, "name", "");
-  private final StringProperty barcode = new SimpleStringProperty(this, "barcode", "");
-  private final StringProperty unit = new SimpleStringProperty(this, "unit", "");
-  private final StringProperty category = new SimpleStringProperty(this, "category", "");
-  private final StringProperty reorderPoint = new SimpleStringProperty(this, "reorderPoint", "");
-  private final StringProperty description = new SimpleStringProperty(this, "description", "");
+  private final ItemForm form = new ItemForm();
   private final StringProperty newNote = new SimpleStringProperty(this, "newNote", "");
 
   private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
@@ -140,7 +134,7 @@ public final class ItemDetailViewModel {
     ++loadGeneration;
     item = null;
     requested = null;
-    fillForm(new ItemDraft("", "", "", "", "", "", 0), "");
+    form.fill(new ItemDraft("", "", "", "", "", "", 0), "");
     onHand.clear();
     notes.clear();
     totalOnHand.set("");
@@ -171,7 +165,7 @@ public final class ItemDetailViewModel {
     }
     ItemDraft draft;
     try {
-      draft = readForm();
+      draft = form.read();
     } catch (ValidationException e) {
       error.set(e.getMessage());
       message.set("");
@@ -188,7 +182,7 @@ public final class ItemDetailViewModel {
           item = saved;
           isNew.set(false);
           title.set(titleOf(saved));
-          fillForm(saved.toDraft(), String.valueOf(saved.reorderPoint()));
+          form.fill(saved.toDraft(), String.valueOf(saved.reorderPoint()));
           changes.fire();
           if (id == null) {
             open(saved.id());
@@ -276,7 +270,7 @@ public final class ItemDetailViewModel {
 
   private void show(Loaded loaded) {
     item = loaded.item;
-    fillForm(loaded.item.toDraft(), String.valueOf(loaded.item.reorderPoint()));
+    form.fill(loaded.item.toDraft(), String.valueOf(loaded.item.reorderPoint()));
     title.set(titleOf(loaded.item));
     isNew.set(false);
     showing.set(true);
@@ -297,41 +291,10 @@ public final class ItemDetailViewModel {
 
   private boolean isDirty() {
     try {
-      return !readForm().equals(item.toDraft().normalized());
+      return !form.read().equals(item.toDraft().normalized());
     } catch (ValidationException e) {
       return true;
     }
-  }
-
-  private ItemDraft readForm() {
-    String rp = reorderPoint.get() == null ? "" : reorderPoint.get().strip();
-    int reorder;
-    try {
-      reorder = rp.isEmpty() ? 0 : Integer.parseInt(rp);
-    } catch (NumberFormatException e) {
-      throw new ValidationException(
-          "reorder_point", "Reorder point must be a whole number, not \"" + rp + "\".");
-    }
-    return new ItemDraft(
-            sku.get(),
-            barcode.get(),
-            name.get(),
-            description.get(),
-            unit.get(),
-            category.get(),
-            reorder)
-        .normalized()
-        .validate();
-  }
-
-  private void fillForm(ItemDraft d, String reorder) {
-    sku.set(nz(d.sku()));
-    name.set(nz(d.name()));
-    barcode.set(nz(d.barcode()));
-    unit.set(nz(d.unit()));
-    category.set(nz(d.category()));
-    description.set(nz(d.description()));
-    reorderPoint.set(reorder);
   }
 
   private NoteRow noteRow(ItemNote note) {
@@ -344,38 +307,34 @@ public final class ItemDetailViewModel {
     return item.sku() + " \u00b7 " + item.name();
   }
 
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
   private record Loaded(Item item, List<OnHand> onHand, List<ItemNote> notes) {}
 
   public StringProperty skuProperty() {
-    return sku;
+    return form.sku;
   }
 
   public StringProperty nameProperty() {
-    return name;
+    return form.name;
   }
 
   public StringProperty barcodeProperty() {
-    return barcode;
+    return form.barcode;
   }
 
   public StringProperty unitProperty() {
-    return unit;
+    return form.unit;
   }
 
   public StringProperty categoryProperty() {
-    return category;
+    return form.category;
   }
 
   public StringProperty reorderPointProperty() {
-    return reorderPoint;
+    return form.reorderPoint;
   }
 
   public StringProperty descriptionProperty() {
-    return description;
+    return form.description;
   }
 
   public StringProperty newNoteProperty() {
