@@ -14,21 +14,17 @@ import io.stockroom.domain.QueuedMutation;
 import io.stockroom.domain.SyncDesk;
 import io.stockroom.domain.SyncLogEntry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -74,19 +70,11 @@ public final class QueueViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
   private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-  private final ObservableList<IntervalChoice> intervalChoices =
-      FXCollections.observableArrayList();
-  private final ObjectProperty<IntervalChoice> interval =
-      new SimpleObjectProperty<>(this, "interval");
-  private final BooleanProperty pauseOnLowBattery =
-      new SimpleBooleanProperty(this, "pauseOnLowBattery", true);
+  private final BackgroundSyncSettings settings;
   private long generation;
 
   /** When the user pressed "Sync now", until a cycle started since then has ended; else null. */
   private java.time.Instant syncAskedAt;
-
-  private boolean settingsLoaded;
-  private boolean applyingSettings;
 
   public QueueViewModel(OutboxService outbox, TaskRunner runner, ZoneId zone) {
     this(outbox, runner, zone, Desk.none());
@@ -97,74 +85,12 @@ public final class QueueViewModel {
     this.runner = runner;
     this.zone = zone;
     this.d = desk;
-    interval.addListener(
-        (o, was, now) -> {
-          if (!applyingSettings && now != null && !now.equals(was)) {
-            saveInterval(now.interval());
-          }
-        });
-    pauseOnLowBattery.addListener(
-        (o, was, now) -> {
-          if (!applyingSettings) {
-            savePauseOnLowBattery(now);
-          }
-        });
+    this.settings = new BackgroundSyncSettings(runner, desk.sync(), message::set);
   }
-
-  private record SyncSettings(Duration interval, boolean pauseOnLowBattery) {}
 
   /** Reads the interval and the battery rule from the agent (once; they change only here). */
   public void loadSettings() {
-    settingsLoaded = true;
-    runner.run(
-        () -> new SyncSettings(d.sync().interval(), d.sync().pauseOnLowBattery()),
-        s -> {
-          applyingSettings = true;
-          try {
-            intervalChoices.setAll(IntervalChoice.around(s.interval()));
-            interval.set(new IntervalChoice(s.interval()));
-            pauseOnLowBattery.set(s.pauseOnLowBattery());
-          } finally {
-            applyingSettings = false;
-          }
-        },
-        e -> message.set(Errors.message(e)));
-  }
-
-  private void saveInterval(Duration next) {
-    runner.run(
-        () -> {
-          d.sync().setInterval(next);
-          return next;
-        },
-        ok ->
-            message.set(
-                ok.isZero()
-                    ? "Background sync is off; Sync now and live changes still sync."
-                    : "Background sync: "
-                        + new IntervalChoice(ok).label().toLowerCase(Locale.ROOT)
-                        + "."),
-        e -> {
-          message.set(Errors.message(e));
-          loadSettings(); // show what is really in force
-        });
-  }
-
-  private void savePauseOnLowBattery(boolean pause) {
-    runner.run(
-        () -> {
-          d.sync().setPauseOnLowBattery(pause);
-          return pause;
-        },
-        ok ->
-            message.set(
-                ok
-                    ? "Background sync pauses below 15% battery; Sync now still works."
-                    : "Background sync runs whatever the battery."),
-        e -> {
-          message.set(Errors.message(e));
-          loadSettings();
-        });
+    settings.load();
   }
 
   private record Snapshot(
@@ -175,7 +101,7 @@ public final class QueueViewModel {
       SyncLogEntry newest) {}
 
   public void refresh() {
-    if (!settingsLoaded) {
+    if (!settings.loaded()) {
       loadSettings();
     }
     long mine = ++generation;
@@ -405,17 +331,17 @@ public final class QueueViewModel {
 
   /** The intervals to choose from. */
   public ObservableList<IntervalChoice> intervalChoices() {
-    return FXCollections.unmodifiableObservableList(intervalChoices);
+    return settings.choices();
   }
 
   /** The background interval; setting it saves it (the view binds a choice box to it). */
   public ObjectProperty<IntervalChoice> intervalProperty() {
-    return interval;
+    return settings.interval();
   }
 
   /** Whether background sync pauses on a low battery; setting it saves it. */
   public BooleanProperty pauseOnLowBatteryProperty() {
-    return pauseOnLowBattery;
+    return settings.pauseOnLowBattery();
   }
 
   public ReadOnlyStringProperty messageProperty() {
