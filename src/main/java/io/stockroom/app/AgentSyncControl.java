@@ -4,6 +4,7 @@ import io.stockroom.app.agent.PendingLogin;
 import io.stockroom.app.agent.SignInFailure;
 import io.stockroom.app.agent.SiteChoice;
 import io.stockroom.app.agent.SyncControl;
+import io.stockroom.sync.Login;
 import io.stockroom.sync.SyncAgent;
 import io.stockroom.sync.SyncException;
 import io.stockroom.sync.SyncStatus;
@@ -118,7 +119,7 @@ final class AgentSyncControl implements SyncControl {
   @Override
   public PendingLogin logIn(String serverUrl, String user, String password) throws SignInFailure {
     SyncAgent agent = agent();
-    SyncAgent.Login login;
+    Login login;
     try {
       login = agent.login(serverUrl, user, password);
     } catch (SyncException e) {

@@ -6,9 +6,11 @@ import io.stockroom.store.ProfileDamagedException;
 import io.stockroom.store.ProfileLockedException;
 import io.stockroom.store.ProfileTooNewException;
 import io.stockroom.sync.CycleResult;
+import io.stockroom.sync.Login;
 import io.stockroom.sync.ServerAddress;
 import io.stockroom.sync.SyncAgent;
 import io.stockroom.sync.SyncException;
+import io.stockroom.sync.UserSite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +75,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncAgent agent =
             new SyncAgent(store, Clock.systemUTC(), SyncAgent.Options.defaults().withLive(false))) {
       try {
-        SyncAgent.Login login = agent.login(server, user, password);
+        Login login = agent.login(server, user, password);
         agent.complete(login, chosenSite(agent, login));
       } catch (SyncException e) {
         if (e.kind() == SyncException.Kind.TRANSIENT) {
@@ -93,14 +95,14 @@ final class SyncCommand implements Callable<Integer> {
     }
   }
 
-  private UUID chosenSite(SyncAgent agent, SyncAgent.Login login) {
+  private UUID chosenSite(SyncAgent agent, Login login) {
     if (site == null) {
-      return agent.suggestedSite(login).map(SyncAgent.UserSite::id).orElse(null);
+      return agent.suggestedSite(login).map(UserSite::id).orElse(null);
     }
     return login.sites().stream()
         .filter(s -> s.code().equalsIgnoreCase(site))
         .findFirst()
-        .map(SyncAgent.UserSite::id)
+        .map(UserSite::id)
         .orElseThrow(
             () -> {
               agent.abandon(login);
@@ -109,8 +111,7 @@ final class SyncCommand implements Callable<Integer> {
                       + " has no site "
                       + site
                       + "; theirs: "
-                      + String.join(
-                          ", ", login.sites().stream().map(SyncAgent.UserSite::code).toList()));
+                      + String.join(", ", login.sites().stream().map(UserSite::code).toList()));
             });
   }
 

@@ -62,7 +62,7 @@ final class SignIn {
   }
 
   /** See {@link SyncAgent#login}. */
-  SyncAgent.Login login(String serverUrl, String user, String password) throws SyncException {
+  Login login(String serverUrl, String user, String password) throws SyncException {
     SyncClient once =
         new SyncClient(
             options.transports().apply(serverUrl),
@@ -70,17 +70,15 @@ final class SignIn {
             () -> store.hlc().peek(),
             store::receiveStamp);
     LoginResponse r = once.login(user, password, options.deviceName());
-    List<SyncAgent.UserSite> sites =
+    List<UserSite> sites =
         r.sites() == null
             ? List.of()
-            : r.sites().stream()
-                .map(x -> new SyncAgent.UserSite(x.id(), x.code(), x.name()))
-                .toList();
-    return new SyncAgent.Login(serverUrl, user, r.token(), sites);
+            : r.sites().stream().map(x -> new UserSite(x.id(), x.code(), x.name())).toList();
+    return new Login(serverUrl, user, r.token(), sites);
   }
 
   /** The site to offer first: the one this profile works in, when listed, else the first. */
-  Optional<SyncAgent.UserSite> suggestedSite(SyncAgent.Login login) {
+  Optional<UserSite> suggestedSite(Login login) {
     UUID current = store.locations().currentSite().id();
     return login.sites().stream()
         .filter(s -> s.id().equals(current))
@@ -92,7 +90,7 @@ final class SignIn {
    * Stores a finished login: the token in its file first, then the server and the user; the fresh
    * profile's local site is attached to {@code site} (its queued changes are rewritten to it).
    */
-  void save(SyncAgent.Login login, SyncAgent.UserSite site) {
+  void save(Login login, UserSite site) {
     try {
       tokens.write(login.token());
     } catch (IOException e) {

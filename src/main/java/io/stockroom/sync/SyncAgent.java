@@ -215,25 +215,6 @@ public final class SyncAgent implements AutoCloseable {
   }
 
   /**
-   * A login the server accepted, not stored yet: it waits for the user's choice among {@code
-   * sites}, the sites the user may work in as the server lists them.
-   */
-  public record Login(String serverUrl, String user, String token, List<UserSite> sites) {
-
-    public Login {
-      sites = List.copyOf(sites);
-    }
-
-    @Override
-    public String toString() {
-      return "Login[" + serverUrl + ", " + user + ", " + sites + "]"; // never the token
-    }
-  }
-
-  /** A site the signed-in user may work in. */
-  public record UserSite(UUID id, String code, String name) {}
-
-  /**
    * Signs in to the first site the server lists (the profile's current site when the user has it):
    * {@link #login} and {@link #complete} in one step, for callers that cannot ask.
    */

@@ -50,12 +50,9 @@ class MalformedAnswersTest {
           return new Transport.Response(200, Map.of(), body.getBytes(StandardCharsets.UTF_8));
         };
     Laptop l = new Laptop(tmp.resolve("laptop"), Clock.systemUTC(), 7, url -> fake);
-    SyncAgent.Login login =
-        new SyncAgent.Login(
-            "http://fake.invalid",
-            "demo",
-            "token",
-            List.of(new SyncAgent.UserSite(SITE, "MAIN", "Main")));
+    Login login =
+        new Login(
+            "http://fake.invalid", "demo", "token", List.of(new UserSite(SITE, "MAIN", "Main")));
     l.agent.complete(login, SITE);
     return l;
   }

@@ -52,7 +52,7 @@ class SignInTest {
     return l;
   }
 
-  private static String siteId(SyncAgent.Login login, String code) {
+  private static String siteId(Login login, String code) {
     return login.sites().stream()
         .filter(s -> s.code().equals(code))
         .findFirst()
@@ -73,15 +73,13 @@ class SignInTest {
                 item.id(), MovementReason.RECEIVE, null, "BIN-7", new BigDecimal("4"), null));
     java.util.UUID localSite = a.store.locations().currentSite().id();
 
-    SyncAgent.Login login;
+    Login login;
     try {
       login = a.agent.login(server.url(), "both", "both");
     } catch (SyncException e) {
       throw new AssertionError(e);
     }
-    assertThat(login.sites())
-        .extracting(SyncAgent.UserSite::code)
-        .containsExactlyInAnyOrder("MAIN", "OTHER");
+    assertThat(login.sites()).extracting(UserSite::code).containsExactlyInAnyOrder("MAIN", "OTHER");
     // Logging in alone stores nothing: still signed out, still the local site.
     assertThat(a.agent.signedIn()).isFalse();
     assertThat(a.agent.serverUrl()).isEmpty();
@@ -122,7 +120,7 @@ class SignInTest {
 
     // Signing in again suggests the site the laptop now works in.
     try {
-      SyncAgent.Login again = a.agent.login(server.url(), "both", "both");
+      Login again = a.agent.login(server.url(), "both", "both");
       assertThat(a.agent.suggestedSite(again).orElseThrow().code()).isEqualTo("OTHER");
       a.agent.abandon(again);
     } catch (SyncException e) {
@@ -133,7 +131,7 @@ class SignInTest {
   @Test
   void aSiteTheUserDoesNotHaveIsRefused() throws SyncException {
     Laptop a = laptop("a");
-    SyncAgent.Login login = a.agent.login(server.url(), "demo", "demo");
+    Login login = a.agent.login(server.url(), "demo", "demo");
     assertThat(login.sites()).hasSize(1);
     assertThatThrownBy(() -> a.agent.complete(login, java.util.UUID.randomUUID()))
         .isInstanceOf(IllegalArgumentException.class);
@@ -144,7 +142,7 @@ class SignInTest {
   @Test
   void anAbandonedLoginIsRevokedOnTheServer() throws SyncException {
     Laptop a = laptop("a");
-    SyncAgent.Login login = a.agent.login(server.url(), "both", "both");
+    Login login = a.agent.login(server.url(), "both", "both");
     String token = login.token();
     assertThat(server.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(200);
     a.agent.abandon(login);

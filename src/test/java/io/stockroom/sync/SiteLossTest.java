@@ -56,7 +56,7 @@ class SiteLossTest {
 
   /** Signs the laptop in as the worker, working in {@code siteCode}. */
   private void signIn(String siteCode) throws SyncException {
-    SyncAgent.Login login = laptop.agent.login(server.url(), "worker", "worker-pass");
+    Login login = laptop.agent.login(server.url(), "worker", "worker-pass");
     UUID site =
         login.sites().stream()
             .filter(s -> s.code().equals(siteCode))
@@ -196,7 +196,7 @@ class SiteLossTest {
     assertThat(onServer("after-revoke")).isZero();
 
     // Someone else signs in on this laptop: the held receipt is not theirs to send.
-    SyncAgent.Login demo = laptop.agent.login(server.url(), "demo", "demo");
+    Login demo = laptop.agent.login(server.url(), "demo", "demo");
     laptop.agent.complete(demo, demo.sites().get(0).id());
     assertThat(laptop.sync().ok()).isTrue();
     assertThat(heldFiles()).singleElement();
