@@ -6,7 +6,6 @@ import static io.stockroom.store.jooq.Tables.STOCK_COUNTS;
 import static io.stockroom.store.jooq.Tables.STOCK_LEVELS;
 import static io.stockroom.store.jooq.Tables.STOCK_MOVEMENTS;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.MutationAction;
 import io.stockroom.domain.QueuedMutation;
@@ -63,8 +62,7 @@ final class BinMerge {
     t.deleteFrom(LOCATIONS).where(LOCATIONS.ID.eq(local)).execute();
 
     // The code as the user typed it (a pull may already have stepped the local bin aside).
-    JsonNode typed = Payloads.read(m.payload()).path("data").path("code");
-    String code = typed.isTextual() ? typed.asText() : bin.code();
+    String code = Payloads.dataText(m.payload(), "code").orElse(bin.code());
     String reason =
         "Bin "
             + code

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -172,6 +173,12 @@ final class Payloads {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("unreadable stored record", e);
     }
+  }
+
+  /** A text field of a queued payload's {@code data}, when it holds one. */
+  static Optional<String> dataText(String payload, String field) {
+    JsonNode value = read(payload).path("data").path(field);
+    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 
   /** A server record's field clock as the {@code field_clock} column keeps it; null stays null. */

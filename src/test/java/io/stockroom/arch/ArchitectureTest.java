@@ -177,6 +177,34 @@ class ArchitectureTest {
   }
 
   /**
+   * The store takes typed records from the sync agent. JSON there is only its own: the queued
+   * payloads and kept records ({@code Payloads}), the conflict dialog's reading of a payload's
+   * sides ({@code LocalConflicts}, {@code LocalCatalog}) and the rescue file ({@code
+   * ProfileRescue}, {@code SiteLoss}).
+   */
+  @Test
+  void theStoreKeepsItsOwnJsonInFewRooms() {
+    java.util.Set<String> rooms =
+        java.util.Set.of("Payloads", "LocalConflicts", "LocalCatalog", "ProfileRescue", "SiteLoss");
+    DescribedPredicate<JavaClass> inThoseRooms =
+        new DescribedPredicate<>("are (or are nested in) " + rooms) {
+          @Override
+          public boolean test(JavaClass c) {
+            String outer = c.getName().replaceFirst("\\$.*", "");
+            return rooms.contains(outer.substring(outer.lastIndexOf('.') + 1));
+          }
+        };
+    noClasses()
+        .that()
+        .resideInAPackage("io.stockroom.store..")
+        .and(DescribedPredicate.not(inThoseRooms))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  /**
    * The sync layer sees typed records and the protocol's types, never JSON: pages and answers are
    * decoded in {@code protocol}, and the store keeps whatever text it keeps itself.
    */
