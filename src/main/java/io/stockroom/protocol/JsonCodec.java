@@ -105,6 +105,47 @@ public final class JsonCodec {
     return new PushResponse(results);
   }
 
+  /**
+   * A live message. Its records, when it carries any, are typed by its entity; a poke whose rows
+   * cannot be read (an entity this release does not know, a wrong shape) is read as the plain hint,
+   * which makes the laptop pull.
+   */
+  public LiveMessage readLive(String json) throws IOException {
+    JsonNode m = mapper.readTree(json);
+    String type = m.path("type").isTextual() ? m.get("type").asText() : null;
+    String entity = m.path("entity").isTextual() ? m.get("entity").asText() : null;
+    Long version = m.path("version").canConvertToLong() ? m.get("version").asLong() : null;
+    LiveMessage hint = new LiveMessage(type, entity, version, null, null, null, null);
+    Optional<EntityType> known = EntityType.fromWireName(entity);
+    if (known.isEmpty()
+        || !m.path("since").isTextual()
+        || !m.path("cursor").isTextual()
+        || !m.path("records").isArray()
+        || !m.path("deletions").isArray()) {
+      return hint;
+    }
+    try {
+      List<ServerRecord> records = new ArrayList<>();
+      for (JsonNode r : m.get("records")) {
+        records.add(mapper.treeToValue(r, ServerRecord.typeOf(known.get())));
+      }
+      List<UUID> deletions = new ArrayList<>();
+      for (JsonNode d : m.get("deletions")) {
+        deletions.add(UUID.fromString(d.asText()));
+      }
+      return new LiveMessage(
+          type,
+          entity,
+          version,
+          m.get("since").asText(),
+          m.get("cursor").asText(),
+          List.copyOf(records),
+          List.copyOf(deletions));
+    } catch (IOException | RuntimeException e) {
+      return hint;
+    }
+  }
+
   /** One stored result of a mutation on {@code entity}. */
   public MutationResult readResult(String json, EntityType entity) throws IOException {
     return mapper.readValue(json, Result.class).typed(Optional.of(entity), mapper);

@@ -1,13 +1,20 @@
 package io.stockroom.server;
 
 import io.stockroom.domain.EntityType;
+import io.stockroom.domain.ServerRecord;
 import io.stockroom.protocol.JsonCodec;
 import io.stockroom.protocol.LiveMessage;
 import io.stockroom.server.auth.Principal;
+import io.stockroom.server.pull.PullService;
 import io.stockroom.server.store.Change;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
   static final int MAX_IN_FLIGHT = 64;
+
+  /** A poke carries at most this many rows; a bigger change is a plain hint, and a pull. */
+  static final int MAX_POKE_ROWS = 100;
+
   private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
   /** The socket side of a subscriber. */
@@ -54,6 +65,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
   }
 
   private final JsonCodec codec;
+  private volatile PullService pull;
   private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -65,6 +77,14 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
   public ChangeFeed(JsonCodec codec) {
     this.codec = codec;
+  }
+
+  /**
+   * Lets pokes carry the page that follows each device's last pull, read through {@code pull} (set
+   * once the store it reads exists; until then pokes are plain hints).
+   */
+  public void carryRows(PullService pull) {
+    this.pull = pull;
   }
 
   /** Subscribes a socket opened with the token stored under {@code tokenKey}. */
@@ -109,6 +129,13 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
   }
 
   private void deliver(List<Change> changes) {
+    // Everything up to the group's last version is committed: a pull from any cursor would now
+    // return the rows up to it.
+    long upTo = 0;
+    for (Change c : changes) {
+      upTo = Math.max(upTo, c.version());
+    }
+    Map<String, Optional<List<PullService.Row>>> pages = new HashMap<>();
     for (Subscriber s : subscribers.values()) {
       Map<EntityType, Long> latest = new EnumMap<>(EntityType.class);
       for (Change c : changes) {
@@ -116,11 +143,60 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
           latest.merge(c.entity(), c.version(), Math::max);
         }
       }
-      latest.forEach((entity, version) -> send(s, entity, version));
+      for (Map.Entry<EntityType, Long> e : latest.entrySet()) {
+        send(s, message(s, e.getKey(), e.getValue(), upTo, pages));
+      }
     }
   }
 
-  private void send(Subscriber s, EntityType entity, long version) {
+  /**
+   * The poke for one entity: with the page that follows the device's last pull when the feed knows
+   * where that left it and the page is small, else the plain hint (decision record 0049). Pages are
+   * read once per entity and starting point, and each device keeps the rows it may see.
+   */
+  private LiveMessage message(
+      Subscriber s,
+      EntityType entity,
+      long version,
+      long upTo,
+      Map<String, Optional<List<PullService.Row>>> pages) {
+    PullService pull = this.pull;
+    OptionalLong since =
+        pull == null || s.tokenKey == null ? OptionalLong.empty() : pull.served(s.tokenKey, entity);
+    if (since.isEmpty() || since.getAsLong() >= upTo) {
+      return LiveMessage.changed(entity.wireName(), version);
+    }
+    long from = since.getAsLong();
+    Optional<List<PullService.Row>> page;
+    try {
+      page =
+          pages.computeIfAbsent(
+              entity.wireName() + "@" + from,
+              k -> pull.rowsAfter(entity, from, upTo, MAX_POKE_ROWS));
+    } catch (RuntimeException e) {
+      log.debug("a poke goes without its rows: {}", e.toString());
+      page = Optional.empty();
+    }
+    if (page.isEmpty()) {
+      return LiveMessage.changed(entity.wireName(), version);
+    }
+    List<ServerRecord> records = new ArrayList<>();
+    List<UUID> deletions = new ArrayList<>();
+    for (PullService.Row r : page.get()) {
+      if (s.user.canSee(r.site())) {
+        if (r.record() != null) {
+          records.add(r.record());
+        } else {
+          deletions.add(r.deleted());
+        }
+      }
+    }
+    pull.markServed(s.tokenKey, entity, upTo);
+    return LiveMessage.changed(
+        entity.wireName(), version, Long.toString(from), Long.toString(upTo), records, deletions);
+  }
+
+  private void send(Subscriber s, LiveMessage message) {
     if (!s.sink.isOpen()) {
       subscribers.remove(s.sink);
       return;
@@ -132,9 +208,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
       return;
     }
     try {
-      s.sink.send(
-          codec.writeString(LiveMessage.changed(entity.wireName(), version)),
-          s.inFlight::decrementAndGet);
+      s.sink.send(codec.writeString(message), s.inFlight::decrementAndGet);
     } catch (RuntimeException e) {
       subscribers.remove(s.sink);
     }

@@ -162,6 +162,7 @@ final class ServerApp {
     auth.authenticate(token);
     auth.logout(token);
     feed.closeToken(AuthService.tokenKey(token), "signed out");
+    pull.forget(AuthService.tokenKey(token));
     json(ctx, Map.of("status", "ok"));
   }
 
@@ -238,7 +239,10 @@ final class ServerApp {
         EntityType.fromWireName(name)
             .orElseThrow(
                 () -> new ApiError(400, "unknown_entity", "unknown entity " + shorten(name)));
-    json(ctx, pull.pull(user, entity, ctx.queryParam("since"), limit(ctx.queryParam("limit"))));
+    String tokenKey = AuthService.tokenKey(bearer(ctx.header("Authorization")));
+    json(
+        ctx,
+        pull.pull(user, tokenKey, entity, ctx.queryParam("since"), limit(ctx.queryParam("limit"))));
   }
 
   private void push(Context ctx) {

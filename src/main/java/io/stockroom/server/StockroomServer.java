@@ -47,11 +47,13 @@ public final class StockroomServer implements AutoCloseable {
     this.seeder = new Seeder(store, accounts, config.ids(), config.clock(), clock);
     this.purger = new TombstonePurger(store, config.clock(), config.tombstoneRetention());
     this.auth = new AuthService(store, hasher, config.clock(), config.tokenIdle());
+    PullService pull = new PullService(store);
+    feed.carryRows(pull);
     ServerApp app =
         new ServerApp(
             codec,
             auth,
-            new PullService(store),
+            pull,
             new PushService(store, clock, config.clock(), config.ids(), codec),
             feed,
             clock,

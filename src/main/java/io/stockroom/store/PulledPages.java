@@ -4,6 +4,7 @@ import static io.stockroom.store.MutationQueue.openEntities;
 import static io.stockroom.store.SyncedRows.markDeleted;
 import static io.stockroom.store.SyncedRows.table;
 import static io.stockroom.store.jooq.Tables.ITEMS;
+import static io.stockroom.store.jooq.Tables.SYNC_STATE;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.ItemDraft;
@@ -91,50 +92,96 @@ final class PulledPages {
     return tx.writeReplayable(
         t -> {
           Instant now = stamps.now();
-          Set<UUID> touched = new HashSet<>();
-          for (ServerRecord r : records) {
-            touched.add(r.id());
-          }
-          touched.addAll(deletions);
-          Set<UUID> open = openEntities(t, touched);
-          Map<UUID, Long> synced = syncedVersions(t, type, touched);
-          List<ServerRecord.Item> fresh = new ArrayList<>();
-          List<ServerRecord> changed = new ArrayList<>();
-          for (ServerRecord r : records) {
-            UUID id = r.id();
-            if (open.contains(id)) {
-              // Applied when its mutation settles, if newer than the answer.
-              DeferredRecords.defer(t, r);
-              continue;
-            }
-            Long stored = synced.get(id);
-            if (stored != null && stored >= r.version()) {
-              continue; // already holds this version (e.g. the echo of its own accepted push)
-            }
-            if (r instanceof ServerRecord.Item item && !synced.containsKey(id)) {
-              fresh.add(item);
-            } else {
-              changed.add(r);
-            }
-          }
-          int applied = 0;
-          if (!fresh.isEmpty()) {
-            List<ServerRecord.Item> clashing = insertNewItems(t, fresh, now);
-            applied += fresh.size() - clashing.size();
-            changed.addAll(clashing);
-          }
-          for (ServerRecord r : changed) {
-            rows.upsert(t, r, now);
-            applied++;
-          }
-          for (UUID id : deletions) {
-            if (!open.contains(id)) {
-              applied += markDeleted(t, type, id, now);
-            }
-          }
+          int applied = applyRows(t, type, records, deletions, now);
           PullCursors.storeCursor(t, type, cursor, now);
           return applied;
         });
+  }
+
+  /**
+   * Applies a page a live poke carried (decision record 0049) with its cursor, in one transaction,
+   * only if it follows the cursor stored now: {@code since} must be exactly that cursor, as the
+   * server cannot know whether this laptop kept the last page it was sent.
+   *
+   * @return how many records and deletions were applied, or -1 when the page does not follow (the
+   *     caller pulls instead)
+   */
+  int applyCarried(
+      EntityType type,
+      String since,
+      List<? extends ServerRecord> records,
+      Collection<UUID> deletions,
+      String cursor) {
+    return tx.writeReplayable(
+        t -> {
+          String held =
+              t.select(SYNC_STATE.CURSOR)
+                  .from(SYNC_STATE)
+                  .where(SYNC_STATE.ENTITY.eq(type.wireName()))
+                  .fetchOptional(SYNC_STATE.CURSOR)
+                  .orElse(null);
+          if (held == null || !held.equals(since)) {
+            return -1;
+          }
+          Instant now = stamps.now();
+          int applied = applyRows(t, type, records, deletions, now);
+          PullCursors.storeCursor(t, type, cursor, now);
+          return applied;
+        });
+  }
+
+  /**
+   * Applies records and deletions the ordinary way: rows with an open mutation are deferred, rows
+   * already at that version skipped, new items inserted as a batch, the rest upserted.
+   */
+  private int applyRows(
+      DSLContext t,
+      EntityType type,
+      List<? extends ServerRecord> records,
+      Collection<UUID> deletions,
+      Instant now) {
+    Set<UUID> touched = new HashSet<>();
+    for (ServerRecord r : records) {
+      touched.add(r.id());
+    }
+    touched.addAll(deletions);
+    Set<UUID> open = openEntities(t, touched);
+    Map<UUID, Long> synced = syncedVersions(t, type, touched);
+    List<ServerRecord.Item> fresh = new ArrayList<>();
+    List<ServerRecord> changed = new ArrayList<>();
+    for (ServerRecord r : records) {
+      UUID id = r.id();
+      if (open.contains(id)) {
+        // Applied when its mutation settles, if newer than the answer.
+        DeferredRecords.defer(t, r);
+        continue;
+      }
+      Long stored = synced.get(id);
+      if (stored != null && stored >= r.version()) {
+        continue; // already holds this version (e.g. the echo of its own accepted push)
+      }
+      if (r instanceof ServerRecord.Item item && !synced.containsKey(id)) {
+        fresh.add(item);
+      } else {
+        changed.add(r);
+      }
+    }
+    int applied = 0;
+    if (!fresh.isEmpty()) {
+      List<ServerRecord.Item> clashing = insertNewItems(t, fresh, now);
+      applied += fresh.size() - clashing.size();
+      changed.addAll(clashing);
+    }
+    for (ServerRecord r : changed) {
+      rows.upsert(t, r, now);
+      applied++;
+    }
+    for (UUID id : deletions) {
+      if (!open.contains(id)) {
+        applied += markDeleted(t, type, id, now);
+      }
+    }
+    return applied;
   }
 
   /** A primary key, unique index or foreign key said no (SQL state class 23). */

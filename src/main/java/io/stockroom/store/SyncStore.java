@@ -144,6 +144,19 @@ public final class SyncStore {
     return pages.applyPage(type, records, deletions, cursor, presumedNew);
   }
 
+  /**
+   * Applies a page a live poke carried, with its cursor, if {@code since} is exactly the cursor
+   * held (decision record 0049); returns how many were applied, or -1 when it does not follow.
+   */
+  public int applyCarried(
+      EntityType type,
+      String since,
+      List<? extends ServerRecord> records,
+      Collection<UUID> deletions,
+      String cursor) {
+    return pages.applyCarried(type, since, records, deletions, cursor);
+  }
+
   // ---------------------------------------------------------------- push answers
 
   /**

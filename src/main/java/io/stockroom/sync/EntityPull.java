@@ -2,6 +2,7 @@ package io.stockroom.sync;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.ServerRecord;
+import io.stockroom.protocol.LiveMessage;
 import io.stockroom.protocol.PullResponse;
 import io.stockroom.store.SyncStore;
 import java.util.HashSet;
@@ -59,6 +60,32 @@ final class EntityPull {
         repull(type, tally, progress);
       }
     }
+  }
+
+  /**
+   * Applies the pages live pokes carried for {@code type}, in order, each only if it follows the
+   * cursor this laptop holds (decision record 0049).
+   *
+   * @return whether they all did, so that no pull of {@code type} is needed; false when there were
+   *     none, or one did not follow (the pull then goes on from wherever the cursor is)
+   */
+  boolean applyCarried(
+      EntityType type, List<LiveMessage> pages, CycleTally tally, IntConsumer progress) {
+    if (pages.isEmpty() || store.repullUnderWay(type)) {
+      return false;
+    }
+    for (LiveMessage page : pages) {
+      int applied =
+          store.applyCarried(type, page.since(), page.records(), page.deletions(), page.cursor());
+      if (applied < 0) {
+        return false;
+      }
+      tally.pulled += applied;
+      if (progress != null && applied > 0) {
+        progress.accept(tally.pulled);
+      }
+    }
+    return true;
   }
 
   /**

@@ -22,7 +22,8 @@ public final class LiveChannel implements AutoCloseable {
 
   /** What the channel reports. Called on the socket's thread; keep it short. */
   public interface Listener {
-    void changed(String entity, long version);
+    /** A {@code changed} message, with the page it carries if any. */
+    void changed(LiveMessage poke);
 
     void connected();
 
@@ -78,10 +79,9 @@ public final class LiveChannel implements AutoCloseable {
           @Override
           public void onMessage(String message) {
             try {
-              LiveMessage m = CODEC.read(message, LiveMessage.class);
+              LiveMessage m = CODEC.readLive(message);
               if ("changed".equals(m.type())) {
-                listener.changed(
-                    m.entity() == null ? "" : m.entity(), m.version() == null ? 0 : m.version());
+                listener.changed(m);
               }
             } catch (java.io.IOException | RuntimeException e) {
               LOG.debug("ignored live message: {}", e.toString());

@@ -1,5 +1,7 @@
 package io.stockroom.sync;
 
+import io.stockroom.protocol.LiveMessage;
+
 /**
  * What the agent does with the live channel's news: a poke hints the engine at what changed and
  * asks for a light cycle; a socket that opens or goes tells the scheduler, and a cycle finds out at
@@ -17,8 +19,8 @@ final class LivePokes implements LiveChannel.Listener {
   }
 
   @Override
-  public void changed(String entity, long version) {
-    engine.hint(entity);
+  public void changed(LiveMessage poke) {
+    engine.hint(poke);
     scheduler.trigger(Trigger.LIVE);
   }
 

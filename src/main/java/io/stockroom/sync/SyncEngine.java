@@ -4,6 +4,7 @@ import io.stockroom.domain.EntityType;
 import io.stockroom.domain.SyncLogEntry;
 import io.stockroom.protocol.ErrorBody;
 import io.stockroom.protocol.JsonCodec;
+import io.stockroom.protocol.LiveMessage;
 import io.stockroom.protocol.OutboxWire;
 import io.stockroom.store.MutationQueue;
 import io.stockroom.store.SiteLoss;
@@ -11,7 +12,8 @@ import io.stockroom.store.SyncStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -88,6 +90,14 @@ public final class SyncEngine {
     hints.add(entity);
   }
 
+  /**
+   * A poke arrived, perhaps with the page that follows this laptop's cursor (see {@link
+   * LiveHints}).
+   */
+  public void hint(LiveMessage poke) {
+    hints.add(poke);
+  }
+
   /** Runs one cycle; never throws for a network or server failure (see the outcome). */
   public CycleResult run(Trigger trigger, IntConsumer pulledSoFar) {
     cancel.reset();
@@ -104,14 +114,21 @@ public final class SyncEngine {
         throw new SyncException(
             SyncException.Kind.UNAUTHORIZED, 0, "signed_out", "not signed in", null);
       }
-      Set<EntityType> hinted = hints.take();
+      LiveHints.Taken hinted = hints.take();
       if (trigger == Trigger.LIVE && hinted != null) {
-        // A live poke names what changed: pull only that (decision record 0045).
-        if (hinted.contains(EntityType.SITES)) {
+        // A live poke names what changed: pull only that (decision record 0045), or apply the
+        // page the pokes carried when it follows this laptop's cursor (decision record 0049).
+        if (hinted.entities().contains(EntityType.SITES)) {
           sites.pull(tally);
         }
-        entities.pull(
-            EntityPull.ORDER.stream().filter(hinted::contains).toList(), tally, pulledSoFar);
+        List<EntityType> toPull = new ArrayList<>();
+        for (EntityType type : EntityPull.ORDER) {
+          if (hinted.entities().contains(type)
+              && !entities.applyCarried(type, hinted.pagesOf(type), tally, pulledSoFar)) {
+            toPull.add(type);
+          }
+        }
+        entities.pull(toPull, tally, pulledSoFar);
       } else {
         sites.pull(tally);
         entities.pullAll(tally, pulledSoFar);

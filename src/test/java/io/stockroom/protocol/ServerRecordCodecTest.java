@@ -197,6 +197,36 @@ class ServerRecordCodecTest {
   }
 
   @Test
+  void aLivePokeReadsItsCarriedPageTypedOrFallsBackToTheHint() throws IOException {
+    ServerRecord item = oneOfEach().get(EntityType.ITEMS);
+    String poke =
+        codec.writeString(LiveMessage.changed("items", 5, "4", "5", List.of(item), List.of(ITEM)));
+
+    LiveMessage read = codec.readLive(poke);
+
+    assertThat(read.carriesRows()).isTrue();
+    assertThat(read.records()).containsExactly(item);
+    assertThat(read.deletions()).containsExactly(ITEM);
+    assertThat(read.since()).isEqualTo("4");
+    assertThat(read.cursor()).isEqualTo("5");
+    // The plain hint, as before: nothing but type, entity and version on the wire.
+    assertThat(codec.writeString(LiveMessage.changed("items", 5)))
+        .isEqualTo("{\"type\":\"changed\",\"entity\":\"items\",\"version\":5}");
+    assertThat(
+            codec
+                .readLive("{\"type\":\"changed\",\"entity\":\"items\",\"version\":5}")
+                .carriesRows())
+        .isFalse();
+    // Rows it cannot read make it the hint: the laptop pulls.
+    LiveMessage odd =
+        codec.readLive(
+            "{\"type\":\"changed\",\"entity\":\"items\",\"version\":5,\"since\":\"4\","
+                + "\"cursor\":\"5\",\"records\":[{\"id\":\"x\"}],\"deletions\":[]}");
+    assertThat(odd.carriesRows()).isFalse();
+    assertThat(odd.entity()).isEqualTo("items");
+  }
+
+  @Test
   void anErrorBodyIsReadAndAnythingElseIsNot() {
     assertThat(codec.readError(codec.write(ErrorBody.of("token_revoked", "signed out"))))
         .contains(new ErrorBody.Detail("token_revoked", "signed out"));

@@ -142,6 +142,44 @@ class LiveChannelTest {
     }
   }
 
+  /**
+   * A poke carries the page that follows where the device's last complete pull left it (decision
+   * record 0049), with only the rows that device may see: here a bin another site added between
+   * that pull and this change is left out.
+   */
+  @Test
+  void aPokeCarriesThePageAfterTheDevicesLastPullWithOnlyItsSitesRows() throws Exception {
+    String device = server.login("demo", "demo");
+    String other = server.login("other", "other");
+    JsonNode pulled = server.get("/api/sync/pull?entity=locations&limit=1000", device).json();
+    assertThat(pulled.get("has_more").asBoolean()).isFalse();
+    String since = pulled.get("cursor").asText();
+    Client c = new Client(live("?token=" + device), Map.of());
+    assertThat(c.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(1);
+    try {
+      UUID theirs = UUID.randomUUID();
+      server.push(
+          other, mutation("locations", "create", theirs, CODEC.object().put("code", "T-1")));
+      UUID ours = UUID.randomUUID();
+      server.push(device, mutation("locations", "create", ours, CODEC.object().put("code", "O-1")));
+
+      JsonNode poke = c.next("locations");
+
+      assertThat(poke).isNotNull();
+      assertThat(poke.get("since").asText()).isEqualTo(since);
+      assertThat(poke.get("cursor").asLong()).isEqualTo(poke.get("version").asLong());
+      assertThat(TestServer.stream(poke.get("records")).map(r -> r.get("id").asText()))
+          .containsExactly(ours.toString());
+      assertThat(poke.get("deletions")).isEmpty();
+      // A plain pull from the same cursor returns the same page.
+      JsonNode page = server.get("/api/sync/pull?entity=locations&since=" + since, device).json();
+      assertThat(page.get("records")).isEqualTo(poke.get("records"));
+    } finally {
+      c.closeBlocking();
+    }
+  }
+
   @Test
   void aBadTokenIsRefused() throws Exception {
     Client c = new Client(live("?token=nope"), Map.of());

@@ -74,6 +74,45 @@ class PulledPageTest extends StoreTestSupport {
     assertThat(store.outbox().pendingCount()).isZero();
   }
 
+  /** A page a live poke carried is applied only when it follows the cursor held (record 0049). */
+  @Test
+  void aCarriedPageIsAppliedOnlyAfterTheCursorItFollows() {
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    store
+        .sync()
+        .applyPage(
+            EntityType.ITEMS, List.of(item(a, 3, "SKU-1", null, "Hex bolt")), List.of(), "10");
+
+    // Sent after another cursor (a page this laptop never kept): nothing changes.
+    assertThat(
+            store
+                .sync()
+                .applyCarried(
+                    EntityType.ITEMS,
+                    "9",
+                    List.of(item(b, 12, "SKU-2", null, "Nut")),
+                    List.of(a),
+                    "12"))
+        .isEqualTo(-1);
+    assertThat(skus("")).containsExactly("SKU-1");
+    assertThat(store.sync().cursor(EntityType.ITEMS)).contains("10");
+
+    // After the cursor held: applied with its cursor, deletions too.
+    assertThat(
+            store
+                .sync()
+                .applyCarried(
+                    EntityType.ITEMS,
+                    "10",
+                    List.of(item(b, 12, "SKU-2", null, "Nut")),
+                    List.of(a),
+                    "12"))
+        .isEqualTo(2);
+    assertThat(skus("")).containsExactly("SKU-2");
+    assertThat(store.sync().cursor(EntityType.ITEMS)).contains("12");
+  }
+
   @Test
   void aRecordSentAgainWithinTheSamePullFallsBackAndTakesTheNewerVersion() {
     UUID a = UUID.randomUUID();

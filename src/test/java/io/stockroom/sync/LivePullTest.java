@@ -3,6 +3,7 @@ package io.stockroom.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.server.TestServer;
 import io.stockroom.store.LocalStore;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A live poke names the entity that changed, and the laptop pulls only that: one request instead of
- * one per entity (issue 17, decision record 0045). Any other cycle still pulls everything.
+ * one per entity (issue 17, decision record 0045); when the poke carries the page that follows the
+ * laptop's cursor, not even that (decision record 0049). Any other cycle still pulls everything.
  */
 class LivePullTest {
 
@@ -84,7 +86,25 @@ class LivePullTest {
         token,
         TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, "Poked")));
     await().atMost(Duration.ofSeconds(30)).until(() -> store.catalog().findBySku(sku).isPresent());
+    // The poke carried the page that follows this laptop's items cursor: no pull at all
+    // (decision record 0049).
+    assertThat(pulled()).isEmpty();
+    String carried = store.sync().cursor(EntityType.ITEMS).orElseThrow();
+
+    // A laptop whose cursor is not where the server believes (here: it has to pull items again
+    // from the start) pulls.
+    store.sync().beginRepull(EntityType.ITEMS);
+    String other = TestServer.sku("LIVE");
+    server.push(
+        token,
+        TestServer.mutation(
+            "items", "create", UUID.randomUUID(), TestServer.item(other, "Poked again")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> store.catalog().findBySku(other).isPresent());
     assertThat(pulled()).containsOnly("items");
+    assertThat(Long.parseLong(store.sync().cursor(EntityType.ITEMS).orElseThrow()))
+        .isGreaterThan(Long.parseLong(carried));
 
     // Any other cycle still pulls every entity.
     requests.clear();

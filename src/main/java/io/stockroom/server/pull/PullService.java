@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.Result;
 import org.jooq.TableRecord;
@@ -31,11 +34,92 @@ public final class PullService {
   private final ServerStore store;
   private final Map<EntityType, EntityTable<?>> tables = new EnumMap<>(EntityType.class);
 
+  /**
+   * Where each device's last complete pull left each entity, by token key: what a live poke to that
+   * device starts from (decision record 0049). In memory: after a restart a device's next pull
+   * tells it again, and a poke meanwhile carries no rows.
+   */
+  private final Map<String, Map<EntityType, Long>> served = new ConcurrentHashMap<>();
+
   public PullService(ServerStore store) {
     this.store = store;
     for (EntityType t : EntityType.values()) {
       tables.put(t, EntityTable.of(t));
     }
+  }
+
+  /**
+   * {@link #pull(Principal, EntityType, String, int)} for the device signed in with the token
+   * stored under {@code tokenKey}; a page that reaches the end is remembered as where the device
+   * now stands.
+   */
+  public PullResponse pull(
+      Principal user, String tokenKey, EntityType entity, String cursor, int limit) {
+    PullResponse page = pull(user, entity, cursor, limit);
+    if (tokenKey != null && !page.hasMore()) {
+      markServed(tokenKey, entity, Long.parseLong(page.cursor()));
+    }
+    return page;
+  }
+
+  /** The cursor this device's last complete pull (or poke) of {@code entity} left it at. */
+  public OptionalLong served(String tokenKey, EntityType entity) {
+    Map<EntityType, Long> byEntity = served.get(tokenKey);
+    Long c = byEntity == null ? null : byEntity.get(entity);
+    return c == null ? OptionalLong.empty() : OptionalLong.of(c);
+  }
+
+  /** Remembers that the device now stands at {@code cursor} for {@code entity}. */
+  public void markServed(String tokenKey, EntityType entity, long cursor) {
+    served
+        .computeIfAbsent(
+            tokenKey, k -> java.util.Collections.synchronizedMap(new EnumMap<>(EntityType.class)))
+        .put(entity, cursor);
+  }
+
+  /** Forgets a device (its token was revoked or signed out). */
+  public void forget(String tokenKey) {
+    served.remove(tokenKey);
+  }
+
+  /** One row a poke may carry: a record, or the id of a deleted one, with the row's site. */
+  public record Row(ServerRecord record, UUID deleted, UUID site) {}
+
+  /**
+   * The rows a pull of {@code entity} from {@code since} would return once {@code upTo} is
+   * committed, for every site (the caller keeps what each device may see), in version order; empty
+   * when there are more than {@code max}, or when {@code since} is older than the tombstone horizon
+   * (that device must pull).
+   */
+  public Optional<List<Row>> rowsAfter(EntityType entity, long since, long upTo, int max) {
+    if (since < store.syncState().tombstoneHorizon()) {
+      return Optional.empty();
+    }
+    return rowsAfter(tables.get(entity), since, upTo, max);
+  }
+
+  private <R extends TableRecord<R>> Optional<List<Row>> rowsAfter(
+      EntityTable<R> t, long since, long upTo, int max) {
+    Result<R> rows =
+        store.read(
+            dsl ->
+                dsl.selectFrom(t.table())
+                    .where(t.version().gt(since).and(t.version().le(upTo)))
+                    .orderBy(t.version())
+                    .limit(max + 1)
+                    .fetch());
+    if (rows.size() > max) {
+      return Optional.empty();
+    }
+    List<Row> out = new ArrayList<>(rows.size());
+    for (R r : rows) {
+      UUID site = t.site() == null ? null : r.get(t.site());
+      out.add(
+          Boolean.TRUE.equals(r.get(t.deleted()))
+              ? new Row(null, r.get(t.id()), site)
+              : new Row(t.record().apply(r), null, site));
+    }
+    return Optional.of(out);
   }
 
   public PullResponse pull(Principal user, EntityType entity, String cursor, int limit) {
