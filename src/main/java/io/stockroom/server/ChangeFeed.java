@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
   private final JsonCodec codec;
   private volatile PullService pull;
+  private volatile Function<String, Optional<Principal>> current;
   private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -83,7 +85,8 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
    * Lets pokes carry the page that follows each device's last pull, read through {@code pull} (set
    * once the store it reads exists; until then pokes are plain hints).
    */
-  public void carryRows(PullService pull) {
+  public void carryRows(PullService pull, Function<String, Optional<Principal>> current) {
+    this.current = current;
     this.pull = pull;
   }
 
@@ -162,21 +165,26 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
       Map<String, Optional<List<PullService.Row>>> pages) {
     PullService pull = this.pull;
     OptionalLong since =
-        pull == null || s.tokenKey == null ? OptionalLong.empty() : pull.served(s.tokenKey, entity);
-    if (since.isEmpty() || since.getAsLong() >= upTo) {
+        pull == null || s.tokenKey == null || entity == EntityType.SITES
+            ? OptionalLong.empty() // sites are pulled whole, never by cursor
+            : pull.served(s.tokenKey, entity);
+    if (since.isEmpty() || since.getAsLong() >= upTo || !stillAsSubscribed(s)) {
       return LiveMessage.changed(entity.wireName(), version);
     }
     long from = since.getAsLong();
     Optional<List<PullService.Row>> page;
-    try {
-      page =
-          pages.computeIfAbsent(
-              entity.wireName() + "@" + from,
-              k -> pull.rowsAfter(entity, from, upTo, MAX_POKE_ROWS));
-    } catch (RuntimeException e) {
-      log.debug("a poke goes without its rows: {}", e.toString());
-      page = Optional.empty();
-    }
+    page =
+        pages.computeIfAbsent(
+            entity.wireName() + "@" + from,
+            k -> {
+              try {
+                return pull.rowsAfter(entity, from, upTo, MAX_POKE_ROWS);
+              } catch (RuntimeException e) {
+                // Read once per group: the other devices get the plain hint at once.
+                log.debug("pokes go without their rows: {}", e.toString());
+                return Optional.empty();
+              }
+            });
     if (page.isEmpty()) {
       return LiveMessage.changed(entity.wireName(), version);
     }
@@ -191,9 +199,23 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
         }
       }
     }
-    pull.markServed(s.tokenKey, entity, upTo);
+    pull.markServed(s.tokenKey, s.user.userId(), entity, upTo);
     return LiveMessage.changed(
         entity.wireName(), version, Long.toString(from), Long.toString(upTo), records, deletions);
+  }
+
+  /**
+   * Whether the device's token still acts for the user, with the sites, it had when its socket
+   * opened: sites granted or taken, or a sign-in revoked, since then (on this process or another)
+   * and it gets the plain hint, which makes it pull with what it may see now.
+   */
+  private boolean stillAsSubscribed(Subscriber s) {
+    Function<String, Optional<Principal>> now = current;
+    try {
+      return now != null && now.apply(s.tokenKey).map(s.user::equals).orElse(false);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private void send(Subscriber s, LiveMessage message) {

@@ -175,6 +175,7 @@ final class ServerApp {
     com.fasterxml.jackson.databind.JsonNode body = adminBody(ctx, "revoke tokens", "");
     AuthService.Revoked revoked = auth.revokeUser(body.get("username").textValue());
     feed.closeUser(revoked.userId(), "signed out by an administrator");
+    pull.forgetUser(revoked.userId());
     json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
   }
 
@@ -226,6 +227,7 @@ final class ServerApp {
     }
     auth.forget(user);
     feed.closeUser(user, "your sites changed");
+    pull.forgetUser(user);
     json(ctx, Map.of("status", "ok", "sites", codes));
   }
 

@@ -48,7 +48,7 @@ public final class StockroomServer implements AutoCloseable {
     this.purger = new TombstonePurger(store, config.clock(), config.tombstoneRetention());
     this.auth = new AuthService(store, hasher, config.clock(), config.tokenIdle());
     PullService pull = new PullService(store);
-    feed.carryRows(pull);
+    feed.carryRows(pull, auth::current);
     ServerApp app =
         new ServerApp(
             codec,

@@ -5,12 +5,16 @@ import static io.stockroom.server.TestServer.item;
 import static io.stockroom.server.TestServer.mutation;
 import static io.stockroom.server.TestServer.sku;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockroom.server.auth.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -175,6 +179,64 @@ class LiveChannelTest {
       // A plain pull from the same cursor returns the same page.
       JsonNode page = server.get("/api/sync/pull?entity=locations&since=" + since, device).json();
       assertThat(page.get("records")).isEqualTo(poke.get("records"));
+    } finally {
+      c.closeBlocking();
+    }
+  }
+
+  /**
+   * Sites changed behind a socket's back (the command line on the database, or another server
+   * process): the poke carries no rows, since the socket's user is not who the token acts for now;
+   * the device pulls with the sites it has now. Revoked the same way: no rows either.
+   */
+  @Test
+  void aPokeCarriesNoRowsOnceTheSitesOrTheSignInChangedBehindTheSocket() throws Exception {
+    server.server().accounts().createUser("mover", Role.STAFF, List.of("MAIN"), "mover-pass");
+    String device = server.login("mover", "mover-pass");
+    JsonNode pulled = server.get("/api/sync/pull?entity=locations&limit=1000", device).json();
+    assertThat(pulled.get("has_more").asBoolean()).isFalse();
+    Client c = new Client(live("?token=" + device), Map.of());
+    assertThat(c.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    awaitSubscribers(1);
+    try {
+      server.push(
+          demo,
+          mutation("locations", "create", UUID.randomUUID(), CODEC.object().put("code", "M-1")));
+      assertThat(c.next("locations").has("records")).isTrue();
+
+      // The sites change in the database, not through this process: its socket stays open.
+      server.server().accounts().setSites("mover", List.of("MAIN", "OTHER"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                server.push(
+                    demo,
+                    mutation(
+                        "locations",
+                        "create",
+                        UUID.randomUUID(),
+                        CODEC.object().put("code", sku("M"))));
+                JsonNode poke = c.next("locations");
+                return poke != null && !poke.has("records");
+              });
+
+      server.server().accounts().setSites("mover", List.of("MAIN"));
+      server.server().accounts().revokeTokens("mover");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                server.push(
+                    demo,
+                    mutation(
+                        "locations",
+                        "create",
+                        UUID.randomUUID(),
+                        CODEC.object().put("code", sku("R"))));
+                JsonNode poke = c.next("locations");
+                return poke != null && !poke.has("records");
+              });
     } finally {
       c.closeBlocking();
     }

@@ -226,6 +226,37 @@ public final class AuthService implements AutoCloseable {
     return principal;
   }
 
+  /**
+   * The principal the token stored under {@code tokenKey} acts for now, as a request would see it
+   * (the same cache, so a request and this agree); empty when the token is unknown, revoked or
+   * expired. Counts as no use of the token. For the live feed, which must not send a device rows of
+   * sites it no longer has, or any to a device signed out elsewhere (decision record 0049).
+   */
+  public java.util.Optional<Principal> current(String tokenKey) {
+    Cached cached = cache.get(tokenKey);
+    if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
+      return java.util.Optional.of(cached.principal);
+    }
+    org.jooq.Record t =
+        store.read(
+            dsl ->
+                dsl.select(TOKENS.LAST_USED_AT, TOKENS.REVOKED_AT)
+                    .select(USERS.fields())
+                    .from(TOKENS)
+                    .join(USERS)
+                    .on(USERS.ID.eq(TOKENS.USER_ID))
+                    .where(TOKENS.TOKEN_HASH.eq(tokenKey))
+                    .fetchOne());
+    if (t == null || t.get(TOKENS.REVOKED_AT) != null) {
+      return java.util.Optional.empty();
+    }
+    Instant stored = t.get(TOKENS.LAST_USED_AT);
+    if (stored != null && stored.plus(tokenIdle).isBefore(clock.instant())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(principal(t.into(USERS)));
+  }
+
   /** How stale the stored last use may get before a use writes it again. */
   private Duration renewEvery() {
     Duration tenth = tokenIdle.dividedBy(10);

@@ -39,7 +39,25 @@ public final class PullService {
    * device starts from (decision record 0049). In memory: after a restart a device's next pull
    * tells it again, and a poke meanwhile carries no rows.
    */
-  private final Map<String, Map<EntityType, Long>> served = new ConcurrentHashMap<>();
+  private final Map<String, Served> served = new ConcurrentHashMap<>();
+
+  /** Entries not touched for a day go, checked every so many marks. */
+  private static final long IDLE_NANOS = 24L * 3600 * 1_000_000_000L;
+
+  private final java.util.concurrent.atomic.AtomicInteger marks =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Where one device stands, whose it is, and when it was last told. */
+  private static final class Served {
+    final UUID user;
+    final Map<EntityType, Long> cursors =
+        java.util.Collections.synchronizedMap(new EnumMap<>(EntityType.class));
+    volatile long touched = System.nanoTime();
+
+    Served(UUID user) {
+      this.user = user;
+    }
+  }
 
   public PullService(ServerStore store) {
     this.store = store;
@@ -57,29 +75,37 @@ public final class PullService {
       Principal user, String tokenKey, EntityType entity, String cursor, int limit) {
     PullResponse page = pull(user, entity, cursor, limit);
     if (tokenKey != null && !page.hasMore()) {
-      markServed(tokenKey, entity, Long.parseLong(page.cursor()));
+      markServed(tokenKey, user.userId(), entity, Long.parseLong(page.cursor()));
     }
     return page;
   }
 
   /** The cursor this device's last complete pull (or poke) of {@code entity} left it at. */
   public OptionalLong served(String tokenKey, EntityType entity) {
-    Map<EntityType, Long> byEntity = served.get(tokenKey);
-    Long c = byEntity == null ? null : byEntity.get(entity);
+    Served device = served.get(tokenKey);
+    Long c = device == null ? null : device.cursors.get(entity);
     return c == null ? OptionalLong.empty() : OptionalLong.of(c);
   }
 
-  /** Remembers that the device now stands at {@code cursor} for {@code entity}. */
-  public void markServed(String tokenKey, EntityType entity, long cursor) {
-    served
-        .computeIfAbsent(
-            tokenKey, k -> java.util.Collections.synchronizedMap(new EnumMap<>(EntityType.class)))
-        .put(entity, cursor);
+  /** Remembers that the device, signed in as {@code user}, now stands at {@code cursor}. */
+  public void markServed(String tokenKey, UUID user, EntityType entity, long cursor) {
+    Served device = served.computeIfAbsent(tokenKey, k -> new Served(user));
+    device.cursors.put(entity, cursor);
+    device.touched = System.nanoTime();
+    if (marks.incrementAndGet() % 4096 == 0) {
+      long now = System.nanoTime();
+      served.values().removeIf(d -> now - d.touched > IDLE_NANOS);
+    }
   }
 
-  /** Forgets a device (its token was revoked or signed out). */
+  /** Forgets a device (it signed out). */
   public void forget(String tokenKey) {
     served.remove(tokenKey);
+  }
+
+  /** Forgets every device of a user (their sign-ins were revoked, or their sites changed). */
+  public void forgetUser(UUID user) {
+    served.values().removeIf(d -> d.user.equals(user));
   }
 
   /** One row a poke may carry: a record, or the id of a deleted one, with the row's site. */
