@@ -180,7 +180,7 @@ def main():
         subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=POUCH,
                        check=True)
     if not shutil.which("xvfb-run"):
-        raise SystemExit("xvfb-run is needed for the cold start (apt-get install xvfb xauth)")
+        raise SystemExit("xvfb-run and GTK are needed for the cold start (apt-get install xvfb xauth libgtk-3-0)")
 
     work = tempfile.mkdtemp(prefix="side-by-side-")
     started = datetime.datetime.now(datetime.timezone.utc)
