@@ -178,16 +178,7 @@ public final class AuthService implements AutoCloseable {
       return cached.principal;
     }
     // One query, as before expiry existed: the token's last use and its user.
-    org.jooq.Record t =
-        store.read(
-            dsl ->
-                dsl.select(TOKENS.LAST_USED_AT, TOKENS.REVOKED_AT)
-                    .select(USERS.fields())
-                    .from(TOKENS)
-                    .join(USERS)
-                    .on(USERS.ID.eq(TOKENS.USER_ID))
-                    .where(TOKENS.TOKEN_HASH.eq(key))
-                    .fetchOne());
+    org.jooq.Record t = tokenRow(key);
     if (t == null) {
       cache.remove(key);
       throw ApiError.unauthorized("the token is unknown: sign in");
@@ -237,16 +228,7 @@ public final class AuthService implements AutoCloseable {
     if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
       return java.util.Optional.of(cached.principal);
     }
-    org.jooq.Record t =
-        store.read(
-            dsl ->
-                dsl.select(TOKENS.LAST_USED_AT, TOKENS.REVOKED_AT)
-                    .select(USERS.fields())
-                    .from(TOKENS)
-                    .join(USERS)
-                    .on(USERS.ID.eq(TOKENS.USER_ID))
-                    .where(TOKENS.TOKEN_HASH.eq(tokenKey))
-                    .fetchOne());
+    org.jooq.Record t = tokenRow(tokenKey);
     if (t == null || t.get(TOKENS.REVOKED_AT) != null) {
       return java.util.Optional.empty();
     }
@@ -255,6 +237,19 @@ public final class AuthService implements AutoCloseable {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(principal(t.into(USERS)));
+  }
+
+  /** A token's last use and revocation with its user's row, in one query; null when unknown. */
+  private org.jooq.Record tokenRow(String tokenKey) {
+    return store.read(
+        dsl ->
+            dsl.select(TOKENS.LAST_USED_AT, TOKENS.REVOKED_AT)
+                .select(USERS.fields())
+                .from(TOKENS)
+                .join(USERS)
+                .on(USERS.ID.eq(TOKENS.USER_ID))
+                .where(TOKENS.TOKEN_HASH.eq(tokenKey))
+                .fetchOne());
   }
 
   /** How stale the stored last use may get before a use writes it again. */
