@@ -1,13 +1,20 @@
 package io.stockroom.sync;
 
+import io.stockroom.domain.EntityType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Counters of one sync cycle, and the notices it leaves for the user. */
 final class CycleTally {
   int pulled;
   int pushed;
   int accepted;
+
+  /** The entities of the mutations the server accepted this cycle. */
+  final Set<EntityType> acceptedTypes = EnumSet.noneOf(EntityType.class);
+
   int conflicts;
   int rejected;
   int failed;

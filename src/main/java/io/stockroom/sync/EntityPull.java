@@ -28,6 +28,27 @@ final class EntityPull {
   static final List<EntityType> ORDER =
       java.util.Arrays.stream(EntityType.values()).filter(t -> t != EntityType.SITES).toList();
 
+  /**
+   * The entities a push of {@code pushed} changes on the server, in pull order: each one itself,
+   * and the ledger's derived rows: a movement moves stock levels, a count applied records a
+   * movement (DESIGN.md, stock as a ledger). A site (admins only) changes what everything else
+   * shows: every entity.
+   */
+  static List<EntityType> changedByPushOf(java.util.Set<EntityType> pushed) {
+    if (pushed.contains(EntityType.SITES)) {
+      return ORDER;
+    }
+    java.util.Set<EntityType> changed = java.util.EnumSet.noneOf(EntityType.class);
+    changed.addAll(pushed);
+    if (pushed.contains(EntityType.STOCK_COUNTS)) {
+      changed.add(EntityType.STOCK_MOVEMENTS);
+    }
+    if (changed.contains(EntityType.STOCK_MOVEMENTS)) {
+      changed.add(EntityType.STOCK_LEVELS);
+    }
+    return ORDER.stream().filter(changed::contains).toList();
+  }
+
   private final SyncStore store;
   private final SyncClient client;
   private final Executor requests;

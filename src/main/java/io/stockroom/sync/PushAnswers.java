@@ -42,6 +42,7 @@ final class PushAnswers {
       if (r != null && MutationResult.ACCEPTED.equals(r.status())) {
         accepted.add(new AcceptedMutation(m, r.serverId(), r.serverVersion(), r.record()));
         tally.accepted++;
+        tally.acceptedTypes.add(m.entityType());
         continue;
       }
       store.markAccepted(accepted);
@@ -60,6 +61,7 @@ final class PushAnswers {
       case MutationResult.ACCEPTED -> {
         store.markAccepted(m, r.serverId(), r.serverVersion(), r.record());
         tally.accepted++;
+        tally.acceptedTypes.add(m.entityType());
       }
       case MutationResult.CONFLICT -> {
         ConflictPolicy policy = ConflictPolicy.of(m.entityType());

@@ -135,7 +135,9 @@ public final class SyncEngine {
       }
       pushes.pushAll(tally);
       if (tally.accepted > 0) {
-        entities.pullAll(tally, pulledSoFar);
+        // What the accepted mutations changed on the server (decision record 0050); changes by
+        // others come by live pokes or the next cycle, from the cursors left where they are.
+        entities.pull(EntityPull.changedByPushOf(tally.acceptedTypes), tally, pulledSoFar);
       }
     } catch (SyncException e) {
       if (e.kind() == SyncException.Kind.UNAUTHORIZED && ErrorBody.TOKEN_REVOKED.equals(e.code())) {
