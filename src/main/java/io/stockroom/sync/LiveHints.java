@@ -33,17 +33,6 @@ final class LiveHints {
   /** A hint named an entity this release does not know: the next cycle pulls everything. */
   private boolean unknown;
 
-  /** The live channel said {@code entity} changed (any thread). */
-  synchronized void add(String entity) {
-    EntityType.fromWireName(entity)
-        .ifPresentOrElse(
-            t -> {
-              named.add(t);
-              plain.add(t);
-            },
-            () -> unknown = true);
-  }
-
   /** A poke arrived (any thread): its entity is named, and its page kept when it carries one. */
   synchronized void add(LiveMessage poke) {
     var type = EntityType.fromWireName(poke.entity());
@@ -63,7 +52,7 @@ final class LiveHints {
   synchronized Taken take() {
     boolean wasUnknown = unknown;
     unknown = false;
-    Set<EntityType> taken = EnumSet.copyOf(EnumSet.noneOf(EntityType.class));
+    Set<EntityType> taken = EnumSet.noneOf(EntityType.class);
     taken.addAll(named);
     Map<EntityType, List<LiveMessage>> carried = new EnumMap<>(EntityType.class);
     for (Map.Entry<EntityType, List<LiveMessage>> e : pages.entrySet()) {

@@ -85,11 +85,6 @@ public final class SyncEngine {
     cancel.request();
   }
 
-  /** The live channel said {@code entity} changed (see {@link LiveHints}). */
-  public void hint(String entity) {
-    hints.add(entity);
-  }
-
   /**
    * A poke arrived, perhaps with the page that follows this laptop's cursor (see {@link
    * LiveHints}).
