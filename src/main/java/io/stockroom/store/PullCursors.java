@@ -33,8 +33,12 @@ final class PullCursors {
 
   /** The stored pull cursor of an entity; empty before its first pull. */
   Optional<String> cursor(EntityType type) {
-    return tx.read()
-        .select(SYNC_STATE.CURSOR)
+    return cursor(tx.read(), type);
+  }
+
+  /** {@link #cursor(EntityType)} as {@code t} sees it (inside a transaction: as it holds it). */
+  static Optional<String> cursor(DSLContext t, EntityType type) {
+    return t.select(SYNC_STATE.CURSOR)
         .from(SYNC_STATE)
         .where(SYNC_STATE.ENTITY.eq(type.wireName()))
         .fetchOptional(SYNC_STATE.CURSOR);

@@ -4,7 +4,6 @@ import static io.stockroom.store.MutationQueue.openEntities;
 import static io.stockroom.store.SyncedRows.markDeleted;
 import static io.stockroom.store.SyncedRows.table;
 import static io.stockroom.store.jooq.Tables.ITEMS;
-import static io.stockroom.store.jooq.Tables.SYNC_STATE;
 
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.ItemDraft;
@@ -114,13 +113,7 @@ final class PulledPages {
       String cursor) {
     return tx.writeReplayable(
         t -> {
-          String held =
-              t.select(SYNC_STATE.CURSOR)
-                  .from(SYNC_STATE)
-                  .where(SYNC_STATE.ENTITY.eq(type.wireName()))
-                  .fetchOptional(SYNC_STATE.CURSOR)
-                  .orElse(null);
-          if (held == null || !held.equals(since)) {
+          if (!PullCursors.cursor(t, type).map(since::equals).orElse(false)) {
             return -1;
           }
           Instant now = stamps.now();
