@@ -104,13 +104,15 @@ public final class Quantities {
 
   /** For display: no trailing zeros, never scientific notation. */
   public static String format(BigDecimal value) {
+    return value == null ? "" : stripped(value).toPlainString();
+  }
+
+  /** Without trailing zeros and never with a negative scale: {@code 5}, {@code 2.5}; null stays. */
+  public static BigDecimal stripped(BigDecimal value) {
     if (value == null) {
-      return "";
+      return null;
     }
     BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.scale() < 0) {
-      stripped = stripped.setScale(0);
-    }
-    return stripped.toPlainString();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

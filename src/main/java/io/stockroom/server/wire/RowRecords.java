@@ -1,6 +1,7 @@
 package io.stockroom.server.wire;
 
 import io.stockroom.domain.ItemField;
+import io.stockroom.domain.Quantities;
 import io.stockroom.domain.ServerRecord;
 import io.stockroom.server.store.jooq.tables.records.ItemNotesRecord;
 import io.stockroom.server.store.jooq.tables.records.ItemsRecord;
@@ -123,10 +124,6 @@ public final class RowRecords {
 
   /** A quantity without trailing zeros ({@code 5}, {@code 2.5}), written as a plain number. */
   public static BigDecimal quantity(BigDecimal value) {
-    if (value == null) {
-      return null;
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    return Quantities.stripped(value);
   }
 }
