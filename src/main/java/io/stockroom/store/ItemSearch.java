@@ -127,7 +127,9 @@ class ItemSearch {
    */
   static final int SCAN_THRESHOLD = 1_000;
 
-  private static final int SCAN_CHUNK = 4_096;
+  private static final int SCAN_CHUNK = 16_384;
+
+  private static final int SCAN_CHUNK_MIN = 256;
 
   /** Page ids in SKU order: one key lookup per match, sorted by SKU, then cut to the page. */
   private static List<UUID> pageByKeyLookups(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
@@ -149,31 +151,52 @@ class ItemSearch {
    */
   private static List<UUID> pageBySkuScan(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
     List<UUID> page = new ArrayList<>(limit);
-    int skipped = 0;
+    int wanted = offset + limit;
+    // The share of the index that matches tells how far to read for the rest of the page; read a
+    // little beyond it, so that one chunk usually fills the page and none reads far past it.
+    long entries = Math.max(1, ctx.fetchCount(ITEMS));
+    double share = Math.min(1.0, (double) ids.size() / entries);
+    int seen = 0;
     String after = null;
-    while (page.size() < limit) {
-      var chunk =
+    while (seen < wanted) {
+      int chunk = chunkFor(wanted - seen, share);
+      int read = 0;
+      String last = null;
+      try (var rows =
           ctx.select(ITEMS.SKU, ITEMS.ID)
               .from(ITEMS)
               .where(after == null ? DSL.noCondition() : ITEMS.SKU.gt(after))
               .orderBy(ITEMS.SKU)
-              .limit(SCAN_CHUNK)
-              .fetch();
-      for (var r : chunk) {
-        if (ids.contains(r.value2())) {
-          if (skipped < offset) {
-            skipped++;
-          } else if (page.size() < limit) {
-            page.add(r.value2());
+              .limit(chunk)
+              .fetchLazy()) {
+        for (var r : rows) {
+          read++;
+          last = r.value1();
+          if (ids.contains(r.value2())) {
+            if (seen >= offset) {
+              page.add(r.value2());
+            }
+            if (++seen == wanted) {
+              return page;
+            }
           }
         }
       }
-      if (chunk.size() < SCAN_CHUNK) {
+      if (read < chunk) {
         break;
       }
-      after = chunk.get(chunk.size() - 1).value1();
+      after = last;
     }
     return page;
+  }
+
+  /**
+   * Index entries to read for {@code missing} more matches when {@code share} of the entries match:
+   * the expected distance and half again, within {@link #SCAN_CHUNK_MIN} and {@link #SCAN_CHUNK}.
+   */
+  static int chunkFor(int missing, double share) {
+    double expected = missing / Math.max(share, 1e-6);
+    return (int) Math.max(SCAN_CHUNK_MIN, Math.min(SCAN_CHUNK, expected * 1.5 + 32));
   }
 
   /** The rows of {@code ids}, in the order given. */
@@ -219,13 +242,18 @@ class ItemSearch {
         ctx.select(ITEMS.ID)
             .from(ITEMS)
             .where(ITEMS.SKU.like(pattern, esc))
-            .union(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.BARCODE.like(pattern, esc)))
-            .union(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.NAME.like(pattern, esc)))
-            .union(
+            .unionAll(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.BARCODE.like(pattern, esc)))
+            .unionAll(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.NAME.like(pattern, esc)))
+            .unionAll(
                 ctx.select(ITEM_WORDS.ITEM_ID)
                     .from(ITEM_WORDS)
                     .where(ITEM_WORDS.WORD.like(pattern, esc)));
-    Set<UUID> ids = new HashSet<>(matching.fetch(ITEMS.ID));
+    // UNION ALL: the set removes the duplicates (an item whose SKU and name both match) faster than
+    // H2's distinct result, which sorts every row into a tree.
+    Set<UUID> ids = new HashSet<>();
+    try (var rows = matching.fetchLazy()) {
+      rows.forEach(r -> ids.add(r.value1()));
+    }
     if (wordsOwed.getAsBoolean() && SearchText.isOneWord(q)) {
       ids.addAll(nameWordMatches(ctx, q));
     }

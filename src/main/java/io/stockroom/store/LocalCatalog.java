@@ -17,6 +17,7 @@ import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +102,7 @@ final class LocalCatalog implements CatalogService {
     if (last != null && last.generation() == generation && last.query().equals(q)) {
       return last.ids();
     }
-    Set<UUID> ids = Set.copyOf(search.matchingLiveIds(tx.read(), q));
+    Set<UUID> ids = Collections.unmodifiableSet(search.matchingLiveIds(tx.read(), q));
     lastMatches = new Matches(q, generation, ids);
     return ids;
   }

@@ -170,4 +170,32 @@ class SearchTest extends StoreTestSupport {
     assertThat(seen).containsExactlyElementsOf(expected);
     assertThat(store.catalog().search("widget", matching - 5, 100)).hasSize(5);
   }
+
+  @Test
+  void matchesBunchedAtTheEndOfTheSkuOrderAreStillFoundChunkAfterChunk() {
+    // The walk sizes its chunks by the share of items that match; here all the matches come after
+    // every item that does not, so the first chunks find nothing and the walk must go on.
+    List<ItemDraft> drafts = new java.util.ArrayList<>();
+    for (int i = 0; i < 4_000; i++) {
+      drafts.add(ItemDraft.of(String.format("A-%05d", i), "Red gadget " + i));
+    }
+    int matching = ItemSearch.SCAN_THRESHOLD + 200;
+    for (int i = 0; i < matching; i++) {
+      drafts.add(ItemDraft.of(String.format("Z-%05d", i), "Blue widget " + i));
+    }
+    store.bulkLoader().importItems(drafts, 1);
+
+    assertThat(store.catalog().search("widget", 0, 3).stream().map(Item::sku))
+        .containsExactly("Z-00000", "Z-00001", "Z-00002");
+    assertThat(store.catalog().search("widget", matching - 2, 10).stream().map(Item::sku))
+        .containsExactly(
+            String.format("Z-%05d", matching - 2), String.format("Z-%05d", matching - 1));
+  }
+
+  @Test
+  void aChunkIsTheExpectedDistanceAndHalfAgainWithinBounds() {
+    assertThat(ItemSearch.chunkFor(100, 0.05)).isEqualTo(3_032);
+    assertThat(ItemSearch.chunkFor(1, 1.0)).isEqualTo(256);
+    assertThat(ItemSearch.chunkFor(100, 0.0)).isEqualTo(16_384);
+  }
 }
