@@ -1,5 +1,6 @@
 package io.stockroom.store;
 
+import io.stockroom.h2.ForcedCommit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -56,7 +57,7 @@ final class Tx {
       if (durable) {
         // Writes this commit (and any before it) to the file and forces it to the device.
         try {
-          dsl.execute("CHECKPOINT SYNC");
+          dsl.connection(ForcedCommit::force);
         } catch (RuntimeException e) {
           // The commit stands; only the disk's confirmation is missing. Said so, so that nobody
           // records the change a second time.
@@ -92,7 +93,7 @@ final class Tx {
   void checkpoint() {
     writeLock.lock();
     try {
-      dsl.execute("CHECKPOINT SYNC");
+      dsl.connection(ForcedCommit::force);
     } finally {
       writeLock.unlock();
     }
