@@ -218,7 +218,7 @@ def main():
             if rc == 0:
                 # The `sync` command exits with the search words still owed (decision record
                 # 0032); the app writes them in the seconds after. Settled means with them.
-                src, _, sout, _ = timed(["java", "-cp", CP,
+                _, src, sout, _ = timed(["java", "-cp", CP,
                                          "io.stockroom.bench.SettleProfile", prof])
                 if src != 0:
                     raise SystemExit("SettleProfile failed: " + sout[-500:])
