@@ -83,7 +83,7 @@ final class AcceptedItems {
           now,
           updated != null ? updated : now,
           CONFLICT.equals(row.getSyncStatus()) ? CONFLICT : SYNCED,
-          r.fieldClock() != null ? Payloads.clockText(r.fieldClock()) : row.getFieldClock(),
+          row.getFieldClock(), // this laptop's stamps stay; the server's are its own (0053)
           row.getId());
       stamped.add(a.mutation().id());
     }

@@ -20,8 +20,10 @@ public final class BulkLoader {
   private final Tx tx;
   private final IdGenerator ids;
   private final Stamps stamps;
+  private final WordIndex words;
 
-  BulkLoader(Tx tx, IdGenerator ids, Stamps stamps) {
+  BulkLoader(Tx tx, IdGenerator ids, Stamps stamps, WordIndex words) {
+    this.words = words;
     this.tx = tx;
     this.ids = ids;
     this.stamps = stamps;
@@ -45,7 +47,7 @@ public final class BulkLoader {
 
   private List<UUID> insertChunk(DSLContext t, List<ItemDraft> chunk, long serverVersion) {
     Instant now = stamps.now();
-    SyncedItemBatch batch = new SyncedItemBatch(t);
+    SyncedItemBatch batch = new SyncedItemBatch(t, words);
     List<UUID> created = new ArrayList<>(chunk.size());
     for (ItemDraft draft : chunk) {
       UUID id = ids.next();

@@ -1,7 +1,6 @@
 package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
-import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemDraft;
@@ -9,19 +8,23 @@ import io.stockroom.domain.SyncStatus;
 import io.stockroom.domain.ValidationException;
 import io.stockroom.store.jooq.tables.records.ItemsRecord;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Item rows and their search words ({@code item_words}): read, check, insert, update, delete. The
- * search itself is {@link ItemSearch}.
+ * Item rows: read, check, insert, update, delete; each name written goes to the {@link WordIndex}.
+ * The search itself is {@link ItemSearch}.
  */
 class ItemRepository {
+
+  private final WordIndex words;
+
+  ItemRepository(WordIndex words) {
+    this.words = words;
+  }
 
   /**
    * Not deleted, written so H2 cannot use the is_deleted index for it: with that index H2 reads
@@ -112,7 +115,7 @@ class ItemRepository {
     r.setFieldClock(fieldClock);
     apply(r, d);
     r.insert();
-    replaceWords(ctx, id, null, d.name());
+    words.written(id, d.name());
     return r;
   }
 
@@ -126,7 +129,7 @@ class ItemRepository {
     r.setSyncStatus(SyncStatus.PENDING.dbValue());
     r.update();
     if (renamed) {
-      replaceWords(ctx, r.getId(), oldName, d.name());
+      words.written(r.getId(), d.name());
     }
   }
 
@@ -146,46 +149,6 @@ class ItemRepository {
     r.setUnit(d.unit());
     r.setCategory(d.category());
     r.setReorderPoint(d.reorderPoint());
-  }
-
-  /**
-   * Brings an item's search words from its old name ({@code null} for a new item) to its new one.
-   * The words are keyed by word (decision record 0004, client schema v6), so the words to remove
-   * are found from the old name, not by item.
-   */
-  static void replaceWords(DSLContext ctx, UUID itemId, String oldName, String newName) {
-    Set<String> before = oldName == null ? Set.of() : SearchText.indexedWords(oldName);
-    Set<String> after = SearchText.indexedWords(newName);
-    List<String> gone = before.stream().filter(w -> !after.contains(w)).toList();
-    if (!gone.isEmpty()) {
-      ctx.deleteFrom(ITEM_WORDS)
-          .where(ITEM_WORDS.WORD.in(gone))
-          .and(ITEM_WORDS.ITEM_ID.eq(itemId))
-          .execute();
-    }
-    List<String> added = after.stream().filter(w -> !before.contains(w)).toList();
-    if (!added.isEmpty()) {
-      // One prepared batch; MERGE, as the words a first sync still owes may be written meanwhile.
-      var merge =
-          ctx.batch(
-              ctx.mergeInto(ITEM_WORDS)
-                  .columns(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
-                  .key(ITEM_WORDS.WORD, ITEM_WORDS.ITEM_ID)
-                  .values((String) null, (UUID) null));
-      for (String w : added) {
-        merge.bind(w, itemId);
-      }
-      merge.execute();
-    }
-  }
-
-  /** Words of one item as indexed, for tests and diagnostics. */
-  List<String> words(DSLContext ctx, UUID itemId) {
-    return ctx.select(ITEM_WORDS.WORD)
-        .from(ITEM_WORDS)
-        .where(ITEM_WORDS.ITEM_ID.eq(itemId))
-        .orderBy(ITEM_WORDS.WORD)
-        .fetch(ITEM_WORDS.WORD);
   }
 
   static Item toDomain(ItemsRecord r) {

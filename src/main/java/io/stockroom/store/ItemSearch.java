@@ -1,7 +1,6 @@
 package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
-import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 
 import io.stockroom.domain.Item;
 import io.stockroom.domain.ItemOrder;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -23,23 +21,18 @@ import org.jooq.impl.SQLDataType;
 /**
  * Finding items: by SKU, barcode, name or a word of the name, a page at a time in the order asked
  * for. A search is a union of index range scans, one per searched column, so every branch stays a
- * prefix seek (docs/decisions/0004).
+ * prefix seek (docs/decisions/0004), and the items of the {@link WordIndex} whose further words
+ * start with the query (0052).
  */
 class ItemSearch {
 
-  private final BooleanSupplier wordsOwed;
-
-  /** A search over a profile whose items all have their search words. */
-  ItemSearch() {
-    this(() -> false);
-  }
+  private final WordIndex words;
 
   /**
-   * @param wordsOwed whether some items may still lack their search words ({@link DeferredWords});
-   *     a search then also scans the names
+   * @param words the further words of the names; until it is loaded, a word search reads the names
    */
-  ItemSearch(BooleanSupplier wordsOwed) {
-    this.wordsOwed = wordsOwed;
+  ItemSearch(WordIndex words) {
+    this.words = words;
   }
 
   List<Item> search(DSLContext ctx, String query, int offset, int limit) {
@@ -231,9 +224,9 @@ class ItemSearch {
 
   /**
    * Ids of live items whose SKU, barcode, name or a further name word starts with {@code q}. Each
-   * branch of the union reads only its index (which holds the primary key): one range seek per
-   * branch and no row reads. Deleted items (few: tombstones) are taken out in memory rather than by
-   * reading every matching row. See docs/decisions/0004.
+   * branch of the union reads only its index: one range seek per branch and no row reads; the
+   * further words come from memory. Deleted items (few: tombstones) are taken out in memory rather
+   * than by reading every matching row. See docs/decisions/0004.
    */
   Set<UUID> matchingLiveIds(DSLContext ctx, String q) {
     String pattern = SearchText.prefixPattern(q);
@@ -243,19 +236,18 @@ class ItemSearch {
             .from(ITEMS)
             .where(ITEMS.SKU.like(pattern, esc))
             .unionAll(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.BARCODE.like(pattern, esc)))
-            .unionAll(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.NAME.like(pattern, esc)))
-            .unionAll(
-                ctx.select(ITEM_WORDS.ITEM_ID)
-                    .from(ITEM_WORDS)
-                    .where(ITEM_WORDS.WORD.like(pattern, esc)));
+            .unionAll(ctx.select(ITEMS.ID).from(ITEMS).where(ITEMS.NAME.like(pattern, esc)));
     // UNION ALL: the set removes the duplicates (an item whose SKU and name both match) faster than
     // H2's distinct result, which sorts every row into a tree.
     Set<UUID> ids = new HashSet<>();
     try (var rows = matching.fetchLazy()) {
       rows.forEach(r -> ids.add(r.value1()));
     }
-    if (wordsOwed.getAsBoolean() && SearchText.isOneWord(q)) {
-      ids.addAll(nameWordMatches(ctx, q));
+    // A further word of a name: from the word index (decision record 0052), or, while it loads,
+    // from the names themselves. A query that is not one word cannot start a word.
+    if (SearchText.isOneWord(q)) {
+      words.load();
+      ids.addAll(words.ready() ? words.startingWith(q) : nameWordMatches(ctx, q));
     }
     if (!ids.isEmpty()) {
       ids.removeAll(
@@ -266,10 +258,10 @@ class ItemSearch {
 
   /**
    * Items with a word of their name starting with {@code q} (one word), found by reading every
-   * name: for the seconds after a first sync in which some items still lack their search words
-   * ({@link DeferredWords}), so that no item is missing from a result meanwhile. The names holding
-   * {@code q} anywhere are read (a full read of the table, about 65 ms at 100,000 items), then kept
-   * when a word starts with it, split as the word index splits them.
+   * name: for the moments in which the {@link WordIndex} is still loading, so that no item is
+   * missing from a result meanwhile. The names holding {@code q} anywhere are read (a full read of
+   * the table, about 65 ms at 100,000 items), then kept when a word starts with it, split as the
+   * word index splits them.
    */
   private static Set<UUID> nameWordMatches(DSLContext ctx, String q) {
     String word = q.toLowerCase(Locale.ROOT);

@@ -42,7 +42,7 @@ public final class LocalStore implements AutoCloseable {
   private final LocalStock stock;
   private final BulkLoader bulkLoader;
   private final SyncStore sync;
-  private final DeferredWords words;
+  private final WordIndex words;
   private final io.stockroom.domain.ConflictService conflictInbox;
   private final io.stockroom.domain.SyncDesk syncDesk;
   private final SchemaMigrator.Outcome migration;
@@ -74,9 +74,9 @@ public final class LocalStore implements AutoCloseable {
     this.settings = new Settings(tx);
     this.stamps = new Stamps(clock, restoreClock(tx, clock, ids));
     this.queue = new MutationQueue(tx, ids, stamps);
-    this.words = new DeferredWords(tx);
-    ItemRepository items = new ItemRepository();
-    ItemSearch search = new ItemSearch(words::owed);
+    this.words = new WordIndex(tx);
+    ItemRepository items = new ItemRepository(words);
+    ItemSearch search = new ItemSearch(words);
     StockRepository ledger = new StockRepository();
     this.catalog =
         new LocalCatalog(
@@ -90,7 +90,7 @@ public final class LocalStore implements AutoCloseable {
             new StockOrder(search, ledger));
     this.locations = new LocationRepository(tx, ids, stamps, queue);
     this.stock = new LocalStock(tx, ids, stamps, queue, items, ledger);
-    this.bulkLoader = new BulkLoader(tx, ids, stamps);
+    this.bulkLoader = new BulkLoader(tx, ids, stamps, words);
     this.sync = new SyncStore(tx, ids, stamps, queue, words);
     this.siteLoss = new SiteLoss(tx, ids, stamps, profileDir, f -> ProfileRescue.replay(this, f));
     this.conflictInbox = new LocalConflicts(tx, stamps, queue, sync.inbox(), sync.log(), catalog);
@@ -100,7 +100,6 @@ public final class LocalStore implements AutoCloseable {
     if (reset > 0) {
       LOG.info("{} mutations left in flight went back to pending", reset);
     }
-    words.start(); // search words a cut-short first sync still owes
   }
 
   /**
@@ -287,8 +286,8 @@ public final class LocalStore implements AutoCloseable {
     return migration.millis();
   }
 
-  /** For tests in this package: the search words a first sync left to write later. */
-  DeferredWords deferredWords() {
+  /** For tests in this package: the word index of name-word search. */
+  WordIndex wordIndex() {
     return words;
   }
 

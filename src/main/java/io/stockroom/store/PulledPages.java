@@ -31,10 +31,10 @@ final class PulledPages {
 
   private final Tx tx;
   private final Stamps stamps;
-  private final DeferredWords words;
+  private final WordIndex words;
   private final SyncedRows rows;
 
-  PulledPages(Tx tx, Stamps stamps, DeferredWords words, SyncedRows rows) {
+  PulledPages(Tx tx, Stamps stamps, WordIndex words, SyncedRows rows) {
     this.tx = tx;
     this.stamps = stamps;
     this.words = words;
@@ -59,11 +59,10 @@ final class PulledPages {
    * {@link #applyPage(EntityType, List, Collection, String)}, told whether every record of the page
    * is presumably new here: true while a first pull of items fills a profile that held none. The
    * page is then inserted without looking anything up first (open mutations, stored versions, SKU
-   * and barcode holders: a fifth of a first sync's local time) and without its search words, which
-   * {@link SyncStore#writeOwedWords()} writes after the sync (two fifths; decision record 0032).
-   * The presumption can be wrong (the server sent a record twice because it changed during the
-   * pull, the user created an item with the same SKU meanwhile, or edited one just pulled): a key
-   * or uniqueness violation then rolls the attempt back and the page is applied the ordinary way.
+   * and barcode holders: a fifth of a first sync's local time). The presumption can be wrong (the
+   * server sent a record twice because it changed during the pull, the user created an item with
+   * the same SKU meanwhile, or edited one just pulled): a key or uniqueness violation then rolls
+   * the attempt back and the page is applied the ordinary way.
    */
   int applyPage(
       EntityType type,
@@ -76,8 +75,7 @@ final class PulledPages {
         return tx.writeReplayable(
             t -> {
               Instant now = stamps.now();
-              words.owe(t);
-              insertItems(t, items(records), now, false);
+              insertItems(t, items(records), now);
               PullCursors.storeCursor(t, type, cursor, now);
               return records.size();
             });
@@ -259,17 +257,13 @@ final class PulledPages {
         clear.add(r);
       }
     }
-    insertItems(t, clear, now, true);
+    insertItems(t, clear, now);
     return clashing;
   }
 
-  /**
-   * Inserts pulled items as synced rows, as one JDBC batch, with no check of any kind first; with
-   * their search words, or without them when the caller has recorded them as owed.
-   */
-  private static void insertItems(
-      DSLContext t, List<ServerRecord.Item> records, Instant now, boolean withWords) {
-    SyncedItemBatch batch = new SyncedItemBatch(t, withWords);
+  /** Inserts pulled items as synced rows, as one JDBC batch, with no check of any kind first. */
+  private void insertItems(DSLContext t, List<ServerRecord.Item> records, Instant now) {
+    SyncedItemBatch batch = new SyncedItemBatch(t, words);
     for (ServerRecord.Item r : records) {
       ItemDraft d =
           new ItemDraft(
@@ -287,7 +281,7 @@ final class PulledPages {
           r.updatedAt() != null ? r.updatedAt() : now,
           now,
           r.version(),
-          Payloads.clockText(r.fieldClock()));
+          null); // no local stamps on a pulled row (decision record 0053)
     }
     batch.execute();
   }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Text rules of catalog search: how a name splits into words and how user input becomes a LIKE
- * prefix pattern. One place, so the index ({@code item_words}) and the query agree.
+ * prefix pattern. One place, so the word index ({@link WordIndex}) and the query agree.
  */
 final class SearchText {
 
@@ -49,8 +49,8 @@ final class SearchText {
   }
 
   /**
-   * The words {@code item_words} holds for a name: every word after the first (the first is found
-   * by a prefix match on the name itself), distinct, cut to the column's width.
+   * The words the {@link WordIndex} holds for a name: every word after the first (the first is
+   * found by a prefix match on the name itself), distinct, cut to the column's width.
    */
   static Set<String> indexedWords(String name) {
     List<String> all = words(name);

@@ -35,7 +35,7 @@ import java.util.UUID;
 public final class SyncStore {
 
   private final Tx tx;
-  private final DeferredWords words;
+  private final WordIndex words;
   private final PullCursors cursors;
   private final PulledPages pages;
   private final PushOutcomes outcomes;
@@ -43,10 +43,10 @@ public final class SyncStore {
   private final SyncLog log;
   private final SiteAttachment site;
 
-  SyncStore(Tx tx, IdGenerator ids, Stamps stamps, MutationQueue queue, DeferredWords words) {
+  SyncStore(Tx tx, IdGenerator ids, Stamps stamps, MutationQueue queue, WordIndex words) {
     this.tx = tx;
     this.words = words;
-    SyncedRows rows = new SyncedRows(stamps);
+    SyncedRows rows = new SyncedRows(stamps, words);
     this.cursors = new PullCursors(tx, stamps);
     this.pages = new PulledPages(tx, stamps, words, rows);
     this.inbox = new ConflictInbox(tx, ids, stamps, rows);
@@ -72,17 +72,12 @@ public final class SyncStore {
   }
 
   /**
-   * Starts writing, in the background, the search words that pages presumed new left out (see
-   * {@link #applyPage(EntityType, List, Collection, String, boolean)}); nothing happens when none
-   * are owed or the writing is under way. Meant for the end of a sync cycle.
+   * Whether name-word search still reads the names, its word index not yet loaded (decision record
+   * 0052); asking starts the load.
    */
-  public void writeOwedWords() {
-    words.start();
-  }
-
-  /** Whether some items still lack their search words (a name-word search is slower meanwhile). */
   public boolean wordsOwed() {
-    return words.owed();
+    words.load();
+    return !words.ready();
   }
 
   // ---------------------------------------------------------------- pulling
@@ -132,8 +127,7 @@ public final class SyncStore {
 
   /**
    * {@link #applyPage(EntityType, List, Collection, String)}, told whether every record is
-   * presumably new (a first pull into an empty profile: inserted without look-ups, search words
-   * written later).
+   * presumably new (a first pull into an empty profile: inserted without look-ups).
    */
   public int applyPage(
       EntityType type,

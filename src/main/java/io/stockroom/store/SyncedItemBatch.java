@@ -15,10 +15,10 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Inserts items the server already holds, with their search words (or without, see {@link
- * DeferredWords}), as two JDBC batches of one prepared statement each: a first sync and a bulk load
- * are almost all such rows. Plain JDBC, not jOOQ's batch: binding 17 values per row through jOOQ
- * cost about a tenth of a first sync. No outbox rows: the rows are synced.
+ * Inserts items the server already holds as one JDBC batch of one prepared statement, and gives
+ * their names to the word index once the caller's write commits: a first sync and a bulk load are
+ * almost all such rows. Plain JDBC, not jOOQ's batch: binding 17 values per row through jOOQ cost
+ * about a tenth of a first sync. No outbox rows: the rows are synced.
  */
 final class SyncedItemBatch {
 
@@ -27,7 +27,6 @@ final class SyncedItemBatch {
           + " SERVER_VERSION, SYNC_STATUS, FIELD_CLOCK, SKU, BARCODE, NAME, DESCRIPTION, UNIT,"
           + " CATEGORY, REORDER_POINT) VALUES (?, ?, ?, ?, ?, FALSE, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
           + " ?)";
-  private static final String INSERT_WORD = "INSERT INTO ITEM_WORDS (WORD, ITEM_ID) VALUES (?, ?)";
 
   private record Row(
       UUID id,
@@ -39,21 +38,13 @@ final class SyncedItemBatch {
       String fieldClock) {}
 
   private final DSLContext t;
-  private final boolean withWords;
+  private final WordIndex words;
   private final List<Row> rows = new ArrayList<>();
 
-  /** A batch that writes each item's search words with it. */
-  SyncedItemBatch(DSLContext t) {
-    this(t, true);
-  }
-
-  /**
-   * A batch that writes the search words with the items, or, with {@code withWords} false, leaves
-   * them to {@link DeferredWords} (the caller records that in the same transaction).
-   */
-  SyncedItemBatch(DSLContext t, boolean withWords) {
+  /** A batch in the write whose context is {@code t}. */
+  SyncedItemBatch(DSLContext t, WordIndex words) {
     this.t = t;
-    this.withWords = withWords;
+    this.words = words;
   }
 
   /**
@@ -71,19 +62,20 @@ final class SyncedItemBatch {
     rows.add(new Row(id, d, created, updated, syncedAt, serverVersion, fieldClock));
   }
 
-  /** Runs both batches (inside the caller's transaction). */
+  /** Runs the batch (inside the caller's write). */
   void execute() {
     if (rows.isEmpty()) {
       return;
     }
     t.connection(this::insert);
+    for (Row r : rows) {
+      words.written(r.id(), r.draft().name());
+    }
   }
 
   private void insert(Connection c) throws SQLException {
     String synced = SyncStatus.SYNCED.dbValue();
-    try (PreparedStatement items = c.prepareStatement(INSERT_ITEM);
-        PreparedStatement words = c.prepareStatement(INSERT_WORD)) {
-      int wordRows = 0;
+    try (PreparedStatement items = c.prepareStatement(INSERT_ITEM)) {
       for (Row r : rows) {
         ItemDraft d = r.draft();
         items.setObject(1, r.id());
@@ -106,20 +98,8 @@ final class SyncedItemBatch {
         items.setString(14, d.category());
         items.setInt(15, d.reorderPoint());
         items.addBatch();
-        if (!withWords) {
-          continue;
-        }
-        for (String w : SearchText.indexedWords(d.name())) {
-          words.setString(1, w);
-          words.setObject(2, r.id());
-          words.addBatch();
-          wordRows++;
-        }
       }
       items.executeBatch();
-      if (wordRows > 0) {
-        words.executeBatch();
-      }
     }
   }
 

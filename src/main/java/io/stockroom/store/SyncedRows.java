@@ -38,8 +38,10 @@ final class SyncedRows {
   private static final String CONFLICT = SyncStatus.CONFLICT.dbValue();
 
   private final Stamps stamps;
+  private final WordIndex words;
 
-  SyncedRows(Stamps stamps) {
+  SyncedRows(Stamps stamps, WordIndex words) {
+    this.words = words;
     this.stamps = stamps;
   }
 
@@ -191,12 +193,11 @@ final class SyncedRows {
     row.setUnit(r.unit());
     row.setCategory(r.category());
     row.setReorderPoint(r.reorderPoint());
-    if (r.fieldClock() != null) {
-      row.setFieldClock(Payloads.clockText(r.fieldClock()));
-    }
+    // field_clock keeps only this laptop's own stamps; the server's are its own to merge by
+    // (decision records 0005 and 0053).
     store(row, insert);
     if (insert || !row.getName().equals(oldName)) {
-      ItemRepository.replaceWords(t, id, insert ? null : oldName, row.getName());
+      words.written(id, row.getName());
     }
   }
 

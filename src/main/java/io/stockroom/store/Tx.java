@@ -13,15 +13,17 @@ import org.jooq.DSLContext;
  * <p>{@link #write} returns only once the transaction is on disk: H2 otherwise writes commits from
  * a background thread up to half a second later, and a kill in that window would lose a movement
  * the screen already showed as done (decision record 0041). {@link #writeReplayable} is for what
- * can be fetched or derived again (a pulled page with its cursor, search words): it commits
- * atomically but leaves the disk write to H2, so a kill only rolls it back as a whole.
+ * can be fetched or derived again (a pulled page with its cursor): it commits atomically but leaves
+ * the disk write to H2, so a kill only rolls it back as a whole.
  */
 final class Tx {
 
   private final DSLContext dsl;
-  // Fair: a background writer that takes the lock again and again (DeferredWords) must not keep
-  // a user's write or a sync page waiting behind it.
+  // Fair: a background writer that takes the lock again and again must not keep a user's write or
+  // a sync page waiting behind it.
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  // What the running write asked to run once it commits; guarded by writeLock.
+  private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong generation =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -53,7 +55,22 @@ final class Tx {
   private <T> T write(Function<DSLContext, T> work, boolean durable) {
     writeLock.lock();
     try {
-      T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+      // A write inside a write is part of the outer one: only the outermost commit counts.
+      boolean outermost = writeLock.getHoldCount() == 1;
+      T result;
+      try {
+        result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        if (outermost) {
+          // Committed: state kept in memory beside the rows (the word index) follows them now.
+          for (Runnable r : afterCommit) {
+            r.run();
+          }
+        }
+      } finally {
+        if (outermost) {
+          afterCommit.clear();
+        }
+      }
       if (durable) {
         // Writes this commit (and any before it) to the file and forces it to the device.
         try {
@@ -72,6 +89,27 @@ final class Tx {
       return result;
     } finally {
       generation.incrementAndGet();
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code r} once the running write commits, and never if it rolls back: for state kept in
+   * memory beside the rows it wrote. Only inside {@link #write} or {@link #writeReplayable}.
+   */
+  void afterCommit(Runnable r) {
+    if (!writeLock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("afterCommit outside a write");
+    }
+    afterCommit.add(r);
+  }
+
+  /** Reads with no write running or starting meanwhile: what it reads stays the latest commit. */
+  <T> T readLocked(Function<DSLContext, T> work) {
+    writeLock.lock();
+    try {
+      return work.apply(dsl);
+    } finally {
       writeLock.unlock();
     }
   }

@@ -152,8 +152,6 @@ public final class SyncEngine {
       outcome = "error";
       error = e.toString();
     }
-    // Search words a first pull left out are written now, off this thread (decision record 0032).
-    store.writeOwedWords();
     CycleResult result =
         new CycleResult(
             outcome,

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Opens a profile, lets the search words a first sync left owed be written (decision record 0032),
- * and closes it cleanly: the profile as it is once the app has run a while after its first sync,
- * whose size the side-by-side benchmark reports.
+ * Opens a profile as the app does, lets what it does in the background after a first sync finish
+ * (since client schema v7, reading the word index, decision record 0052; before it, writing the
+ * search words a first sync left owed, decision record 0032), and closes it cleanly: the profile as
+ * it is once the app has run a while after its first sync, whose size the side-by-side benchmark
+ * reports.
  *
  * <p>{@code java -cp target/stockroom.jar:target/test-classes io.stockroom.bench.SettleProfile DIR}
  */
@@ -28,7 +30,7 @@ public final class SettleProfile {
     long deadline = start + Duration.ofMinutes(5).toNanos();
     try (LocalStore store =
         LocalStore.open(Path.of(args[0]), Clock.systemUTC(), IdGenerator.secure())) {
-      // The word writer runs on its own thread and says nothing when done; asked every 50 ms.
+      // The background work says nothing when done; asked every 50 ms.
       while (store.sync().wordsOwed()) {
         if (System.nanoTime() > deadline) {
           System.err.println("search words still owed after 5 minutes");

@@ -148,13 +148,16 @@ class CatalogTest extends StoreTestSupport {
 
   @Test
   void nameWordsAfterTheFirstAreIndexedAndFollowRenames() {
+    WordIndex index = store.wordIndex();
+    index.loadNow();
     Item item = store.catalog().create(ItemDraft.of("ABC-1", "Hex-bolt, M8 (zinc) zinc"));
-    assertThat(new ItemRepository().words(store.dsl(), item.id()))
-        .containsExactly("bolt", "m8", "zinc");
+    assertThat(index.wordsOf(item.id())).containsExactlyInAnyOrder("bolt", "m8", "zinc");
 
     store.catalog().update(item.id(), ItemDraft.of("ABC-1", "Wing nut"));
 
-    assertThat(new ItemRepository().words(store.dsl(), item.id())).containsExactly("nut");
+    assertThat(index.wordsOf(item.id())).containsExactly("nut");
+    assertThat(index.startingWith("zi")).isEmpty();
+    assertThat(index.startingWith("NU")).containsExactly(item.id());
   }
 
   @Test
@@ -192,7 +195,7 @@ class CatalogTest extends StoreTestSupport {
     Item a = store.catalog().create(ItemDraft.of("ABC-1", "Hex bolt"));
     // Another writer took the SKU just after our check: simulate by skipping the first check.
     ItemRepository raced =
-        new ItemRepository() {
+        new ItemRepository(sideWords()) {
           private boolean first = true;
 
           @Override
@@ -287,13 +290,31 @@ class CatalogTest extends StoreTestSupport {
         .isInstanceOf(ValidationException.class);
   }
 
+  private Tx sideTx;
+  private WordIndex sideWords;
+
+  /** A second writer over the store's database, for repositories built by a test. */
+  private Tx sideTx() {
+    if (sideTx == null) {
+      sideTx = new Tx(store.dsl());
+    }
+    return sideTx;
+  }
+
+  private WordIndex sideWords() {
+    if (sideWords == null) {
+      sideWords = new WordIndex(sideTx());
+    }
+    return sideWords;
+  }
+
   private NoteRepository notes() {
-    Tx tx = new Tx(store.dsl());
-    return new NoteRepository(tx, UUID::randomUUID, null, store.outbox(), new ItemRepository());
+    return new NoteRepository(
+        sideTx(), UUID::randomUUID, null, store.outbox(), new ItemRepository(sideWords()));
   }
 
   private LocalCatalog catalogWith(ItemRepository items) {
-    Tx tx = new Tx(store.dsl());
+    Tx tx = sideTx();
     Stamps stamps = new Stamps(clock, store.hlc());
     MutationQueue queue = new MutationQueue(tx, UUID::randomUUID, stamps);
     return new LocalCatalog(
@@ -302,9 +323,9 @@ class CatalogTest extends StoreTestSupport {
         stamps,
         queue,
         items,
-        new ItemSearch(),
+        new ItemSearch(sideWords()),
         new NoteRepository(tx, UUID::randomUUID, stamps, queue, items),
-        new StockOrder(new ItemSearch(), new StockRepository()));
+        new StockOrder(new ItemSearch(sideWords()), new StockRepository()));
   }
 
   private void completeAll() {

@@ -47,16 +47,12 @@ class PageApplyBenchmarkTest {
         }
         long applyMs = (System.nanoTime() - t0) / 1_000_000;
         long t1 = System.nanoTime();
-        int items = 0;
-        for (int done; (done = store.deferredWords().writeChunk()) > 0; ) {
-          items += done;
-        }
+        store.wordIndex().loadNow();
         long wordsMs = (System.nanoTime() - t1) / 1_000_000;
-        assertThat(items).isEqualTo(100_000);
         assertThat(store.catalog().count("bolt")).isEqualTo(12_500);
         System.out.printf(
-            "BENCH page apply round %d: 100 pages of 1000 items in %d ms, search words after it"
-                + " in %d ms%n",
+            "BENCH page apply round %d: 100 pages of 1000 items in %d ms, word index read from"
+                + " the names in %d ms%n",
             round, applyMs, wordsMs);
       }
     }

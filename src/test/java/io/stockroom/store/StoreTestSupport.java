@@ -2,7 +2,6 @@ package io.stockroom.store;
 
 import static io.stockroom.store.jooq.Tables.ITEMS;
 import static io.stockroom.store.jooq.Tables.ITEM_NOTES;
-import static io.stockroom.store.jooq.Tables.ITEM_WORDS;
 import static io.stockroom.store.jooq.Tables.LOCAL_SETTINGS;
 import static io.stockroom.store.jooq.Tables.LOCATIONS;
 import static io.stockroom.store.jooq.Tables.MUTATION_QUEUE;
@@ -57,7 +56,6 @@ abstract class StoreTestSupport {
     for (Table<?> t :
         List.of(
             ITEMS,
-            ITEM_WORDS,
             ITEM_NOTES,
             LOCATIONS,
             STOCK_MOVEMENTS,

@@ -168,12 +168,12 @@ public final class PeerMeasures {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** Waits (at most 2 minutes) for the search words a first sync leaves to be written. */
+  /** Waits (at most 2 minutes) for the word index to be read from the names (decision 0052). */
   static void awaitWords(LocalStore store) throws InterruptedException {
     long t0 = System.nanoTime();
     while (store.sync().wordsOwed()) {
       Thread.sleep(10);
-      check(System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos(), "search words not written");
+      check(System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos(), "word index not read");
     }
   }
 }

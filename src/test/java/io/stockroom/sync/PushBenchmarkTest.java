@@ -67,7 +67,7 @@ class PushBenchmarkTest {
                       .withTransports(url -> phases.wrap(new HttpTransport(url))))) {
         a.signIn(server.url(), "bench", "bench");
         assertThat(a.runOnce().ok()).isTrue();
-        // The search words the first sync left out are written after it (decision record 0032).
+        // The word index, read from the names in the background (decision record 0052).
         long t0 = System.nanoTime();
         while (store.sync().wordsOwed()) {
           Thread.sleep(10);

@@ -82,13 +82,13 @@ class ReleasedProfilesTest {
       try (LocalStore store = LocalStore.open(profile, Clock.systemUTC(), IdGenerator.secure())) {
         Item offline = store.catalog().findBySku("OFFLINE-" + v).orElseThrow();
         assertThat(offline.name()).isEqualTo("Added offline in " + v);
-        // The upgrade to schema v6 writes every item's search words again, in the background;
-        // found by a later word of its name meanwhile and after.
+        // Found by a later word of its name while the word index loads (the search reads the
+        // names) and after (decision record 0052).
         assertThat(store.catalog().search("offline", 0, 10))
             .extracting(Item::id)
             .contains(offline.id());
         while (store.sync().wordsOwed()) {
-          Thread.yield(); // the condition itself: the background writer clears it
+          Thread.yield(); // the condition itself: the background load clears it
         }
         assertThat(store.catalog().search("offline", 0, 10))
             .extracting(Item::id)

@@ -53,10 +53,10 @@ class SyncBenchmarkTest {
         System.out.printf(
             "BENCH first sync: %d records in %d ms, %d bytes received%n",
             first.pulled(), firstMs, first.bytesReceived());
-        // The search words the first sync left out are written after it (decision record 0032).
+        // The word index is read from the names at the first word search (decision record 0052).
         PeerMeasures.awaitWords(store);
         System.out.printf(
-            "BENCH search words written %d ms after the first sync%n",
+            "BENCH word index read %d ms after the first sync%n",
             (System.nanoTime() - t0) / 1_000_000 - firstMs);
         assertThat(store.catalog().count("bolt")).isPositive();
 

@@ -1,0 +1,149 @@
+package io.stockroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockroom.domain.EntityType;
+import io.stockroom.domain.Item;
+import io.stockroom.domain.ItemDraft;
+import io.stockroom.domain.ServerRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The name-word index held in memory (decision record 0052): read from the names, kept by every
+ * write that names an item once it commits, and never by one that rolls back.
+ */
+class WordIndexTest extends StoreTestSupport {
+
+  private static ServerRecord.Item item(UUID id, long version, String sku, String name) {
+    Instant at = Instant.parse("2026-04-09T09:00:00.000Z");
+    return new ServerRecord.Item(id, version, at, at, sku, null, name, null, "ea", null, 0, null);
+  }
+
+  private List<String> skus(String query) {
+    return store.catalog().search(query, 0, 100).stream().map(Item::sku).sorted().toList();
+  }
+
+  @Test
+  void beforeAndAfterTheIndexIsReadEveryWordOfANameIsFound() {
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    store
+        .sync()
+        .applyPage(
+            EntityType.ITEMS,
+            List.of(item(a, 1, "SKU-1", "Hex bolt M8"), item(b, 2, "SKU-2", "Wing nut (M8)")),
+            List.of(),
+            "c1",
+            true);
+    WordIndex index = store.wordIndex();
+    assertThat(index.ready()).isFalse();
+
+    // Not read yet: the search reads the names.
+    assertThat(skus("m8")).containsExactly("SKU-1", "SKU-2");
+    assertThat(skus("nu")).containsExactly("SKU-2");
+
+    index.loadNow();
+
+    assertThat(index.ready()).isTrue();
+    assertThat(skus("m8")).containsExactly("SKU-1", "SKU-2");
+    assertThat(skus("nu")).containsExactly("SKU-2");
+    assertThat(skus("hex")).containsExactly("SKU-1"); // the first word: the name's own index
+    assertThat(index.wordsOf(a)).containsExactlyInAnyOrder("bolt", "m8");
+  }
+
+  @Test
+  void pagesCreatesAndRenamesAfterTheLoadReachTheIndex() {
+    store.wordIndex().loadNow();
+    UUID a = UUID.randomUUID();
+    store
+        .sync()
+        .applyPage(EntityType.ITEMS, List.of(item(a, 1, "SKU-1", "Hex bolt")), List.of(), "c1");
+    Item local = store.catalog().create(ItemDraft.of("LOC-1", "Brass Hinge"));
+
+    assertThat(skus("bol")).containsExactly("SKU-1");
+    assertThat(skus("HINGE")).containsExactly("LOC-1");
+
+    store
+        .sync()
+        .applyPage(EntityType.ITEMS, List.of(item(a, 2, "SKU-1", "Cap screw")), List.of(), "c2");
+    store.catalog().update(local.id(), ItemDraft.of("LOC-1", "Brass latch"));
+
+    assertThat(skus("bol")).isEmpty();
+    assertThat(skus("hinge")).isEmpty();
+    assertThat(skus("scr")).containsExactly("SKU-1");
+    assertThat(skus("latch")).containsExactly("LOC-1");
+  }
+
+  @Test
+  void aWriteThatRollsBackLeavesTheIndexAsItWas() {
+    Tx tx = new Tx(store.dsl());
+    WordIndex index = new WordIndex(tx);
+    index.loadNow();
+    UUID id = UUID.randomUUID();
+
+    assertThatThrownBy(
+            () ->
+                tx.write(
+                    ctx -> {
+                      index.written(id, "Hex bolt");
+                      throw new IllegalStateException("rolled back");
+                    }))
+        .hasMessage("rolled back");
+
+    assertThat(index.startingWith("bolt")).isEmpty();
+    assertThat(index.wordsOf(id)).isEmpty();
+  }
+
+  @Test
+  void aWriteInsideAWriteCountsWhenTheOuterOneCommits() {
+    Tx tx = new Tx(store.dsl());
+    WordIndex index = new WordIndex(tx);
+    index.loadNow();
+    UUID inner = UUID.randomUUID();
+
+    assertThatThrownBy(
+            () ->
+                tx.write(
+                    ctx -> {
+                      tx.write(
+                          c -> {
+                            index.written(inner, "Wing nut");
+                            return null;
+                          });
+                      assertThat(index.startingWith("nut")).isEmpty(); // not committed yet
+                      throw new IllegalStateException("outer rolled back");
+                    }))
+        .hasMessage("outer rolled back");
+    assertThat(index.startingWith("nut")).isEmpty();
+
+    tx.write(
+        ctx ->
+            tx.write(
+                c -> {
+                  index.written(inner, "Wing nut");
+                  return null;
+                }));
+    assertThat(index.startingWith("nut")).containsExactly(inner);
+  }
+
+  @Test
+  void namesWrittenBeforeTheLoadAreReadByIt() {
+    Item item = store.catalog().create(ItemDraft.of("LOC-1", "Brass hinge"));
+    WordIndex index = store.wordIndex();
+    assertThat(index.wordsOf(item.id())).isEmpty(); // nothing held until it is read
+
+    index.loadNow();
+
+    assertThat(index.wordsOf(item.id())).containsExactly("hinge");
+  }
+
+  @Test
+  void onlyAWriteMayAskForWorkAfterItsCommit() {
+    Tx tx = new Tx(store.dsl());
+    assertThatThrownBy(() -> tx.afterCommit(() -> {})).isInstanceOf(IllegalStateException.class);
+  }
+}
