@@ -55,7 +55,7 @@ class ReleasedProfilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"v1", "v2", "v3", "v4", "v5", "v6"})
+  @ValueSource(strings = {"v1", "v2", "v3", "v4", "v5", "v6", "v7"})
   void aProfileOfEveryReleaseKeepsWhatItHeldAndItsQueueDrains(String v) throws Exception {
     Path profile = tmp.resolve("laptop");
     copy(v + "/laptop.mv.db", profile.resolve("stockroom.mv.db"));
