@@ -1,6 +1,5 @@
 package io.stockroom.store;
 
-import io.stockroom.h2.ForcedCommit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -74,7 +73,7 @@ final class Tx {
       if (durable) {
         // Writes this commit (and any before it) to the file and forces it to the device.
         try {
-          dsl.connection(ForcedCommit::force);
+          dsl.execute("CHECKPOINT SYNC");
         } catch (RuntimeException e) {
           // The commit stands; only the disk's confirmation is missing. Said so, so that nobody
           // records the change a second time.
@@ -131,7 +130,7 @@ final class Tx {
   void checkpoint() {
     writeLock.lock();
     try {
-      dsl.connection(ForcedCommit::force);
+      dsl.execute("CHECKPOINT SYNC");
     } finally {
       writeLock.unlock();
     }

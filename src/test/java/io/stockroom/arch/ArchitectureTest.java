@@ -153,28 +153,6 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /**
-   * H2's internals are reached in one room: the forced commit, which the laptop's store and the
-   * server's share. Nothing else reaches an H2 session or its store.
-   */
-  @Test
-  void h2InternalsOnlyInTheForcedCommit() {
-    classes()
-        .that()
-        .resideInAPackage("io.stockroom.h2..")
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.stockroom.h2..", "java..", "org.h2..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("io.stockroom.h2..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.h2.engine..", "org.h2.mvstore.db..")
-        .check(classes);
-  }
-
   /** One configured mapper: nothing but {@code JsonMapping} builds one. */
   @Test
   void oneObjectMapper() {
@@ -256,8 +234,7 @@ class ArchitectureTest {
   void jdbcAndJooqOnlyInTheStores() {
     noClasses()
         .that()
-        .resideOutsideOfPackages(
-            "io.stockroom.store..", "io.stockroom.server..", "io.stockroom.h2..")
+        .resideOutsideOfPackages("io.stockroom.store..", "io.stockroom.server..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

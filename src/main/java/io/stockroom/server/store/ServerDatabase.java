@@ -2,7 +2,6 @@ package io.stockroom.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.stockroom.h2.ForcedCommit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -187,13 +186,13 @@ public final class ServerDatabase implements AutoCloseable {
   /**
    * Puts every committed transaction on the disk before it returns (decision record 0041). H2
    * writes commits to its file from a background thread up to half a second later, so a process
-   * killed in that window loses transactions it had reported committed; {@link ForcedCommit} writes
-   * them now and forces them to the device. PostgreSQL's commit is already durable (WAL, {@code
-   * synchronous_commit} on), so there this does nothing.
+   * killed in that window loses transactions it had reported committed; {@code CHECKPOINT SYNC}
+   * writes them now and forces them to the device. PostgreSQL's commit is already durable (WAL,
+   * {@code synchronous_commit} on), so there this does nothing.
    */
   public void flush() {
     if (embedded) {
-      dsl.connection(ForcedCommit::force);
+      dsl.execute("CHECKPOINT SYNC");
     }
   }
 
