@@ -113,10 +113,10 @@ class ItemSearch {
   }
 
   /**
-   * Matches at or above this many are paged by walking the SKU index in order (reading only the
-   * index) and keeping the ids that matched; below it, each match is looked up by key and sorted. A
-   * common name word matches thousands of items, and reading those rows only to sort them costs
-   * more than walking the index to the page that is shown (docs/decisions/0004).
+   * Matches at or above this many are paged by walking the SKU index in order and keeping the ids
+   * that matched; below it, each match is looked up by key and sorted. A common name word matches
+   * thousands of items, and reading those rows only to sort them costs more than walking the index
+   * to the page that is shown (docs/decisions/0004).
    */
   static final int SCAN_THRESHOLD = 1_000;
 
@@ -139,8 +139,8 @@ class ItemSearch {
   }
 
   /**
-   * Page ids in SKU order by walking {@code ux_items_sku} (which holds the key, so no row is read)
-   * in chunks, keyset-paged by SKU, until the page is full or the index ends.
+   * Page ids in SKU order by walking {@code ux_items_sku} (H2 reads each entry's row for its id) in
+   * chunks, keyset-paged by SKU, until the page is full or the index ends.
    */
   private static List<UUID> pageBySkuScan(DSLContext ctx, Set<UUID> ids, int offset, int limit) {
     List<UUID> page = new ArrayList<>(limit);

@@ -180,16 +180,4 @@ final class Payloads {
     JsonNode value = read(payload).path("data").path(field);
     return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
-
-  /** A server record's field clock as the {@code field_clock} column keeps it; null stays null. */
-  static String clockText(Map<String, String> clock) {
-    if (clock == null) {
-      return null;
-    }
-    try {
-      return JSON.writeValueAsString(clock);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

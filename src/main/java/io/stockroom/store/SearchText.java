@@ -15,8 +15,6 @@ final class SearchText {
   /** The escape character of every LIKE pattern built here. */
   static final char ESCAPE = '\\';
 
-  static final int MAX_WORD = 64;
-
   private SearchText() {}
 
   /** Lower-case words of a name split on anything but letters and digits. */
@@ -49,16 +47,11 @@ final class SearchText {
   }
 
   /**
-   * The words the {@link WordIndex} holds for a name: every word after the first (the first is
-   * found by a prefix match on the name itself), distinct, cut to the column's width.
+   * The words the {@link WordIndex} holds for a name: every word, distinct. The first too, although
+   * a prefix match on the name finds it when the name starts with it: "(M8) Hex bolt" does not.
    */
   static Set<String> indexedWords(String name) {
-    List<String> all = words(name);
-    Set<String> indexed = new LinkedHashSet<>();
-    for (String w : all.subList(Math.min(1, all.size()), all.size())) {
-      indexed.add(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w);
-    }
-    return indexed;
+    return new LinkedHashSet<>(words(name));
   }
 
   /** The trimmed query, or null when it is blank (then every item matches). */

