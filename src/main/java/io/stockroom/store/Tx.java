@@ -115,6 +115,11 @@ final class Tx {
     afterCommit.add(r);
   }
 
+  /** Whether a thread waits for the write lock (for tests that must act while one does). */
+  boolean someoneWaits() {
+    return writeLock.hasQueuedThreads();
+  }
+
   /** Reads with no write running or starting meanwhile: what it reads stays the latest commit. */
   <T> T readLocked(Function<DSLContext, T> work) {
     writeLock.lock();

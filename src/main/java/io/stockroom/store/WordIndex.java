@@ -35,11 +35,8 @@ final class WordIndex implements AutoCloseable {
 
   private final Tx tx;
 
-  /** Word (lower case) to the items whose name holds it. */
-  private final NavigableMap<String, Set<UUID>> items = new TreeMap<>();
-
-  /** Each indexed item's words, the same strings as the keys above, to take out on a rename. */
-  private final Map<UUID, String[]> wordsOf = new HashMap<>();
+  /** What is held; replaced whole by a load. Guarded by {@link #lock}. */
+  private Words held = new Words();
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicBoolean loading = new AtomicBoolean();
@@ -89,11 +86,17 @@ final class WordIndex implements AutoCloseable {
   void loadNow() {
     loading.set(true);
     try {
-      // Under the write lock: no commit lands between the read and the index being live, and
-      // every later write updates it (see written()).
+      // Read without holding up writes; then, under the write lock (no commit can land), go live
+      // if no write ran meanwhile, or read again while writes wait. Every later write updates the
+      // index after its commit (see written()).
+      long before = tx.generation();
+      Words read = read(tx.read());
       tx.readLocked(
           ctx -> {
-            fill(ctx);
+            Words words = tx.generation() == before ? read : read(ctx);
+            if (words != null) {
+              publish(words);
+            }
             return null;
           });
     } catch (RuntimeException | OutOfMemoryError e) {
@@ -103,22 +106,24 @@ final class WordIndex implements AutoCloseable {
     }
   }
 
-  private void fill(DSLContext ctx) {
+  /** The words of every name as the database holds them now; null when the store is closing. */
+  private Words read(DSLContext ctx) {
+    Words words = new Words();
+    try (var rows = ctx.select(ITEMS.ID, ITEMS.NAME).from(ITEMS).fetchLazy()) {
+      for (var r : rows) {
+        if (closed) {
+          return null;
+        }
+        words.add(r.value1(), r.value2());
+      }
+    }
+    return words;
+  }
+
+  private void publish(Words words) {
     lock.writeLock().lock();
     try {
-      ready = false;
-      items.clear();
-      wordsOf.clear();
-      try (var rows = ctx.select(ITEMS.ID, ITEMS.NAME).from(ITEMS).fetchLazy()) {
-        for (var r : rows) {
-          if (closed) {
-            items.clear();
-            wordsOf.clear();
-            return;
-          }
-          add(r.value1(), r.value2());
-        }
-      }
+      held = words;
       ready = true;
     } finally {
       lock.writeLock().unlock();
@@ -133,8 +138,7 @@ final class WordIndex implements AutoCloseable {
     lock.writeLock().lock();
     try {
       ready = false;
-      items.clear();
-      wordsOf.clear();
+      held = new Words();
     } finally {
       lock.writeLock().unlock();
       loading.set(false);
@@ -156,8 +160,8 @@ final class WordIndex implements AutoCloseable {
     try {
       lock.writeLock().lock();
       try {
-        remove(id);
-        add(id, name);
+        held.remove(id);
+        held.add(id, name);
       } finally {
         lock.writeLock().unlock();
       }
@@ -168,65 +172,24 @@ final class WordIndex implements AutoCloseable {
     }
   }
 
-  private void add(UUID id, String name) {
-    Set<String> words = SearchText.indexedWords(name);
-    if (words.isEmpty()) {
-      return;
-    }
-    String[] kept = new String[words.size()];
-    int i = 0;
-    for (String w : words) {
-      String word = w.toLowerCase(Locale.ROOT);
-      // One string per distinct word, shared by every item that holds it.
-      String key = items.ceilingKey(word);
-      if (key == null || !key.equals(word)) {
-        key = word;
-      }
-      items.computeIfAbsent(key, k -> new HashSet<>(4)).add(id);
-      kept[i++] = key;
-    }
-    wordsOf.put(id, i == kept.length ? kept : java.util.Arrays.copyOf(kept, i));
-  }
-
-  private void remove(UUID id) {
-    String[] words = wordsOf.remove(id);
-    if (words == null) {
-      return;
-    }
-    for (String w : words) {
-      Set<UUID> holders = items.get(w);
-      if (holders != null && holders.remove(id) && holders.isEmpty()) {
-        items.remove(w);
-      }
-    }
-  }
-
   /**
    * The items with a word of their name starting with {@code prefix}, case-insensitively (deleted
    * ones included: the search takes those out). Only when {@link #ready()}.
    */
   Set<UUID> startingWith(String prefix) {
-    String p = prefix.toLowerCase(Locale.ROOT);
-    Set<UUID> out = new HashSet<>();
     lock.readLock().lock();
     try {
-      for (var e : items.tailMap(p, true).entrySet()) {
-        if (!e.getKey().startsWith(p)) {
-          break;
-        }
-        out.addAll(e.getValue());
-      }
+      return held.startingWith(prefix.toLowerCase(Locale.ROOT));
     } finally {
       lock.readLock().unlock();
     }
-    return out;
   }
 
   /** The words held for one item, in lower case, for tests. */
   Set<String> wordsOf(UUID id) {
     lock.readLock().lock();
     try {
-      String[] words = wordsOf.get(id);
+      String[] words = held.wordsOf.get(id);
       return words == null ? Set.of() : Set.of(words);
     } finally {
       lock.readLock().unlock();
@@ -244,6 +207,95 @@ final class WordIndex implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Words to the items that hold them, and each item's words. Word (lower case) to the one item's
+   * {@link UUID}, or a {@code Set<UUID>} of two or more: most words of a real catalog (numbers,
+   * sizes, makers) are held by one item, and a set for each would double the index. Each distinct
+   * word is one string, shared by every item that holds it.
+   */
+  private static final class Words {
+    private final NavigableMap<String, Object> items = new TreeMap<>();
+    private final Map<UUID, String[]> wordsOf = new HashMap<>();
+
+    void add(UUID id, String name) {
+      Set<String> words = SearchText.indexedWords(name);
+      if (words.isEmpty()) {
+        return;
+      }
+      String[] kept = new String[words.size()];
+      int i = 0;
+      for (String w : words) {
+        String word = w.toLowerCase(Locale.ROOT);
+        // One string per distinct word, shared by every item that holds it.
+        String key = items.ceilingKey(word);
+        if (key == null || !key.equals(word)) {
+          key = word;
+        }
+        items.merge(key, id, Words::plus);
+        kept[i++] = key;
+      }
+      wordsOf.put(id, i == kept.length ? kept : java.util.Arrays.copyOf(kept, i));
+    }
+
+    void remove(UUID id) {
+      String[] words = wordsOf.remove(id);
+      if (words == null) {
+        return;
+      }
+      for (String w : words) {
+        items.computeIfPresent(w, (k, holders) -> minus(holders, id));
+      }
+    }
+
+    /** {@code holders} (one id or a set) with {@code id} added. */
+    private static Object plus(Object holders, Object id) {
+      if (holders instanceof UUID one) {
+        if (one.equals(id)) {
+          return one;
+        }
+        Set<UUID> two = new HashSet<>(4);
+        two.add(one);
+        two.add((UUID) id);
+        return two;
+      }
+      @SuppressWarnings("unchecked")
+      Set<UUID> set = (Set<UUID>) holders;
+      set.add((UUID) id);
+      return set;
+    }
+
+    /** {@code holders} without {@code id}; null (the word goes) when none is left. */
+    private static Object minus(Object holders, UUID id) {
+      if (holders instanceof UUID one) {
+        return one.equals(id) ? null : one;
+      }
+      @SuppressWarnings("unchecked")
+      Set<UUID> set = (Set<UUID>) holders;
+      set.remove(id);
+      if (set.size() == 1) {
+        return set.iterator().next();
+      }
+      return set.isEmpty() ? null : set;
+    }
+
+    Set<UUID> startingWith(String p) {
+      Set<UUID> out = new HashSet<>();
+      for (var e : items.tailMap(p, true).entrySet()) {
+        if (!e.getKey().startsWith(p)) {
+          break;
+        }
+        if (e.getValue() instanceof UUID one) {
+          out.add(one);
+        } else {
+          @SuppressWarnings("unchecked")
+          Set<UUID> set = (Set<UUID>) e.getValue();
+          out.addAll(set);
+        }
+      }
+      return out;
     }
   }
 }

@@ -176,4 +176,83 @@ class WordIndexTest extends StoreTestSupport {
     Tx tx = new Tx(store.dsl());
     assertThatThrownBy(() -> tx.afterCommit(() -> {})).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aWordHeldByOneItemThenTwoThenNoneComesAndGoes() {
+    Tx tx = new Tx(store.dsl());
+    WordIndex index = new WordIndex(tx, false);
+    index.loadNow();
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+
+    tx.run(t -> index.written(a, "Brass hinge"));
+    assertThat(index.startingWith("hin")).containsExactly(a);
+    tx.run(t -> index.written(b, "Steel hinge"));
+    tx.run(t -> index.written(a, "Brass hinge")); // the same name again: nothing changes
+    assertThat(index.startingWith("hin")).containsExactlyInAnyOrder(a, b);
+    tx.run(t -> index.written(a, "Brass latch"));
+    assertThat(index.startingWith("hin")).containsExactly(b);
+    tx.run(t -> index.written(b, "Steel latch"));
+    assertThat(index.startingWith("hin")).isEmpty();
+    assertThat(index.startingWith("latch")).containsExactlyInAnyOrder(a, b);
+    assertThat(index.startingWith("")).containsExactlyInAnyOrder(a, b);
+  }
+
+  @Test
+  void aCommitDuringTheReadOfTheNamesIsNotLost() throws Exception {
+    // The names are read without holding up writes. A write that commits meanwhile (here: one
+    // open before the read starts, committed while the load waits to go live) makes the load read
+    // them again under the write lock, or the index would miss its item for good.
+    Tx tx = new Tx(store.dsl());
+    WordIndex index = new WordIndex(tx, false);
+    ItemRepository items = new ItemRepository(index);
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    UUID id = UUID.randomUUID();
+    var writer =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () ->
+                tx.run(
+                    t -> {
+                      items.insert(
+                          t,
+                          id,
+                          ItemDraft.of("LATE-1", "Copper gasket").normalized().validate(),
+                          null,
+                          Instant.now(),
+                          io.stockroom.domain.SyncStatus.PENDING);
+                      inside.countDown();
+                      await(release);
+                    }));
+    while (!inside.await(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (writer.isDone()) {
+        writer.join(); // its failure, if it failed before it got inside
+      }
+    }
+    var releaser =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              org.awaitility.Awaitility.await()
+                  .atMost(java.time.Duration.ofSeconds(30))
+                  .until(tx::someoneWaits); // the load, ready to go live
+              release.countDown();
+            });
+
+    index.loadNow();
+
+    writer.get();
+    releaser.get();
+    assertThat(index.startingWith("gasket")).containsExactly(id);
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("latch not reached");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }
