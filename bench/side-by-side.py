@@ -11,8 +11,8 @@ docs/benchmarks/side-by-side.md. Measures (PouchDB: ../shared/peer-bench/pouchdb
 
 - first sync of ITEMS items, whole process (Stockroom's `sync` command with -Xmx256m against a
   server seeded with ITEMS; PouchDB's initial pull with batch 500), and the settled size on disk
-  (Stockroom: after io.stockroom.bench.SettleProfile has let the search words a first sync leaves
-  owed be written, as the app does in the seconds after it, and closed the profile);
+  (Stockroom: after io.stockroom.bench.SettleProfile has opened and closed the profile, as the
+  app does after the first sync);
 - push of 1,000 new items after a first sync of PUSH_ITEMS, three times in a row (Stockroom:
   io.stockroom.sync.PeerMeasures, the push phase and the whole cycle; PouchDB: replicate.to);
 - a write at the server seen by a live laptop (both: from the start of the writing request);
@@ -216,8 +216,8 @@ def main():
             r["fs_rc"].append(rc)
             r["fs_rss"].append(rss)
             if rc == 0:
-                # The `sync` command exits with the search words still owed (decision record
-                # 0032); the app writes them in the seconds after. Settled means with them.
+                # Settled: opened and closed once more, as the app does after a first sync.
+                # (Before client schema v7 that wrote the search words the sync left owed.)
                 _, src, sout, _ = timed(["java", "-cp", CP,
                                          "io.stockroom.bench.SettleProfile", prof])
                 if src != 0:
