@@ -21,15 +21,15 @@ import org.jooq.impl.SQLDataType;
 /**
  * Finding items: by SKU, barcode, name or a word of the name, a page at a time in the order asked
  * for. A search is a union of index range scans, one per searched column, so every branch stays a
- * prefix seek (docs/decisions/0004), and the items of the {@link WordIndex} whose further words
- * start with the query (0052).
+ * prefix seek (docs/decisions/0004), and the items of the {@link WordIndex} with a word of their
+ * name starting with the query (0052).
  */
 class ItemSearch {
 
   private final WordIndex words;
 
   /**
-   * @param words the further words of the names; until it is loaded, a word search reads the names
+   * @param words the words of the names; until it is loaded, a word search reads the names
    */
   ItemSearch(WordIndex words) {
     this.words = words;
@@ -223,10 +223,10 @@ class ItemSearch {
   }
 
   /**
-   * Ids of live items whose SKU, barcode, name or a further name word starts with {@code q}. Each
-   * branch of the union reads only its index: one range seek per branch and no row reads; the
-   * further words come from memory. Deleted items (few: tombstones) are taken out in memory rather
-   * than by reading every matching row. See docs/decisions/0004.
+   * Ids of live items whose SKU, barcode, name or a word of the name starts with {@code q}. Each
+   * branch of the union reads only its index: one range seek per branch and no row reads; the words
+   * come from memory. Deleted items (few: tombstones) are taken out in memory rather than by
+   * reading every matching row. See docs/decisions/0004.
    */
   Set<UUID> matchingLiveIds(DSLContext ctx, String q) {
     String pattern = SearchText.prefixPattern(q);
@@ -243,7 +243,7 @@ class ItemSearch {
     try (var rows = matching.fetchLazy()) {
       rows.forEach(r -> ids.add(r.value1()));
     }
-    // A further word of a name: from the word index (decision record 0052), or, while it loads,
+    // A word of a name: from the word index (decision record 0052), or, while it loads,
     // from the names themselves. A query that is not one word cannot start a word.
     if (SearchText.isOneWord(q)) {
       words.load();

@@ -75,7 +75,7 @@ public final class SyncStore {
    * Whether name-word search still reads the names, its word index not yet loaded (decision record
    * 0052); asking starts the load.
    */
-  public boolean wordsOwed() {
+  public boolean wordIndexLoading() {
     words.load();
     return !words.ready();
   }

@@ -150,7 +150,12 @@ final class WordIndex implements AutoCloseable {
    * when that write commits, and never if it rolls back. Call inside {@link Tx#write} only.
    */
   void written(UUID id, String name) {
-    tx.afterCommit(() -> put(id, name));
+    // Not read yet: nothing to keep. It cannot go live before this write's commit and its actions
+    // are done (it goes live under the same write lock), and when it does it reads the committed
+    // name. So a first sync into a profile never searched queues no action per item.
+    if (ready) {
+      tx.afterCommit(() -> put(id, name));
+    }
   }
 
   private void put(UUID id, String name) {

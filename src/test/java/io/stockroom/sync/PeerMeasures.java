@@ -171,7 +171,7 @@ public final class PeerMeasures {
   /** Waits (at most 2 minutes) for the word index to be read from the names (decision 0052). */
   static void awaitWords(LocalStore store) throws InterruptedException {
     long t0 = System.nanoTime();
-    while (store.sync().wordsOwed()) {
+    while (store.sync().wordIndexLoading()) {
       Thread.sleep(10);
       check(System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos(), "word index not read");
     }

@@ -69,7 +69,7 @@ class PushBenchmarkTest {
         assertThat(a.runOnce().ok()).isTrue();
         // The word index, read from the names in the background (decision record 0052).
         long t0 = System.nanoTime();
-        while (store.sync().wordsOwed()) {
+        while (store.sync().wordIndexLoading()) {
           Thread.sleep(10);
           assertThat(System.nanoTime() - t0).isLessThan(Duration.ofMinutes(2).toNanos());
         }

@@ -87,7 +87,7 @@ class ReleasedProfilesTest {
         assertThat(store.catalog().search("offline", 0, 10))
             .extracting(Item::id)
             .contains(offline.id());
-        while (store.sync().wordsOwed()) {
+        while (store.sync().wordIndexLoading()) {
           Thread.yield(); // the condition itself: the background load clears it
         }
         assertThat(store.catalog().search("offline", 0, 10))
