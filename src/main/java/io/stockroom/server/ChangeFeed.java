@@ -131,6 +131,25 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     }
   }
 
+  /**
+   * Tells every socket to pull every entity it may see, up to {@code version}: after this process
+   * may have missed changes committed by another (decision record 0054).
+   */
+  public void hintAll(long version) {
+    try {
+      executor.execute(
+          () -> {
+            for (Subscriber s : subscribers.values()) {
+              for (EntityType entity : EntityType.values()) {
+                send(s, LiveMessage.changed(entity.wireName(), version));
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shutting down: clients pull on their next cycle.
+    }
+  }
+
   private void deliver(List<Change> changes) {
     // Everything up to the group's last version is committed: a pull from any cursor would now
     // return the rows up to it.

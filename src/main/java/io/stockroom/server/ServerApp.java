@@ -48,6 +48,8 @@ final class ServerApp {
   private final ChangeFeed feed;
   private final ServerClock clock;
   private final java.util.function.BooleanSupplier writerRunning;
+  private final java.util.function.BooleanSupplier ready;
+  private final SignOuts signOuts;
 
   ServerApp(
       JsonCodec codec,
@@ -57,8 +59,12 @@ final class ServerApp {
       ChangeFeed feed,
       ServerClock clock,
       java.util.function.BooleanSupplier writerRunning,
-      io.stockroom.server.auth.Accounts accounts) {
+      java.util.function.BooleanSupplier ready,
+      io.stockroom.server.auth.Accounts accounts,
+      SignOuts signOuts) {
     this.accounts = accounts;
+    this.ready = ready;
+    this.signOuts = signOuts;
     this.codec = codec;
     this.auth = auth;
     this.pull = pull;
@@ -92,6 +98,7 @@ final class ServerApp {
           config.routes.after(ctx -> ctx.header(SyncHeaders.HLC, ServerClock.format(clock.now())));
 
           config.routes.get("/api/health", this::health);
+          config.routes.get("/api/ready", this::ready);
           config.routes.post("/api/auth/login", this::login);
           config.routes.post("/api/auth/logout", this::logout);
           config.routes.post("/api/admin/revoke-tokens", this::revokeTokens);
@@ -151,6 +158,20 @@ final class ServerApp {
     }
   }
 
+  /**
+   * 200 while this process can take traffic: its writer runs, its database answers and, on
+   * PostgreSQL, it hears the other processes; else 503, and a load balancer sends clients
+   * elsewhere.
+   */
+  private void ready(Context ctx) {
+    if (ready.getAsBoolean()) {
+      json(ctx, Map.of("status", "ready"));
+    } else {
+      ctx.status(503);
+      json(ctx, Map.of("status", "not_ready"));
+    }
+  }
+
   private void login(Context ctx) {
     LoginRequest request = read(ctx, LoginRequest.class);
     // The hashing runs on its own pool: this request thread is free meanwhile (issue 15).
@@ -161,8 +182,7 @@ final class ServerApp {
     String token = bearer(ctx.header("Authorization"));
     auth.authenticate(token);
     auth.logout(token);
-    feed.closeToken(AuthService.tokenKey(token), "signed out");
-    pull.forget(AuthService.tokenKey(token));
+    signOuts.deviceSignedOut(AuthService.tokenKey(token));
     json(ctx, Map.of("status", "ok"));
   }
 
@@ -174,8 +194,7 @@ final class ServerApp {
   private void revokeTokens(Context ctx) {
     com.fasterxml.jackson.databind.JsonNode body = adminBody(ctx, "revoke tokens", "");
     AuthService.Revoked revoked = auth.revokeUser(body.get("username").textValue());
-    feed.closeUser(revoked.userId(), "signed out by an administrator");
-    pull.forgetUser(revoked.userId());
+    signOuts.userChanged(revoked.userId(), "signed out by an administrator");
     json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
   }
 
@@ -225,9 +244,7 @@ final class ServerApp {
     } catch (io.stockroom.domain.ValidationException e) {
       throw new ApiError(400, "validation_failed", e.getMessage());
     }
-    auth.forget(user);
-    feed.closeUser(user, "your sites changed");
-    pull.forgetUser(user);
+    signOuts.userChanged(user, "your sites changed");
     json(ctx, Map.of("status", "ok", "sites", codes));
   }
 

@@ -7,6 +7,7 @@ import io.stockroom.server.auth.AuthService;
 import io.stockroom.server.auth.PasswordHasher;
 import io.stockroom.server.pull.PullService;
 import io.stockroom.server.push.PushService;
+import io.stockroom.server.store.Notifications;
 import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.ServerDatabase;
 import io.stockroom.server.store.ServerStore;
@@ -26,6 +27,7 @@ public final class StockroomServer implements AutoCloseable {
 
   private final ServerDatabase database;
   private final ChangeFeed feed;
+  private final Notifications others;
   private final ServerStore store;
   private final Accounts accounts;
   private final Seeder seeder;
@@ -34,13 +36,15 @@ public final class StockroomServer implements AutoCloseable {
   private final Javalin http;
   private final AuthService auth;
   private final String host;
-  private boolean closed;
+  private final SignOuts signOuts;
+  private volatile boolean closed;
 
   private StockroomServer(ServerConfig config, ServerDatabase database) {
     this.database = database;
     JsonCodec codec = new JsonCodec();
     this.feed = new ChangeFeed(codec);
-    this.store = new ServerStore(database, feed);
+    this.others = Notifications.of(database);
+    this.store = new ServerStore(database, feed, others);
     PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
     ServerClock clock = new ServerClock(config.clock(), config.maxClockDrift().toMillis());
     this.accounts = new Accounts(store, hasher, config.ids(), config.clock());
@@ -49,6 +53,7 @@ public final class StockroomServer implements AutoCloseable {
     this.auth = new AuthService(store, hasher, config.clock(), config.tokenIdle());
     PullService pull = new PullService(store);
     feed.carryRows(pull, auth::current);
+    this.signOuts = new SignOuts(auth, feed, pull, others);
     ServerApp app =
         new ServerApp(
             codec,
@@ -58,7 +63,9 @@ public final class StockroomServer implements AutoCloseable {
             feed,
             clock,
             store::writerRunning,
-            accounts);
+            this::ready,
+            accounts,
+            signOuts);
     this.host = config.host();
     this.http = app.create(config.host(), config.port());
     this.housekeeping =
@@ -84,8 +91,35 @@ public final class StockroomServer implements AutoCloseable {
     }
   }
 
-  /** Starts serving; returns once the port is bound. */
+  /**
+   * Starts serving; returns once the port is bound. On PostgreSQL it first listens to the other
+   * server processes (waiting a few seconds at most: until then it is not ready).
+   */
   public StockroomServer start() {
+    others.listen(
+        new Notifications.Listener() {
+          @Override
+          public void changed(java.util.List<io.stockroom.server.store.Change> changes) {
+            feed.accept(changes);
+          }
+
+          @Override
+          public void userChanged(java.util.UUID user, String reason) {
+            signOuts.heardUserChanged(user, reason);
+          }
+
+          @Override
+          public void signedOut(String tokenKey) {
+            signOuts.heardDeviceSignedOut(tokenKey);
+          }
+
+          @Override
+          public void mayHaveMissed() {
+            auth.forgetAll();
+            feed.hintAll(store.syncState().lastVersion());
+          }
+        },
+        java.time.Duration.ofSeconds(10));
     http.start();
     housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
     return this;
@@ -120,6 +154,19 @@ public final class StockroomServer implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Whether this process can take traffic ({@code /api/ready}): not stopping, its writer running,
+   * and on PostgreSQL listening to the other processes on a connection that answers.
+   */
+  public boolean ready() {
+    return !closed && store.writerRunning() && others.connected();
+  }
+
+  /** What this process hears from the others on the same database. */
+  public Notifications notifications() {
+    return others;
+  }
+
   /** How many live sockets are subscribed right now. */
   public int liveSubscribers() {
     return feed.subscriberCount();
@@ -144,6 +191,7 @@ public final class StockroomServer implements AutoCloseable {
     }
     closed = true;
     housekeeping.shutdownNow();
+    others.close();
     try {
       http.stop();
     } catch (RuntimeException e) {

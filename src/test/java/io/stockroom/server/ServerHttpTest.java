@@ -49,6 +49,13 @@ class ServerHttpTest {
   }
 
   @Test
+  void readinessNeedsNoTokenAndSaysReady() {
+    TestServer.Response r = server.get("/api/ready", null);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("status").asText()).isEqualTo("ready");
+  }
+
+  @Test
   void serverClockMovesPastAClientClockItIsSent() {
     long ahead = System.currentTimeMillis() + 10_000;
     Hlc client = new Hlc(ahead, 5, "laptop1");

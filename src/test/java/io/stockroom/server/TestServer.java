@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
   private final IdGenerator ids;
   private final String pgUrl;
   private final String schema;
+  private final boolean ownsSchema;
   private StockroomServer server;
   private int port; // 0 until the first start; a restart comes back on the same address
   private final HttpClient http =
@@ -53,6 +54,7 @@ public final class TestServer implements AutoCloseable {
     }
     this.pgUrl = url == null || url.isBlank() ? null : url;
     this.schema = pgUrl == null ? null : "t_" + UUID.randomUUID().toString().replace("-", "");
+    this.ownsSchema = true;
     if (pgUrl != null) {
       try (Connection c = DriverManager.getConnection(pgUrl);
           Statement s = c.createStatement()) {
@@ -61,6 +63,29 @@ public final class TestServer implements AutoCloseable {
         throw new IllegalStateException("cannot prepare a PostgreSQL schema: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** A second process's server on {@code first}'s PostgreSQL schema, no seeding, own port. */
+  private TestServer(TestServer first) {
+    this.dir = first.dir;
+    this.clock = first.clock;
+    this.ids = first.ids;
+    this.pgUrl = first.pgUrl;
+    this.schema = first.schema;
+    this.ownsSchema = false;
+  }
+
+  /**
+   * Another server process on the same PostgreSQL database (its own port, pool, feed and caches; in
+   * this JVM, which shares nothing with it but the database). Closing it leaves the schema.
+   */
+  public TestServer peer() {
+    if (pgUrl == null) {
+      throw new IllegalStateException("only servers on PostgreSQL can share their database");
+    }
+    TestServer peer = new TestServer(this);
+    peer.open();
+    return peer;
   }
 
   public static boolean onPostgres() {
@@ -267,7 +292,7 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    if (pgUrl != null) {
+    if (pgUrl != null && ownsSchema) {
       try (Connection c = DriverManager.getConnection(pgUrl);
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA " + schema + " CASCADE");

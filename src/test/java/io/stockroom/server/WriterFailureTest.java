@@ -56,6 +56,8 @@ class WriterFailureTest {
       TestServer.Response health = server.get("/api/health", null);
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.json().get("status").asText()).isEqualTo("failing");
+      // A load balancer stops sending clients here.
+      assertThat(server.get("/api/ready", null).status()).isEqualTo(503);
       assertThatThrownBy(() -> store.writeGrouped(w -> w.nextVersion()))
           .isInstanceOf(StoreUnavailableException.class);
       TestServer.Response push =

@@ -291,6 +291,16 @@ public final class AuthService implements AutoCloseable {
     cache.values().removeIf(c -> c.principal().userId().equals(userId));
   }
 
+  /** Forgets the cached sign-in of one token (it signed out on another server process). */
+  public void forgetToken(String tokenKey) {
+    cache.remove(tokenKey);
+  }
+
+  /** Forgets every cached sign-in: the next request of each device reads its token again. */
+  public void forgetAll() {
+    cache.clear();
+  }
+
   /** What {@link #revokeUser} did. */
   public record Revoked(UUID userId, int tokens) {}
 

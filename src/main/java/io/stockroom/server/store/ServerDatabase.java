@@ -34,12 +34,19 @@ public final class ServerDatabase implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final DSLContext dsl;
   private final boolean embedded;
+  private final String url;
+  private final String user;
+  private final String password;
 
   /** The H2 data folder, kept owner-only; null on PostgreSQL or an H2 URL given as such. */
   private Path folder;
 
-  private ServerDatabase(HikariDataSource dataSource, SQLDialect dialect) {
+  private ServerDatabase(
+      HikariDataSource dataSource, SQLDialect dialect, String url, String user, String password) {
     this.dataSource = dataSource;
+    this.url = url;
+    this.user = user;
+    this.password = password;
     this.embedded = dialect == SQLDialect.H2;
     // Names render unquoted so the same generated classes find H2's upper-case and PostgreSQL's
     // lower-case tables.
@@ -133,7 +140,7 @@ public final class ServerDatabase implements AutoCloseable {
       ds.close();
       throw e;
     }
-    return new ServerDatabase(ds, dialect);
+    return new ServerDatabase(ds, dialect, url, user, password);
   }
 
   /** Held so the level set on Liquibase's java.util.logging logger is not collected. */
@@ -194,6 +201,21 @@ public final class ServerDatabase implements AutoCloseable {
     if (embedded) {
       dsl.execute("CHECKPOINT SYNC");
     }
+  }
+
+  /**
+   * A connection of its own, outside the pool, for work that holds one for the process's life (the
+   * PostgreSQL listener of {@link Notifications}). The caller closes it.
+   */
+  Connection connectAlone() throws SQLException {
+    java.util.Properties props = new java.util.Properties();
+    if (user != null) {
+      props.setProperty("user", user);
+    }
+    if (password != null) {
+      props.setProperty("password", password);
+    }
+    return java.sql.DriverManager.getConnection(url, props);
   }
 
   /** Whether this is the embedded H2 store (one process owns the file). */

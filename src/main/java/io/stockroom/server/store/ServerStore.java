@@ -34,6 +34,7 @@ public final class ServerStore implements AutoCloseable {
   private final ServerDatabase db;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final Consumer<List<Change>> onCommit;
+  private final Notifications others;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
@@ -80,10 +81,12 @@ public final class ServerStore implements AutoCloseable {
 
   /**
    * {@code onCommit} hears every committed write's changes, in version order; it must not block.
+   * {@code others} tells the other processes on the same database of them, at the commit.
    */
-  public ServerStore(ServerDatabase db, Consumer<List<Change>> onCommit) {
+  public ServerStore(ServerDatabase db, Consumer<List<Change>> onCommit, Notifications others) {
     this.db = db;
     this.onCommit = onCommit;
+    this.others = others;
     this.durableVersion = readSyncState().lastVersion();
     this.writer = new Thread(this::writeLoop, "stockroom-writer");
     writer.setDaemon(true);
@@ -240,6 +243,7 @@ public final class ServerStore implements AutoCloseable {
                     } finally {
                       w.closeStatements();
                     }
+                    others.announce(tx, w.changes());
                     if (w.lastVersion() != last) {
                       tx.update(SYNC_STATE)
                           .set(SYNC_STATE.LAST_VERSION, w.lastVersion())
