@@ -39,6 +39,8 @@ final class ServerApp {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String PRINCIPAL = "stockroom.principal";
   private static final String TOKEN_KEY = "stockroom.token-key";
+  private static final String REQUEST_ID = "X-Request-Id";
+  private static final Logger REQUESTS = LoggerFactory.getLogger("io.stockroom.server.requests");
 
   private final JsonCodec codec;
   private final AuthService auth;
@@ -50,6 +52,7 @@ final class ServerApp {
   private final java.util.function.BooleanSupplier writerRunning;
   private final java.util.function.BooleanSupplier ready;
   private final SignOuts signOuts;
+  private final ServerMetrics metrics;
 
   ServerApp(
       JsonCodec codec,
@@ -61,8 +64,10 @@ final class ServerApp {
       java.util.function.BooleanSupplier writerRunning,
       java.util.function.BooleanSupplier ready,
       io.stockroom.server.auth.Accounts accounts,
-      SignOuts signOuts) {
+      SignOuts signOuts,
+      ServerMetrics metrics) {
     this.accounts = accounts;
+    this.metrics = metrics;
     this.ready = ready;
     this.signOuts = signOuts;
     this.codec = codec;
@@ -94,11 +99,14 @@ final class ServerApp {
           config.jetty.modifyWebSocketServletFactory(
               factory -> factory.setIdleTimeout(Duration.ofMinutes(2)));
 
+          config.requestLogger.http(this::answered);
+          config.routes.before(this::requestId);
           config.routes.before(this::versionAndClock);
           config.routes.after(ctx -> ctx.header(SyncHeaders.HLC, ServerClock.format(clock.now())));
 
           config.routes.get("/api/health", this::health);
           config.routes.get("/api/ready", this::ready);
+          config.routes.get("/metrics", this::metrics);
           config.routes.post("/api/auth/login", this::login);
           config.routes.post("/api/auth/logout", this::logout);
           config.routes.post("/api/admin/revoke-tokens", this::revokeTokens);
@@ -130,13 +138,71 @@ final class ServerApp {
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
-                log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                log.error(
+                    "unexpected failure on {} {} (request {})",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.attribute(REQUEST_ID),
+                    e);
                 error(ctx, 500, "internal_error", "the server failed; the request may be retried");
               });
           config.routes.error(404, ctx -> notFound(ctx));
           config.routes.error(
               405, ctx -> error(ctx, 405, "method_not_allowed", "method not allowed"));
         });
+  }
+
+  /**
+   * Every request gets an id: the caller's {@code X-Request-Id} when it is a short plain token (a
+   * load balancer's), else a new one. It is answered in the same header and names the request in
+   * the request log and in any error logged for it.
+   */
+  private void requestId(Context ctx) {
+    String given = ctx.header(REQUEST_ID);
+    String id =
+        given != null && given.length() <= 64 && given.matches("[A-Za-z0-9._:-]+")
+            ? given
+            : java.util.UUID.randomUUID().toString();
+    ctx.attribute(REQUEST_ID, id);
+    ctx.header(REQUEST_ID, id);
+  }
+
+  /**
+   * One line per answered request in the {@code io.stockroom.server.requests} log, as {@code
+   * key=value} pairs; the matched route, never the raw path or query (a live socket's token may be
+   * in it). The same figures go to {@code /metrics}.
+   */
+  private void answered(Context ctx, Float millis) {
+    String route = route(ctx);
+    int status = ctx.statusCode();
+    metrics.request(ctx.method().name(), route, status, millis);
+    if (REQUESTS.isInfoEnabled()) {
+      Principal user = ctx.attribute(PRINCIPAL);
+      REQUESTS.info(
+          "id={} method={} route={} status={} ms={} user={} ip={}",
+          (Object) ctx.attribute(REQUEST_ID),
+          ctx.method().name(),
+          route,
+          status,
+          String.format(java.util.Locale.ROOT, "%.1f", millis),
+          user == null ? "-" : user.username(),
+          ctx.ip());
+    }
+  }
+
+  private static String route(Context ctx) {
+    try {
+      io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      return endpoint == null ? "unmatched" : endpoint.path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+
+  /** {@code GET /metrics}: Prometheus's text format, no token (PROTOCOL.md). */
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+    ctx.result(metrics.scrape());
   }
 
   private void versionAndClock(Context ctx) {
@@ -259,15 +325,18 @@ final class ServerApp {
             .orElseThrow(
                 () -> new ApiError(400, "unknown_entity", "unknown entity " + shorten(name)));
     String tokenKey = AuthService.tokenKey(bearer(ctx.header("Authorization")));
-    json(
-        ctx,
-        pull.pull(user, tokenKey, entity, ctx.queryParam("since"), limit(ctx.queryParam("limit"))));
+    io.stockroom.protocol.PullResponse page =
+        pull.pull(user, tokenKey, entity, ctx.queryParam("since"), limit(ctx.queryParam("limit")));
+    metrics.pulled(entity, page.records().size() + page.deletions().size());
+    json(ctx, page);
   }
 
   private void push(Context ctx) {
     Principal user = principal(ctx);
     PushRequest request = read(ctx, PushRequest.class);
-    json(ctx, push.push(user, request));
+    io.stockroom.protocol.PushResponse response = push.push(user, request);
+    metrics.pushed(response.results());
+    json(ctx, response);
   }
 
   /** Absent is version 1; anything else than this server's version is 426, on every route. */
@@ -332,8 +401,11 @@ final class ServerApp {
     }
   }
 
+  /** The caller, kept on the request for its log line. */
   private Principal principal(Context ctx) {
-    return auth.authenticate(bearer(ctx.header("Authorization")));
+    Principal user = auth.authenticate(bearer(ctx.header("Authorization")));
+    ctx.attribute(PRINCIPAL, user);
+    return user;
   }
 
   private static String bearer(String header) {

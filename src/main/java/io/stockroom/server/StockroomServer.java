@@ -54,6 +54,8 @@ public final class StockroomServer implements AutoCloseable {
     PullService pull = new PullService(store);
     feed.carryRows(pull, auth::current);
     this.signOuts = new SignOuts(auth, feed, pull, others);
+    ServerMetrics metrics = new ServerMetrics(feed, others);
+    database.measure(metrics.registry());
     ServerApp app =
         new ServerApp(
             codec,
@@ -65,7 +67,8 @@ public final class StockroomServer implements AutoCloseable {
             store::writerRunning,
             this::ready,
             accounts,
-            signOuts);
+            signOuts,
+            metrics);
     this.host = config.host();
     this.http = app.create(config.host(), config.port());
     this.housekeeping =

@@ -218,6 +218,11 @@ public final class ServerDatabase implements AutoCloseable {
     return java.sql.DriverManager.getConnection(url, props);
   }
 
+  /** Reports the pool's connections, waits and timeouts to {@code registry} (HikariCP's meters). */
+  public void measure(io.micrometer.core.instrument.MeterRegistry registry) {
+    dataSource.setMetricRegistry(registry);
+  }
+
   /** Whether this is the embedded H2 store (one process owns the file). */
   public boolean embedded() {
     return embedded;
