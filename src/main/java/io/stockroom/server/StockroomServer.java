@@ -7,6 +7,7 @@ import io.stockroom.server.auth.AuthService;
 import io.stockroom.server.auth.PasswordHasher;
 import io.stockroom.server.pull.PullService;
 import io.stockroom.server.push.PushService;
+import io.stockroom.server.store.MaintenanceLease;
 import io.stockroom.server.store.Notifications;
 import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.ServerDatabase;
@@ -32,6 +33,7 @@ public final class StockroomServer implements AutoCloseable {
   private final Accounts accounts;
   private final Seeder seeder;
   private final TombstonePurger purger;
+  private final MaintenanceLease lease;
   private final ScheduledExecutorService housekeeping;
   private final Javalin http;
   private final AuthService auth;
@@ -50,6 +52,7 @@ public final class StockroomServer implements AutoCloseable {
     this.accounts = new Accounts(store, hasher, config.ids(), config.clock());
     this.seeder = new Seeder(store, accounts, config.ids(), config.clock(), clock);
     this.purger = new TombstonePurger(store, config.clock(), config.tombstoneRetention());
+    this.lease = new MaintenanceLease(database);
     this.auth = new AuthService(store, hasher, config.clock(), config.tokenIdle());
     PullService pull = new PullService(store);
     feed.carryRows(pull, auth::current);
@@ -124,7 +127,7 @@ public final class StockroomServer implements AutoCloseable {
         },
         java.time.Duration.ofSeconds(10));
     http.start();
-    housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+    housekeeping.scheduleWithFixedDelay(this::maintain, 1, 60, TimeUnit.MINUTES);
     return this;
   }
 
@@ -175,7 +178,14 @@ public final class StockroomServer implements AutoCloseable {
     return feed.subscriberCount();
   }
 
-  private void purgeQuietly() {
+  /**
+   * The hourly maintenance: old tombstones and long-expired tokens. Of several processes on one
+   * database only the holder of the maintenance lease runs it. Returns whether this one did.
+   */
+  public boolean maintain() {
+    if (!lease.held()) {
+      return false;
+    }
     try {
       int n = purger.purge();
       if (n > 0) {
@@ -184,6 +194,15 @@ public final class StockroomServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("tombstone purge failed: {}", e.toString());
     }
+    try {
+      int n = auth.purgeExpiredTokens();
+      if (n > 0) {
+        log.info("deleted {} long-expired tokens", n);
+      }
+    } catch (RuntimeException e) {
+      log.warn("token clean-up failed: {}", e.toString());
+    }
+    return true;
   }
 
   /** Stops HTTP (in-flight requests get a few seconds), the feed, then the database. */
@@ -195,6 +214,7 @@ public final class StockroomServer implements AutoCloseable {
     closed = true;
     housekeeping.shutdownNow();
     others.close();
+    lease.close();
     try {
       http.stop();
     } catch (RuntimeException e) {

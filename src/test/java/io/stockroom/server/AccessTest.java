@@ -87,6 +87,30 @@ class AccessTest {
   }
 
   @Test
+  void theMaintenanceDeletesLongExpiredTokensButKeepsRevokedOnes() {
+    String idle = server.login("demo", "demo");
+    String revoked = server.login("other", "other");
+    String used = server.login("demo", "demo");
+    assertThat(server.post("/api/auth/logout", revoked, "").status()).isEqualTo(200);
+    for (int i = 0; i < 2; i++) {
+      clock.advance(Duration.ofDays(25));
+      assertThat(server.get("/api/sync/pull?entity=sites", used).status()).isEqualTo(200);
+    }
+    assertThat(server.server().maintain()).isTrue(); // the one process on H2 always runs it
+    TestServer.Response expired = server.get("/api/sync/pull?entity=sites", idle);
+    assertThat(expired.json().at("/error/code").asText()).isEqualTo("token_expired");
+    clock.advance(Duration.ofDays(11)); // 61 days: twice the idle limit and more
+    assertThat(server.server().maintain()).isTrue();
+
+    TestServer.Response gone = server.get("/api/sync/pull?entity=sites", idle);
+    assertThat(gone.status()).isEqualTo(401);
+    assertThat(gone.json().at("/error/code").asText()).isEqualTo("unauthorized");
+    TestServer.Response stillRevoked = server.get("/api/sync/pull?entity=sites", revoked);
+    assertThat(stillRevoked.json().at("/error/code").asText()).isEqualTo("token_revoked");
+    assertThat(server.get("/api/sync/pull?entity=sites", used).status()).isEqualTo(200);
+  }
+
+  @Test
   void aTokenFromBeforeExpiryExistedStartsItsWindowAtItsFirstUse() {
     String token = server.login("demo", "demo");
     clock.advance(Duration.ofDays(40));

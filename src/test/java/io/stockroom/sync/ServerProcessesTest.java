@@ -312,6 +312,15 @@ class ServerProcessesTest {
     assertThat(b.get("/api/ready", null).status()).isEqualTo(200);
   }
 
+  @Test
+  void oneProcessAtATimeRunsTheMaintenanceAndAnotherTakesOverWhenItStops() {
+    assertThat(a.server().maintain()).isTrue();
+    assertThat(b.server().maintain()).isFalse();
+    assertThat(a.server().maintain()).isTrue();
+    a.stop();
+    assertThat(b.server().maintain()).isTrue();
+  }
+
   private static String pgUrl() {
     String url = System.getProperty("stockroom.test.pg.url");
     return url == null || url.isBlank() ? System.getenv("STOCKROOM_TEST_PG_URL") : url;

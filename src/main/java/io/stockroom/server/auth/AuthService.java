@@ -301,6 +301,21 @@ public final class AuthService implements AutoCloseable {
     cache.clear();
   }
 
+  /**
+   * Deletes the tokens unused for twice the idle limit (they answer {@code token_expired} since
+   * long, and the device signs in again either way). Revoked tokens stay: a laptop that comes back
+   * with one must still be told {@code token_revoked}, so it clears the server's sites.
+   */
+  public int purgeExpiredTokens() {
+    Instant cutoff = clock.instant().minus(tokenIdle.multipliedBy(2));
+    return store.writeUnversioned(
+        dsl ->
+            dsl.deleteFrom(TOKENS)
+                .where(TOKENS.REVOKED_AT.isNull())
+                .and(TOKENS.LAST_USED_AT.lt(cutoff))
+                .execute());
+  }
+
   /** What {@link #revokeUser} did. */
   public record Revoked(UUID userId, int tokens) {}
 
