@@ -53,6 +53,8 @@ final class ServerApp {
   private final java.util.function.BooleanSupplier ready;
   private final SignOuts signOuts;
   private final ServerMetrics metrics;
+  private final org.eclipse.jetty.server.handler.GracefulHandler graceful =
+      new org.eclipse.jetty.server.handler.GracefulHandler();
 
   ServerApp(
       JsonCodec codec,
@@ -93,6 +95,9 @@ final class ServerApp {
           config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
           config.jetty.modifyServer(
               server -> {
+                // On stop, Jetty stops taking connections, then waits up to the stop timeout for
+                // the requests under way (Javalin puts its own handler inside this one).
+                server.setHandler(graceful);
                 server.setStopTimeout(5_000);
                 server.setErrorHandler(new JsonErrorHandler(codec));
               });
@@ -203,6 +208,11 @@ final class ServerApp {
   private void metrics(Context ctx) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
     ctx.result(metrics.scrape());
+  }
+
+  /** HTTP requests under way (the stop waits for them). */
+  long inFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
   private void versionAndClock(Context ctx) {

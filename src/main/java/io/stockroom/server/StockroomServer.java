@@ -39,6 +39,7 @@ public final class StockroomServer implements AutoCloseable {
   private final AuthService auth;
   private final String host;
   private final SignOuts signOuts;
+  private final ServerApp app;
   private volatile boolean closed;
 
   private StockroomServer(ServerConfig config, ServerDatabase database) {
@@ -72,6 +73,7 @@ public final class StockroomServer implements AutoCloseable {
             accounts,
             signOuts,
             metrics);
+    this.app = app;
     this.host = config.host();
     this.http = app.create(config.host(), config.port());
     this.housekeeping =
@@ -166,6 +168,11 @@ public final class StockroomServer implements AutoCloseable {
    */
   public boolean ready() {
     return !closed && store.writerRunning() && others.connected();
+  }
+
+  /** HTTP requests this process has taken and not yet answered. */
+  public long inFlightRequests() {
+    return app.inFlight();
   }
 
   /** What this process hears from the others on the same database. */
