@@ -88,6 +88,18 @@ public final class TestServer implements AutoCloseable {
     return peer;
   }
 
+  /**
+   * The {@code --db} option that points a server started through the command line at this server's
+   * PostgreSQL schema (a second process in a JVM of its own, which a test may kill).
+   */
+  public String[] commandLineDatabase() {
+    if (pgUrl == null) {
+      throw new IllegalStateException("only servers on PostgreSQL can share their database");
+    }
+    String sep = pgUrl.contains("?") ? "&" : "?";
+    return new String[] {"--db", pgUrl + sep + "currentSchema=" + schema};
+  }
+
   public static boolean onPostgres() {
     String url = System.getProperty("stockroom.test.pg.url");
     if (url == null || url.isBlank()) {

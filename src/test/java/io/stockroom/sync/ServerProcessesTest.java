@@ -10,6 +10,7 @@ import io.stockroom.domain.ItemDraft;
 import io.stockroom.domain.MovementReason;
 import io.stockroom.domain.MovementRequest;
 import io.stockroom.server.TestServer;
+import io.stockroom.testing.CliServer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -319,6 +320,83 @@ class ServerProcessesTest {
     assertThat(a.server().maintain()).isTrue();
     a.stop();
     assertThat(b.server().maintain()).isTrue();
+  }
+
+  /**
+   * Failover: process P, in a JVM of its own, takes a push, commits it and dies (SIGKILL) before
+   * its answer reaches the laptop. The load balancer sends the laptop's retry to the other process,
+   * and the idempotency keys make it apply once.
+   */
+  @Test
+  void killingAProcessMidPushLosesNothingAndTheRetryThroughAnotherAppliesOnce() throws Exception {
+    Process p = CliServer.start(tmp.resolve("p"), a.commandLineDatabase());
+    try {
+      String pUrl = CliServer.awaitUrl(p);
+      Transport toP = new HttpTransport(pUrl);
+      Transport toA = new HttpTransport(a.url());
+      AtomicInteger pushesThroughP = new AtomicInteger();
+      Transport balancer =
+          request -> {
+            if (!p.isAlive()) {
+              return toA.send(request);
+            }
+            Transport.Response answer = toP.send(request);
+            if (request.path().startsWith("/api/sync/push")
+                && pushesThroughP.incrementAndGet() == 1) {
+              p.destroyForcibly();
+              try {
+                p.waitFor();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new java.io.IOException("the server process died before its answer came");
+            }
+            return answer;
+          };
+      Laptop l = laptop("failover", url -> balancer).signIn(a, "demo");
+      assertThat(l.sync().ok()).isTrue();
+      Item item = l.store.catalog().create(ItemDraft.of("FAILOVER-1", "Pushed as P died"));
+      for (int i = 0; i < 3; i++) {
+        l.store
+            .stock()
+            .record(
+                new MovementRequest(
+                    item.id(),
+                    MovementReason.RECEIVE,
+                    null,
+                    "A-01",
+                    new BigDecimal("4"),
+                    "failover-" + i));
+      }
+      assertThat(l.sync().outcome()).isEqualTo("offline");
+      assertThat(p.isAlive()).isFalse();
+      assertThat(l.store.outbox().pendingCount()).isEqualTo(4);
+      // Their retries are due after a backoff; make them due now.
+      for (var m : l.store.outbox().open()) {
+        l.store.outbox().markFailed(m.id(), "test");
+        l.store.outbox().retry(m.id());
+      }
+
+      assertThat(l.sync().ok()).isTrue();
+      assertThat(l.store.outbox().pendingCount()).isZero();
+      String token = a.login("demo", "demo");
+      List<JsonNode> movements =
+          pulled(a, token, "stock_movements").stream()
+              .filter(r -> r.path("reference").asText().startsWith("failover-"))
+              .toList();
+      assertThat(movements).hasSize(3);
+      UUID bin = l.store.locations().findByCode("A-01").orElseThrow().id();
+      assertThat(l.store.stock().onHand(item.id(), bin)).isEqualByComparingTo("12");
+      assertThat(
+              pulled(a, token, "stock_levels").stream()
+                  .filter(r -> r.get("item_id").asText().equals(item.id().toString()))
+                  .map(r -> r.get("quantity").decimalValue())
+                  .toList())
+          .singleElement()
+          .satisfies(q -> assertThat(q).isEqualByComparingTo("12"));
+    } finally {
+      p.destroyForcibly();
+    }
   }
 
   private static String pgUrl() {
