@@ -16,10 +16,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * sends each subscriber a {@code changed} message per entity it may see, with asynchronous writes.
  * A socket that stops taking messages (more than {@link #MAX_IN_FLIGHT} unsent) is closed, so a
  * slow or dead client never holds up a push or the other subscribers.
+ *
+ * <p>The fan-out is bounded (decision record 0055): a socket gets at most one poke per entity per
+ * window, and the window grows with the number of sockets ({@link #WINDOW_PER_SUBSCRIBER}, at most
+ * {@link #MAX_WINDOW_NANOS}), so the pokes a process sends per second stay about the same however
+ * many laptops listen and however fast pushes come. The first change after a quiet spell goes out
+ * at once; later ones within the window wait for its end and go as one poke with the latest
+ * version. Commits that queue up while the feed is busy are sent as one; messages that are the same
+ * for several sockets are encoded once.
  */
 public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
@@ -38,6 +48,15 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
   /** A poke carries at most this many rows; a bigger change is a plain hint, and a pull. */
   static final int MAX_POKE_ROWS = 100;
+
+  /** How much each subscribed socket adds to the least time between two pokes of one entity. */
+  static final long WINDOW_PER_SUBSCRIBER = TimeUnit.MICROSECONDS.toNanos(500);
+
+  /** The longest a change waits for its poke because of the window. */
+  static final long MAX_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** How often held pokes are looked at while some are held. */
+  private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
@@ -58,10 +77,21 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     final Sink sink;
     final AtomicInteger inFlight = new AtomicInteger();
 
+    /** Who sees the same rows: the same role and sites (a carried page is shared by them). */
+    final String sees;
+
+    // Touched by the feed thread only.
+    final Map<EntityType, Long> lastSent = new EnumMap<>(EntityType.class);
+    final Map<EntityType, Long> held = new EnumMap<>(EntityType.class);
+
     Subscriber(Principal user, String tokenKey, Sink sink) {
       this.user = user;
       this.tokenKey = tokenKey;
       this.sink = sink;
+      this.sees =
+          user.isAdmin()
+              ? "*"
+              : user.siteIds().stream().map(UUID::toString).sorted().toList().toString();
     }
   }
 
@@ -69,13 +99,22 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
   private volatile PullService pull;
   private volatile Function<String, Optional<Principal>> current;
   private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "stockroom-change-feed");
             t.setDaemon(true);
             return t;
           });
+
+  /** Commits handed over and not yet sent; the feed thread takes them all at once. */
+  private final ConcurrentLinkedQueue<List<Change>> handedOver = new ConcurrentLinkedQueue<>();
+
+  private final AtomicBoolean draining = new AtomicBoolean();
+
+  // Touched by the feed thread only.
+  private long committedUpTo;
+  private boolean tickScheduled;
 
   public ChangeFeed(JsonCodec codec) {
     this.codec = codec;
@@ -124,11 +163,36 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
   @Override
   public void accept(List<Change> changes) {
-    try {
-      executor.execute(() -> deliver(changes));
-    } catch (RejectedExecutionException e) {
-      // Shutting down: nothing is lost, clients pull on their next cycle.
+    handedOver.add(changes);
+    if (draining.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        // Shutting down: nothing is lost, clients pull on their next cycle.
+      }
     }
+  }
+
+  /** Sends every commit handed over so far as one (the feed thread). */
+  private void drain() {
+    draining.set(false);
+    List<Change> all = new ArrayList<>();
+    for (List<Change> c; (c = handedOver.poll()) != null; ) {
+      all.addAll(c);
+    }
+    try {
+      if (!all.isEmpty()) {
+        deliver(all);
+      }
+    } catch (RuntimeException e) {
+      // The sockets pull on their next cycle; the feed goes on with the next commit.
+      log.warn("live pokes failed: {}", e.toString(), e);
+    }
+  }
+
+  /** The least time between two pokes of one entity to one socket, for this many sockets. */
+  private long window() {
+    return Math.min(MAX_WINDOW_NANOS, subscribers.size() * WINDOW_PER_SUBSCRIBER);
   }
 
   /**
@@ -141,7 +205,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
           () -> {
             for (Subscriber s : subscribers.values()) {
               for (EntityType entity : EntityType.values()) {
-                send(s, LiveMessage.changed(entity.wireName(), version));
+                send(s, codec.writeString(LiveMessage.changed(entity.wireName(), version)));
               }
             }
           });
@@ -153,11 +217,12 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
   private void deliver(List<Change> changes) {
     // Everything up to the group's last version is committed: a pull from any cursor would now
     // return the rows up to it.
-    long upTo = 0;
     for (Change c : changes) {
-      upTo = Math.max(upTo, c.version());
+      committedUpTo = Math.max(committedUpTo, c.version());
     }
-    Map<String, Optional<List<PullService.Row>>> pages = new HashMap<>();
+    long now = System.nanoTime();
+    long window = window();
+    Pass pass = new Pass(committedUpTo);
     for (Subscriber s : subscribers.values()) {
       Map<EntityType, Long> latest = new EnumMap<>(EntityType.class);
       for (Change c : changes) {
@@ -166,8 +231,85 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
         }
       }
       for (Map.Entry<EntityType, Long> e : latest.entrySet()) {
-        send(s, message(s, e.getKey(), e.getValue(), upTo, pages));
+        EntityType entity = e.getKey();
+        Long last = s.lastSent.get(entity);
+        if (!s.held.containsKey(entity) && (last == null || now - last >= window)) {
+          s.lastSent.put(entity, now);
+          send(s, pass.message(s, entity, e.getValue()));
+        } else {
+          s.held.merge(entity, e.getValue(), Math::max);
+          scheduleTick();
+        }
       }
+    }
+  }
+
+  private void scheduleTick() {
+    if (!tickScheduled) {
+      tickScheduled = true;
+      try {
+        // A short window is looked at again when it ends; a long one every TICK_NANOS.
+        executor.schedule(
+            this::tick, Math.max(100_000, Math.min(TICK_NANOS, window())), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        // Shutting down.
+      }
+    }
+  }
+
+  /** Sends the held pokes whose window has passed, all in one pass (the feed thread). */
+  private void tick() {
+    tickScheduled = false;
+    try {
+      sendHeld();
+    } catch (RuntimeException e) {
+      log.warn("held live pokes failed: {}", e.toString(), e);
+    }
+  }
+
+  private void sendHeld() {
+    long now = System.nanoTime();
+    long window = window();
+    Pass pass = new Pass(committedUpTo);
+    boolean more = false;
+    for (Subscriber s : subscribers.values()) {
+      if (s.held.isEmpty()) {
+        continue;
+      }
+      for (var it = s.held.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<EntityType, Long> e = it.next();
+        EntityType entity = e.getKey();
+        long version = e.getValue();
+        Long last = s.lastSent.get(entity);
+        if (last == null || now - last >= window) {
+          it.remove();
+          s.lastSent.put(entity, now);
+          send(s, pass.message(s, entity, version));
+        } else {
+          more = true;
+        }
+      }
+    }
+    if (more) {
+      scheduleTick();
+    }
+  }
+
+  /**
+   * One pass over the sockets: pages read once per entity and starting cursor, and messages encoded
+   * once per entity, cursor and set of visible sites.
+   */
+  private final class Pass {
+    final long upTo;
+    final Map<String, Optional<List<PullService.Row>>> pages = new HashMap<>();
+    final Map<String, String> encoded = new HashMap<>();
+
+    Pass(long upTo) {
+      this.upTo = upTo;
+    }
+
+    String message(Subscriber s, EntityType entity, long version) {
+      return ChangeFeed.this.message(s, entity, version, this);
     }
   }
 
@@ -176,19 +318,16 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
    * where that left it and the page is small, else the plain hint (decision record 0049). Pages are
    * read once per entity and starting point, and each device keeps the rows it may see.
    */
-  private LiveMessage message(
-      Subscriber s,
-      EntityType entity,
-      long version,
-      long upTo,
-      Map<String, Optional<List<PullService.Row>>> pages) {
+  private String message(Subscriber s, EntityType entity, long version, Pass pass) {
+    long upTo = pass.upTo;
+    Map<String, Optional<List<PullService.Row>>> pages = pass.pages;
     PullService pull = this.pull;
     OptionalLong since =
         pull == null || s.tokenKey == null || entity == EntityType.SITES
             ? OptionalLong.empty() // sites are pulled whole, never by cursor
             : pull.served(s.tokenKey, entity);
     if (since.isEmpty() || since.getAsLong() >= upTo || !stillAsSubscribed(s)) {
-      return LiveMessage.changed(entity.wireName(), version);
+      return hint(entity, version, pass);
     }
     long from = since.getAsLong();
     Optional<List<PullService.Row>> page;
@@ -205,7 +344,13 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
               }
             });
     if (page.isEmpty()) {
-      return LiveMessage.changed(entity.wireName(), version);
+      return hint(entity, version, pass);
+    }
+    pull.markServed(s.tokenKey, s.user.userId(), entity, upTo);
+    String key = entity.wireName() + "|" + version + "|" + from + "|" + upTo + "|" + s.sees;
+    String text = pass.encoded.get(key);
+    if (text != null) {
+      return text;
     }
     List<ServerRecord> records = new ArrayList<>();
     List<UUID> deletions = new ArrayList<>();
@@ -218,9 +363,23 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
         }
       }
     }
-    pull.markServed(s.tokenKey, s.user.userId(), entity, upTo);
-    return LiveMessage.changed(
-        entity.wireName(), version, Long.toString(from), Long.toString(upTo), records, deletions);
+    text =
+        codec.writeString(
+            LiveMessage.changed(
+                entity.wireName(),
+                version,
+                Long.toString(from),
+                Long.toString(upTo),
+                records,
+                deletions));
+    pass.encoded.put(key, text);
+    return text;
+  }
+
+  private String hint(EntityType entity, long version, Pass pass) {
+    return pass.encoded.computeIfAbsent(
+        entity.wireName() + "|" + version,
+        k -> codec.writeString(LiveMessage.changed(entity.wireName(), version)));
   }
 
   /**
@@ -237,7 +396,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     }
   }
 
-  private void send(Subscriber s, LiveMessage message) {
+  private void send(Subscriber s, String text) {
     if (!s.sink.isOpen()) {
       subscribers.remove(s.sink);
       return;
@@ -249,7 +408,7 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
       return;
     }
     try {
-      s.sink.send(codec.writeString(message), s.inFlight::decrementAndGet);
+      s.sink.send(text, s.inFlight::decrementAndGet);
     } catch (RuntimeException e) {
       subscribers.remove(s.sink);
     }

@@ -30,19 +30,28 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Load benchmark of the sync server (not a test). Starts a server on embedded H2 in a temporary
- * folder with N demo items (or uses {@code --url} of a running demo server), times a first pull of
- * every item by one client, then runs D simulated devices for S seconds, each cycling: pull items,
- * stock levels and movements from its cursors, then push a movement (and every fourth cycle an item
- * edit), then waits a think time of about {@code --think-ms} (0: a closed loop at full speed).
- * Prints requests/s, p50/p99 latency per kind and the error count.
+ * folder with N demo items (or uses {@code --url} of running demo servers, comma-separated: device
+ * d talks to the d-th modulo their number), times a first pull of every item by one client (unless
+ * {@code --no-first-pull}), then runs D simulated devices for S seconds, each cycling: pull items,
+ * stock levels and movements from its cursors, then push a movement (and every fourth push an item
+ * edit; with {@code --push-ms P} at most one push every P ms), then waits a think time of about
+ * {@code --think-ms} (0: a closed loop at full speed). With {@code --live} each device also keeps a
+ * live socket open. Prints requests/s, p50/p99 latency per kind, the error count and the pokes.
  *
- * <pre>java -cp target/stockroom.jar io.stockroom.bench.ServerLoadBench [--devices 200]
- *     [--seconds 60] [--items 100000] [--think-ms 1000] [--url http://127.0.0.1:8080]</pre>
+ * <pre>java -cp target/stockroom.jar:target/test-classes io.stockroom.bench.ServerLoadBench
+ *     [--devices 200] [--seconds 60] [--items 100000] [--think-ms 1000] [--push-ms 0] [--live]
+ *     [--no-first-pull] [--url http://127.0.0.1:8080[,http://127.0.0.1:8081]]</pre>
  */
 public final class ServerLoadBench {
 
   private static final JsonCodec CODEC = new JsonCodec();
   private static final String[] PULLED = {"items", "stock_levels", "stock_movements"};
+
+  /**
+   * The server processes; device d talks to {@code urls[d % n]} (a balancer without stickiness
+   * would spread them the same way on average).
+   */
+  private final List<String> urls;
 
   private final String url;
   private final HttpClient http =
@@ -51,8 +60,9 @@ public final class ServerLoadBench {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  private ServerLoadBench(String url) {
-    this.url = url;
+  private ServerLoadBench(List<String> urls) {
+    this.urls = urls;
+    this.url = urls.get(0);
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,6 +70,9 @@ public final class ServerLoadBench {
     int seconds = intArg(args, "--seconds", 60);
     int items = intArg(args, "--items", 100_000);
     int thinkMillis = intArg(args, "--think-ms", 1000);
+    int pushMillis = intArg(args, "--push-ms", 0);
+    boolean live = Arrays.asList(args).contains("--live");
+    boolean firstPull = !Arrays.asList(args).contains("--no-first-pull");
     String url = stringArg(args, "--url", null);
     StockroomServer server = null;
     if (url == null) {
@@ -72,9 +85,11 @@ public final class ServerLoadBench {
       url = server.url();
     }
     try {
-      ServerLoadBench bench = new ServerLoadBench(url);
-      bench.firstPull();
-      bench.load(devices, seconds, thinkMillis);
+      ServerLoadBench bench = new ServerLoadBench(List.of(url.split(",")));
+      if (firstPull) {
+        bench.firstPull();
+      }
+      bench.load(devices, seconds, thinkMillis, pushMillis, live);
     } finally {
       if (server != null) {
         server.close();
@@ -110,16 +125,31 @@ public final class ServerLoadBench {
         bytes / 1e6);
   }
 
-  private void load(int devices, int seconds, int thinkMillis) throws Exception {
+  private void load(int devices, int seconds, int thinkMillis, int pushMillis, boolean live)
+      throws Exception {
     List<String> tokens = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(devices);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            devices,
+            r -> {
+              Thread t = new Thread(r);
+              t.setDaemon(true);
+              return t;
+            });
     List<Future<String>> logins = new ArrayList<>();
-    for (int d = 0; d < devices; d++) {
-      int n = d;
-      logins.add(pool.submit(() -> login("bench-device-" + n)));
-    }
-    for (Future<String> f : logins) {
-      tokens.add(f.get());
+    // A few at a time: a sign-in counts against its address until it succeeds, and thousands at
+    // once from one address are what the throttle is for.
+    ExecutorService signing = Executors.newFixedThreadPool(8);
+    try {
+      for (int d = 0; d < devices; d++) {
+        int n = d;
+        logins.add(signing.submit(() -> login(urls.get(n % urls.size()), "bench-device-" + n)));
+      }
+      for (Future<String> f : logins) {
+        tokens.add(f.get());
+      }
+    } finally {
+      signing.shutdownNow();
     }
     JsonNode bins =
         json(get("/api/sync/pull?entity=locations&limit=1000", tokens.get(0))).get("records");
@@ -133,22 +163,41 @@ public final class ServerLoadBench {
     for (String e : PULLED) {
       start.put(e, latestCursor(e, tokens.get(0)));
     }
-    System.out.printf(Locale.ROOT, "%d devices signed in; measuring for %d s%n", devices, seconds);
+    Live sockets = new Live();
+    if (live) {
+      for (int d = 0; d < devices; d++) {
+        sockets.open(urls.get(d % urls.size()), tokens.get(d));
+      }
+      sockets.awaitOpen(devices);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d devices signed in on %d processes%s; measuring for %d s%n",
+        devices,
+        urls.size(),
+        live ? ", each with a live socket" : "",
+        seconds);
     System.out.flush();
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     List<Future<?>> runs = new ArrayList<>();
     for (int d = 0; d < devices; d++) {
       String token = tokens.get(d);
+      String base = urls.get(d % urls.size());
       Random random = new Random(d);
       runs.add(
           pool.submit(
               () -> {
-                Device device = new Device(token, random, bins, someItems);
+                Device device = new Device(base, token, random, bins, someItems);
                 device.cursors.putAll(start);
                 // Spread the first cycles so the devices do not all fire at once.
                 Thread.sleep(random.nextInt(thinkMillis + 1));
+                long nextPush = System.nanoTime() + (long) (random.nextDouble() * pushMillis * 1e6);
                 while (System.nanoTime() < end) {
-                  device.cycle(pulls, pushes, errors);
+                  boolean push = pushMillis == 0 || System.nanoTime() >= nextPush;
+                  if (push) {
+                    nextPush = System.nanoTime() + pushMillis * 1_000_000L;
+                  }
+                  device.cycle(pulls, pushes, errors, push);
                   if (thinkMillis > 0) {
                     Thread.sleep(thinkMillis / 2 + random.nextInt(thinkMillis + 1));
                   }
@@ -171,6 +220,10 @@ public final class ServerLoadBench {
         errors.get());
     System.out.println("  pull " + pulls.summary());
     System.out.println("  push " + pushes.summary());
+    if (live) {
+      System.out.println("  live " + sockets.summary());
+      sockets.close();
+    }
   }
 
   private String latestCursor(String entity, String token) throws Exception {
@@ -186,6 +239,7 @@ public final class ServerLoadBench {
   }
 
   private final class Device {
+    final String base;
     final String token;
     final Random random;
     final JsonNode bins;
@@ -193,19 +247,21 @@ public final class ServerLoadBench {
     final java.util.Map<String, String> cursors = new java.util.HashMap<>();
     int cycles;
 
-    Device(String token, Random random, JsonNode bins, JsonNode items) {
+    Device(String base, String token, Random random, JsonNode bins, JsonNode items) {
+      this.base = base;
       this.token = token;
       this.random = random;
       this.bins = bins;
       this.items = items;
     }
 
-    void cycle(Stats pulls, Stats pushes, AtomicLong errors) {
+    void cycle(Stats pulls, Stats pushes, AtomicLong errors, boolean push) {
       for (String entity : PULLED) {
         long t = System.nanoTime();
         try {
           HttpResponse<byte[]> r =
               get(
+                  base,
                   "/api/sync/pull?entity=" + entity + "&limit=500&since=" + cursors.get(entity),
                   token);
           if (r.statusCode() != 200) {
@@ -218,9 +274,12 @@ public final class ServerLoadBench {
           errors.incrementAndGet();
         }
       }
+      if (!push) {
+        return;
+      }
       long t = System.nanoTime();
       try {
-        HttpResponse<byte[]> r = post("/api/sync/push", token, CODEC.write(batch()));
+        HttpResponse<byte[]> r = post(base, "/api/sync/push", token, CODEC.write(batch()));
         if (r.statusCode() != 200) {
           errors.incrementAndGet();
           return;
@@ -254,6 +313,81 @@ public final class ServerLoadBench {
         list.add(edit);
       }
       return body;
+    }
+  }
+
+  /** The devices' live sockets (the JDK's asynchronous WebSocket: no thread per socket). */
+  private final class Live implements java.net.http.WebSocket.Listener {
+    final List<java.net.http.WebSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AtomicLong opened = new AtomicLong();
+    final AtomicLong messages = new AtomicLong();
+    final AtomicLong closedByServer = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+
+    void open(String base, String token) {
+      http.newWebSocketBuilder()
+          .header("Authorization", "Bearer " + token)
+          .header("Sync-Version", "1")
+          .buildAsync(URI.create(base.replace("http://", "ws://") + "/api/sync/live"), this)
+          .whenComplete(
+              (ws, e) -> {
+                if (e != null) {
+                  failed.incrementAndGet();
+                } else {
+                  sockets.add(ws);
+                }
+              });
+    }
+
+    void awaitOpen(int n) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (opened.get() + failed.get() < n && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    }
+
+    @Override
+    public void onOpen(java.net.http.WebSocket ws) {
+      opened.incrementAndGet();
+      ws.request(1);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> onText(
+        java.net.http.WebSocket ws, CharSequence data, boolean last) {
+      if (last) {
+        messages.incrementAndGet();
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> onClose(
+        java.net.http.WebSocket ws, int status, String reason) {
+      closedByServer.incrementAndGet();
+      return null;
+    }
+
+    @Override
+    public void onError(java.net.http.WebSocket ws, Throwable error) {
+      failed.incrementAndGet();
+    }
+
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%d sockets opened, %d failed, %d closed by a server, %d pokes received",
+          opened.get(),
+          failed.get(),
+          closedByServer.get(),
+          messages.get());
+    }
+
+    void close() {
+      for (java.net.http.WebSocket ws : sockets) {
+        ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+      }
     }
   }
 
@@ -302,10 +436,14 @@ public final class ServerLoadBench {
   }
 
   private String login(String device) throws Exception {
+    return login(url, device);
+  }
+
+  private String login(String base, String device) throws Exception {
     String body =
         "{\"username\":\"demo\",\"password\":\"demo\",\"device_name\":\"" + device + "\"}";
     HttpResponse<byte[]> r =
-        post("/api/auth/login", null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        post(base, "/api/auth/login", null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     if (r.statusCode() != 200) {
       throw new IllegalStateException(
           "login failed: " + r.statusCode() + " (is this a --demo server?)");
@@ -315,19 +453,25 @@ public final class ServerLoadBench {
 
   private HttpResponse<byte[]> get(String path, String token)
       throws IOException, InterruptedException {
-    return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return get(url, path, token);
   }
 
-  private HttpResponse<byte[]> post(String path, String token, byte[] body)
+  private HttpResponse<byte[]> get(String base, String path, String token)
       throws IOException, InterruptedException {
     return http.send(
-        request(path, token).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        request(base, path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpResponse<byte[]> post(String base, String path, String token, byte[] body)
+      throws IOException, InterruptedException {
+    return http.send(
+        request(base, path, token).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private HttpRequest.Builder request(String path, String token) {
+  private HttpRequest.Builder request(String base, String path, String token) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url + path))
+        HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
             .header("Sync-Version", "1")
             .header("Accept-Encoding", "gzip")

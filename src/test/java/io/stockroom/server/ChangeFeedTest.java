@@ -60,14 +60,52 @@ class ChangeFeedTest {
       feed.subscribe(user, "healthy-token", healthy);
       for (int i = 1; i <= 200; i++) {
         feed.accept(List.of(new Change(EntityType.ITEMS, null, i)));
+        // One poke per change: the next change comes after this one's poke.
+        int sent = i;
+        await()
+            .pollInterval(Duration.ofMillis(1))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> healthy.sent.size() == sent);
       }
-      await().atMost(Duration.ofSeconds(5)).until(() -> healthy.sent.size() == 200);
       // A commit only hands its changes over: no send ever runs on the committing thread.
       assertThat(stuck.senders).doesNotContain(Thread.currentThread());
       assertThat(healthy.senders).doesNotContain(Thread.currentThread());
       assertThat(stuck.closed).isTrue();
       assertThat(stuck.sent).hasSize(ChangeFeed.MAX_IN_FLIGHT);
       assertThat(feed.subscriberCount()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * Decision record 0055: however fast changes come, a socket gets at most one poke per entity per
+   * window; none is lost (the last one names the latest version), and the first after a quiet spell
+   * goes out at once.
+   */
+  @Test
+  void aBurstOfChangesBecomesFewPokesEndingWithTheLatestVersion() {
+    Principal user = new Principal(UUID.randomUUID(), "u", Role.STAFF, Set.of(UUID.randomUUID()));
+    try (ChangeFeed feed = new ChangeFeed(new JsonCodec())) {
+      List<Sink> sinks = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) { // a window of 100 ms
+        Sink sink = new Sink(true);
+        sinks.add(sink);
+        feed.subscribe(user, "token-" + i, sink);
+      }
+      feed.accept(List.of(new Change(EntityType.ITEMS, null, 1)));
+      await().atMost(Duration.ofSeconds(5)).until(() -> sinks.get(199).sent.size() == 1);
+      for (int v = 2; v <= 1_000; v++) {
+        feed.accept(List.of(new Change(EntityType.ITEMS, null, v)));
+      }
+      String last = "{\"type\":\"changed\",\"entity\":\"items\",\"version\":1000}";
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> sinks.stream().allMatch(sink -> sink.sent.contains(last)));
+      for (Sink sink : sinks) {
+        assertThat(sink.sent.get(0)).contains("\"version\":1}");
+        // The burst is a thousand queue additions: it fits in a window or two, and even a machine
+        // that stalls for seconds in the middle of it sends tens of pokes, not a thousand.
+        assertThat(sink.sent.size()).isBetween(2, 50);
+      }
     }
   }
 
