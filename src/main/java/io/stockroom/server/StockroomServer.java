@@ -206,6 +206,7 @@ public final class StockroomServer implements AutoCloseable {
       if (n > 0) {
         log.info("deleted {} long-expired tokens", n);
       }
+      auth.forgetOldFailures();
     } catch (RuntimeException e) {
       log.warn("token clean-up failed: {}", e.toString());
     }

@@ -314,6 +314,20 @@ class ServerProcessesTest {
   }
 
   @Test
+  void failedSignInsSpreadOverBothProcessesAreThrottledAsOne() {
+    String wrong = "{\"username\":\"demo\",\"password\":\"wrong\",\"device_name\":\"t\"}";
+    for (int i = 0; i < 6; i++) {
+      TestServer via = i % 2 == 0 ? a : b;
+      assertThat(via.post("/api/auth/login", null, wrong).status()).isEqualTo(401);
+    }
+    for (TestServer via : List.of(a, b)) {
+      TestServer.Response refused = via.post("/api/auth/login", null, wrong);
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.json().at("/error/code").asText()).isEqualTo("too_many_attempts");
+    }
+  }
+
+  @Test
   void oneProcessAtATimeRunsTheMaintenanceAndAnotherTakesOverWhenItStops() {
     assertThat(a.server().maintain()).isTrue();
     assertThat(b.server().maintain()).isFalse();

@@ -68,7 +68,7 @@ public final class AuthService implements AutoCloseable {
     this.hasher = hasher;
     this.clock = clock;
     this.tokenIdle = tokenIdle;
-    this.throttle = new LoginThrottle(clock);
+    this.throttle = new LoginThrottle(store, clock);
     this.dummyHash = hasher.hash("not a password");
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     AtomicInteger n = new AtomicInteger();
@@ -314,6 +314,11 @@ public final class AuthService implements AutoCloseable {
                 .where(TOKENS.REVOKED_AT.isNull())
                 .and(TOKENS.LAST_USED_AT.lt(cutoff))
                 .execute());
+  }
+
+  /** Deletes failed sign-in counts whose window has passed (the maintenance). */
+  public int forgetOldFailures() {
+    return throttle.forgetOld();
   }
 
   /** What {@link #revokeUser} did. */

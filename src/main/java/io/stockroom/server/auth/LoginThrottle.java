@@ -1,18 +1,34 @@
 package io.stockroom.server.auth;
 
+import static io.stockroom.server.store.jooq.Tables.LOGIN_FAILURES;
+
+import io.stockroom.server.store.ServerStore;
+import io.stockroom.server.store.jooq.tables.records.LoginFailuresRecord;
 import io.stockroom.server.wire.ApiError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Failed sign-ins, counted per user name and per client address (issue 15). Within a window, a few
  * failures are free; after that each further attempt must wait, twice as long each time up to a
  * cap, and is refused with {@code 429 too_many_attempts} and {@code Retry-After} until then. A
- * success clears the user's count. State is in memory: a restart forgets it, which only helps a
- * guesser once per restart.
+ * success clears the user's count.
+ *
+ * <p>The counts live in the database (table {@code login_failures}), so that every server process
+ * sharing it throttles the same guesser as one (issue 19): a guesser gains nothing by spreading
+ * attempts over the processes behind a load balancer. One short transaction per attempt, its rows
+ * locked, so two processes counting at once never lose a count.
  */
 public final class LoginThrottle {
 
@@ -27,16 +43,17 @@ public final class LoginThrottle {
 
   private static final Duration WINDOW = Duration.ofMinutes(15);
   private static final long MAX_WAIT_SECONDS = 15 * 60;
-  private static final int MAX_TRACKED = 100_000;
 
+  /** Longer keys (an odd address) are stored as their hash, within the column's 300. */
+  private static final int MAX_KEY = 200;
+
+  private final ServerStore store;
   private final Clock clock;
-  private final Map<String, Failures> users = new ConcurrentHashMap<>();
-  private final Map<String, Failures> usersAnywhere = new ConcurrentHashMap<>();
-  private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
 
   private record Failures(int count, Instant first, Instant blockedUntil) {}
 
-  public LoginThrottle(Clock clock) {
+  public LoginThrottle(ServerStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -45,32 +62,104 @@ public final class LoginThrottle {
    * failure until {@link #succeeded} takes it back.
    */
   public void attempt(String userKey, String address) {
-    Instant now = clock.instant();
-    String here = userKey + "@" + address;
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Map<String, Integer> free =
+        Map.of(
+            key("u:" + userKey + "@" + address), FREE_PER_USER,
+            key("n:" + userKey), FREE_PER_USER_ANYWHERE,
+            key("a:" + address), FREE_PER_ADDRESS);
     long wait =
-        Math.max(
-            waitFor(users.get(here), now),
-            Math.max(
-                waitFor(usersAnywhere.get(userKey), now), waitFor(addresses.get(address), now)));
+        store
+            .dsl()
+            .transactionResult(
+                cfg -> {
+                  DSLContext tx = DSL.using(cfg);
+                  // One order for every process: concurrent attempts never wait on each other
+                  // in a circle.
+                  List<String> keys = free.keySet().stream().sorted().toList();
+                  Map<String, Failures> rows = lockRows(tx, keys, now);
+                  long longest = 0;
+                  for (Failures f : rows.values()) {
+                    longest = Math.max(longest, waitFor(f, now));
+                  }
+                  if (longest > 0) {
+                    return longest;
+                  }
+                  for (Map.Entry<String, Integer> e : free.entrySet()) {
+                    Failures n = next(rows.get(e.getKey()), now, e.getValue());
+                    tx.update(LOGIN_FAILURES)
+                        .set(LOGIN_FAILURES.FAILURES, n.count())
+                        .set(LOGIN_FAILURES.FIRST_AT, n.first())
+                        .set(LOGIN_FAILURES.NEXT_ALLOWED_AT, n.blockedUntil())
+                        .where(LOGIN_FAILURES.THROTTLE_KEY.eq(e.getKey()))
+                        .execute();
+                  }
+                  return 0L;
+                });
     if (wait > 0) {
       throw new ApiError(
           429, "too_many_attempts", "too many failed sign-ins; try again in " + wait + " s", wait);
     }
-    if (users.size() > MAX_TRACKED || addresses.size() > MAX_TRACKED) {
-      forgetExpired(now);
+  }
+
+  /** The rows of {@code keys}, made if missing, locked until the transaction ends. */
+  private static Map<String, Failures> lockRows(DSLContext tx, List<String> keys, Instant now) {
+    for (String k : keys) {
+      tx.insertInto(LOGIN_FAILURES)
+          .set(LOGIN_FAILURES.THROTTLE_KEY, k)
+          .set(LOGIN_FAILURES.FAILURES, 0)
+          .set(LOGIN_FAILURES.FIRST_AT, now)
+          .onDuplicateKeyIgnore()
+          .execute();
     }
-    users.compute(here, (k, f) -> next(f, now, FREE_PER_USER));
-    usersAnywhere.compute(userKey, (k, f) -> next(f, now, FREE_PER_USER_ANYWHERE));
-    addresses.compute(address, (k, f) -> next(f, now, FREE_PER_ADDRESS));
+    return tx
+        .selectFrom(LOGIN_FAILURES)
+        .where(LOGIN_FAILURES.THROTTLE_KEY.in(keys))
+        .orderBy(LOGIN_FAILURES.THROTTLE_KEY)
+        .forUpdate()
+        .fetch()
+        .stream()
+        .collect(
+            Collectors.toMap(
+                LoginFailuresRecord::getThrottleKey,
+                r -> new Failures(r.getFailures(), r.getFirstAt(), r.getNextAllowedAt()),
+                (a, b) -> a,
+                java.util.HashMap::new));
   }
 
   /** The password was right: the user's counts go, the address's count takes the attempt back. */
   public void succeeded(String userKey, String address) {
-    users.remove(userKey + "@" + address);
-    usersAnywhere.remove(userKey);
-    addresses.computeIfPresent(
-        address,
-        (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.first(), f.blockedUntil()));
+    String here = key("u:" + userKey + "@" + address);
+    String anywhere = key("n:" + userKey);
+    String from = key("a:" + address);
+    store
+        .dsl()
+        .transaction(
+            cfg -> {
+              DSLContext tx = DSL.using(cfg);
+              tx.deleteFrom(LOGIN_FAILURES)
+                  .where(LOGIN_FAILURES.THROTTLE_KEY.in(here, anywhere))
+                  .execute();
+              tx.deleteFrom(LOGIN_FAILURES)
+                  .where(LOGIN_FAILURES.THROTTLE_KEY.eq(from))
+                  .and(LOGIN_FAILURES.FAILURES.le(1))
+                  .execute();
+              tx.update(LOGIN_FAILURES)
+                  .set(LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.FAILURES.minus(1))
+                  .where(LOGIN_FAILURES.THROTTLE_KEY.eq(from))
+                  .execute();
+            });
+  }
+
+  /** Deletes the counts whose window has passed and that hold nobody back (the maintenance). */
+  public int forgetOld() {
+    Instant now = clock.instant();
+    return store
+        .dsl()
+        .deleteFrom(LOGIN_FAILURES)
+        .where(LOGIN_FAILURES.FIRST_AT.lt(now.minus(WINDOW)))
+        .and(LOGIN_FAILURES.NEXT_ALLOWED_AT.isNull().or(LOGIN_FAILURES.NEXT_ALLOWED_AT.le(now)))
+        .execute();
   }
 
   private static long waitFor(Failures f, Instant now) {
@@ -93,11 +182,15 @@ public final class LoginThrottle {
     return new Failures(count, f.first(), blocked);
   }
 
-  private void forgetExpired(Instant now) {
-    users.values().removeIf(f -> f.first().plus(WINDOW).isBefore(now) && waitFor(f, now) == 0);
-    usersAnywhere
-        .values()
-        .removeIf(f -> f.first().plus(WINDOW).isBefore(now) && waitFor(f, now) == 0);
-    addresses.values().removeIf(f -> f.first().plus(WINDOW).isBefore(now) && waitFor(f, now) == 0);
+  private static String key(String k) {
+    if (k.length() <= MAX_KEY) {
+      return k;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8));
+      return k.substring(0, 2) + "#" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
