@@ -53,6 +53,10 @@ final class ServerApp {
   private final java.util.function.BooleanSupplier ready;
   private final SignOuts signOuts;
   private final ServerMetrics metrics;
+
+  /** Made at the first request for it: it takes swagger-core a second to load, cold. */
+  private volatile String openApi;
+
   private final org.eclipse.jetty.server.handler.GracefulHandler graceful =
       new org.eclipse.jetty.server.handler.GracefulHandler();
 
@@ -112,6 +116,7 @@ final class ServerApp {
           config.routes.get("/api/health", this::health);
           config.routes.get("/api/ready", this::ready);
           config.routes.get("/metrics", this::metrics);
+          config.routes.get("/api/openapi.json", this::openApi);
           config.routes.post("/api/auth/login", this::login);
           config.routes.post("/api/auth/logout", this::logout);
           config.routes.post("/api/admin/revoke-tokens", this::revokeTokens);
@@ -202,6 +207,17 @@ final class ServerApp {
     } catch (RuntimeException e) {
       return "unmatched";
     }
+  }
+
+  /** {@code GET /api/openapi.json}: the contract as OpenAPI 3, no token (PROTOCOL.md). */
+  private void openApi(Context ctx) {
+    String doc = openApi;
+    if (doc == null) {
+      doc = OpenApiDocument.json();
+      openApi = doc;
+    }
+    ctx.contentType(JSON);
+    ctx.result(doc);
   }
 
   /** {@code GET /metrics}: Prometheus's text format, no token (PROTOCOL.md). */
