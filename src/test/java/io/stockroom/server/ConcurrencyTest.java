@@ -38,64 +38,82 @@ class ConcurrencyTest {
   @Test
   void pullsNeverSkipOrRepeatWhileOthersPush(@TempDir Path dir) throws Exception {
     try (TestServer server = TestServer.start(dir)) {
-      String token = server.login("demo", "demo");
-      List<String> bins = server.locationIds(token, 5);
-      int pushers = 4;
-      int pullers = 3;
-      int batchesPerPusher = 25;
-      ExecutorService pool = Executors.newFixedThreadPool(pushers + pullers);
-      AtomicBoolean pushing = new AtomicBoolean(true);
-      List<Future<?>> pushes = new ArrayList<>();
-      Map<UUID, Boolean> items = new ConcurrentHashMap<>();
-      for (int p = 0; p < pushers; p++) {
-        int seed = p;
-        pushes.add(
-            pool.submit(
-                () -> push(server, token, bins, batchesPerPusher, new Random(seed), items)));
-      }
-      List<Future<Puller>> pulls = new ArrayList<>();
-      for (int p = 0; p < pullers; p++) {
-        pulls.add(
-            pool.submit(
-                () -> {
-                  Puller puller = new Puller(server, token);
-                  while (pushing.get()) {
-                    puller.pullAll(3);
-                  }
-                  puller.pullAll(Integer.MAX_VALUE);
-                  return puller;
-                }));
-      }
-      for (Future<?> f : pushes) {
-        f.get(5, TimeUnit.MINUTES);
-      }
-      pushing.set(false);
-      Puller truth = new Puller(server, token);
-      truth.pullAll(Integer.MAX_VALUE);
-      for (Future<Puller> f : pulls) {
-        Puller p = f.get(5, TimeUnit.MINUTES);
-        assertThat(p.duplicates).isEmpty();
-        for (String entity : ENTITIES) {
-          Map<String, Long> wrong = new HashMap<>();
-          truth
-              .held
-              .get(entity)
-              .forEach(
-                  (id, v) -> {
-                    if (!v.equals(p.held.get(entity).get(id))) {
-                      wrong.put(id, p.held.get(entity).get(id));
-                    }
-                  });
-          assertThat(wrong)
-              .as("%s held at a stale version (or missing) by a puller", entity)
-              .isEmpty();
-          assertThat(p.held.get(entity)).as(entity).hasSameSizeAs(truth.held.get(entity));
-        }
-      }
-      assertThat(truth.held.get("items").keySet())
-          .containsAll(items.keySet().stream().map(UUID::toString).toList());
-      pool.shutdownNow();
+      pushAndPullAtOnce(List.of(server));
     }
+  }
+
+  /**
+   * Issue 19: the same with two server processes on one PostgreSQL, the pushers on either and each
+   * puller's requests alternating between them: versions stay in commit order across processes.
+   */
+  @Test
+  void pullsNeverSkipOrRepeatWhilePushesGoThroughTwoProcesses(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(TestServer.onPostgres(), "needs PostgreSQL");
+    try (TestServer a = TestServer.start(dir);
+        TestServer b = a.peer()) {
+      pushAndPullAtOnce(List.of(a, b));
+    }
+  }
+
+  private static void pushAndPullAtOnce(List<TestServer> servers) throws Exception {
+    TestServer server = servers.get(0);
+    String token = server.login("demo", "demo");
+    List<String> bins = server.locationIds(token, 5);
+    int pushers = 4;
+    int pullers = 3;
+    int batchesPerPusher = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(pushers + pullers);
+    AtomicBoolean pushing = new AtomicBoolean(true);
+    List<Future<?>> pushes = new ArrayList<>();
+    Map<UUID, Boolean> items = new ConcurrentHashMap<>();
+    for (int p = 0; p < pushers; p++) {
+      int seed = p;
+      TestServer through = servers.get(p % servers.size());
+      pushes.add(
+          pool.submit(() -> push(through, token, bins, batchesPerPusher, new Random(seed), items)));
+    }
+    List<Future<Puller>> pulls = new ArrayList<>();
+    for (int p = 0; p < pullers; p++) {
+      pulls.add(
+          pool.submit(
+              () -> {
+                Puller puller = new Puller(servers, token);
+                while (pushing.get()) {
+                  puller.pullAll(3);
+                }
+                puller.pullAll(Integer.MAX_VALUE);
+                return puller;
+              }));
+    }
+    for (Future<?> f : pushes) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    pushing.set(false);
+    Puller truth = new Puller(servers, token);
+    truth.pullAll(Integer.MAX_VALUE);
+    for (Future<Puller> f : pulls) {
+      Puller p = f.get(5, TimeUnit.MINUTES);
+      assertThat(p.duplicates).isEmpty();
+      for (String entity : ENTITIES) {
+        Map<String, Long> wrong = new HashMap<>();
+        truth
+            .held
+            .get(entity)
+            .forEach(
+                (id, v) -> {
+                  if (!v.equals(p.held.get(entity).get(id))) {
+                    wrong.put(id, p.held.get(entity).get(id));
+                  }
+                });
+        assertThat(wrong)
+            .as("%s held at a stale version (or missing) by a puller", entity)
+            .isEmpty();
+        assertThat(p.held.get(entity)).as(entity).hasSameSizeAs(truth.held.get(entity));
+      }
+    }
+    assertThat(truth.held.get("items").keySet())
+        .containsAll(items.keySet().stream().map(UUID::toString).toList());
+    pool.shutdownNow();
   }
 
   private static Void push(
@@ -145,15 +163,16 @@ class ConcurrencyTest {
 
   /** A client holding what it pulled: id -> version per entity, by cursor, in small pages. */
   static final class Puller {
-    final TestServer server;
+    final List<TestServer> servers;
     final String token;
+    int requests;
     final Map<String, Map<String, Long>> held = new HashMap<>();
     final Map<String, String> cursors = new HashMap<>();
     final Set<String> seen = new HashSet<>();
     final List<String> duplicates = new ArrayList<>();
 
-    Puller(TestServer server, String token) {
-      this.server = server;
+    Puller(List<TestServer> servers, String token) {
+      this.servers = servers;
       this.token = token;
       for (String e : ENTITIES) {
         held.put(e, new HashMap<>());
@@ -164,6 +183,7 @@ class ConcurrencyTest {
     void pullAll(int maxPages) {
       for (String entity : ENTITIES) {
         for (int i = 0; i < maxPages; i++) {
+          TestServer server = servers.get(requests++ % servers.size());
           JsonNode page =
               server
                   .get(
