@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
  * the PouchDB harness (../shared/peer-bench): against a running server, a fresh profile syncs,
  * queues {@code PUSH} item creates and pushes them in one cycle; then another fresh profile, live,
  * sees {@code LIVE} writes made at the server by another client (from the start of that client's
- * push request until the laptop holds the item). Prints one JSON object on its last line.
+ * push request until the laptop holds the item). Prints one JSON object on its last line. With
+ * {@code WRITER_URL} the other client writes through that server process instead (issue 19: a
+ * change through process A seen by a laptop on process B of the same PostgreSQL).
  *
  * <p>{@code java -cp target/stockroom.jar:target/test-classes io.stockroom.sync.PeerMeasures URL
- * USER PASSWORD WORK_DIR [PUSH [LIVE]]}
+ * USER PASSWORD WORK_DIR [PUSH [LIVE [WRITER_URL]]]}
  */
 public final class PeerMeasures {
 
@@ -45,6 +47,7 @@ public final class PeerMeasures {
     Path work = Path.of(args[3]);
     int pushes = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
     int lives = args.length > 5 ? Integer.parseInt(args[5]) : 10;
+    String writerUrl = args.length > 6 ? args[6] : url;
 
     StringJoiner json = new StringJoiner(", ", "{", "}");
     TimedTransports timing = new TimedTransports();
@@ -104,8 +107,9 @@ public final class PeerMeasures {
       }
       HttpClient http = HttpClient.newHttpClient();
       JsonCodec codec = new JsonCodec();
-      String token = BenchColleague.login(http, codec, url, user, password);
-      Random random = new Random(11);
+      String token = BenchColleague.login(http, codec, writerUrl, user, password);
+      // Fresh ids each run: a run against a server that served an earlier one must not reuse them.
+      Random random = new Random(System.nanoTime());
       long[] samples = new long[lives];
       for (int i = 0; i < lives; i++) {
         String sku = "SERVER-" + System.nanoTime() + "-" + i;
@@ -113,7 +117,11 @@ public final class PeerMeasures {
         long from = System.currentTimeMillis();
         long t = System.nanoTime();
         BenchColleague.push(
-            http, codec, url, token, List.of(BenchColleague.itemCreate(random, sku, "Live " + i)));
+            http,
+            codec,
+            writerUrl,
+            token,
+            List.of(BenchColleague.itemCreate(random, sku, "Live " + i)));
         while (store.catalog().findBySku(sku).isEmpty()) {
           check(cycles.tryAcquire(10, TimeUnit.SECONDS), "not seen in 10 s");
         }
