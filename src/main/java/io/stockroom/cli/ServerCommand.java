@@ -54,6 +54,15 @@ final class ServerCommand implements Callable<Integer> {
       description = "Address to bind (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
   String host;
 
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      split = ",",
+      description =
+          "A load balancer's address (repeatable): its X-Forwarded-For names the client, for the"
+              + " sign-in throttle and the request log.")
+  java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
   @Option(names = "--demo", description = "Seed site MAIN, its bins, items and users demo/admin.")
   boolean demo;
 
@@ -92,9 +101,15 @@ final class ServerCommand implements Callable<Integer> {
       throw new UserError("--token-idle-days must be from 1 to 3650, not " + tokenIdleDays);
     }
     checkHost(host);
+    for (String proxy : trustedProxies) {
+      if (!proxy.matches("[0-9A-Fa-f:.]{2,45}")) {
+        throw new UserError("--trusted-proxy must be an IP address, not " + proxy);
+      }
+    }
     ServerConfig config =
         StoreOptions.config(data, db, dbUser, port)
             .withHost(host)
+            .withTrustedProxies(java.util.Set.copyOf(trustedProxies))
             .withTombstoneRetention(Duration.ofDays(tombstoneDays))
             .withTokenIdle(Duration.ofDays(tokenIdleDays));
     PrintWriter out = spec.commandLine().getOut();

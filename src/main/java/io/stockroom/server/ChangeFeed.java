@@ -196,6 +196,27 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
   }
 
   /**
+   * Closes the sockets whose sign-in no longer acts for the user and sites they opened with: after
+   * this process may have missed the sign-outs of another (decision record 0054). Their laptops
+   * reconnect, and are told what is the matter then.
+   */
+  public void recheckAll() {
+    try {
+      executor.execute(
+          () -> {
+            for (Subscriber s : List.copyOf(subscribers.values())) {
+              if (!stillAsSubscribed(s)) {
+                subscribers.remove(s.sink);
+                s.sink.close("sign in again");
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shutting down.
+    }
+  }
+
+  /**
    * Tells every socket to pull every entity it may see, up to {@code version}: after this process
    * may have missed changes committed by another (decision record 0054).
    */
@@ -264,6 +285,14 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
       sendHeld();
     } catch (RuntimeException e) {
       log.warn("held live pokes failed: {}", e.toString(), e);
+    } finally {
+      // Whatever happened, pokes still held get another look.
+      for (Subscriber s : subscribers.values()) {
+        if (!s.held.isEmpty()) {
+          scheduleTick();
+          break;
+        }
+      }
     }
   }
 
@@ -282,9 +311,10 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
         long version = e.getValue();
         Long last = s.lastSent.get(entity);
         if (last == null || now - last >= window) {
+          String text = pass.message(s, entity, version);
           it.remove();
           s.lastSent.put(entity, now);
-          send(s, pass.message(s, entity, version));
+          send(s, text);
         } else {
           more = true;
         }

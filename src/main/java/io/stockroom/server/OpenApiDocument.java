@@ -43,10 +43,10 @@ import java.util.Map;
 
 /**
  * The wire contract (PROTOCOL.md) as an OpenAPI 3 document, served at {@code /api/openapi.json} so
- * that another team can generate a client. Made once at start-up with swagger-core: the routes are
- * listed here, and every body's schema is generated from the protocol type the server itself reads
- * and writes, through the server's own JSON mapper (so the names are the wire's snake_case). {@code
- * OpenApiTest} holds it to PROTOCOL.md and to the routes the server answers.
+ * that another team can generate a client. Made with swagger-core at the first request for it: the
+ * routes are listed here, and every body's schema is generated from the protocol type the server
+ * itself reads and writes, through the server's own JSON mapper (so the names are the wire's
+ * snake_case). {@code OpenApiTest} holds it to PROTOCOL.md and to the routes the server answers.
  */
 final class OpenApiDocument {
 

@@ -53,6 +53,7 @@ final class ServerApp {
   private final java.util.function.BooleanSupplier ready;
   private final SignOuts signOuts;
   private final ServerMetrics metrics;
+  private final java.util.Set<String> trustedProxies;
 
   /** Made at the first request for it: it takes swagger-core a second to load, cold. */
   private volatile String openApi;
@@ -71,7 +72,9 @@ final class ServerApp {
       java.util.function.BooleanSupplier ready,
       io.stockroom.server.auth.Accounts accounts,
       SignOuts signOuts,
-      ServerMetrics metrics) {
+      ServerMetrics metrics,
+      java.util.Set<String> trustedProxies) {
+    this.trustedProxies = trustedProxies;
     this.accounts = accounts;
     this.metrics = metrics;
     this.ready = ready;
@@ -185,19 +188,56 @@ final class ServerApp {
   private void answered(Context ctx, Float millis) {
     String route = route(ctx);
     int status = ctx.statusCode();
-    metrics.request(ctx.method().name(), route, status, millis);
+    String method = method(ctx);
+    metrics.request(method, route, status, millis);
     if (REQUESTS.isInfoEnabled()) {
       Principal user = ctx.attribute(PRINCIPAL);
       REQUESTS.info(
           "id={} method={} route={} status={} ms={} user={} ip={}",
           (Object) ctx.attribute(REQUEST_ID),
-          ctx.method().name(),
+          method,
           route,
           status,
           String.format(java.util.Locale.ROOT, "%.1f", millis),
           user == null ? "-" : user.username(),
-          ctx.ip());
+          clientAddress(ctx));
     }
+  }
+
+  /**
+   * The client's address: the connection's, or, when that is a trusted load balancer, the last
+   * address its {@code X-Forwarded-For} adds that is not itself a trusted proxy. What the sign-in
+   * throttle counts per address, and what the request log shows.
+   */
+  private String clientAddress(Context ctx) {
+    String remote = ctx.req().getRemoteAddr();
+    if (trustedProxies.isEmpty() || !trustedProxies.contains(remote)) {
+      return remote;
+    }
+    String forwarded = ctx.header("X-Forwarded-For");
+    if (forwarded == null || forwarded.length() > 1_000) {
+      return remote;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].strip();
+      if (!hop.matches("[0-9A-Fa-f:.]{2,45}")) {
+        return remote;
+      }
+      if (!trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return remote;
+  }
+
+  private static final java.util.Set<String> METHODS =
+      java.util.Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+  /** The request's method, or {@code OTHER}: a client may send any token as a method. */
+  private static String method(Context ctx) {
+    String m = ctx.req().getMethod();
+    return m != null && METHODS.contains(m) ? m : "OTHER";
   }
 
   private static String route(Context ctx) {
@@ -267,7 +307,8 @@ final class ServerApp {
   private void login(Context ctx) {
     LoginRequest request = read(ctx, LoginRequest.class);
     // The hashing runs on its own pool: this request thread is free meanwhile (issue 15).
-    ctx.future(() -> auth.login(request, ctx.ip()).thenAccept(response -> json(ctx, response)));
+    String from = clientAddress(ctx);
+    ctx.future(() -> auth.login(request, from).thenAccept(response -> json(ctx, response)));
   }
 
   private void logout(Context ctx) {

@@ -23,7 +23,12 @@ public record ServerConfig(
     int passwordIterations,
     Duration tombstoneRetention,
     Duration maxClockDrift,
-    Duration tokenIdle) {
+    Duration tokenIdle,
+    java.util.Set<String> trustedProxies) {
+
+  public ServerConfig {
+    trustedProxies = java.util.Set.copyOf(trustedProxies);
+  }
 
   public static ServerConfig h2(Path dataDir, int port) {
     return new ServerConfig(
@@ -38,7 +43,8 @@ public record ServerConfig(
         PasswordHasher.DEFAULT_ITERATIONS,
         Duration.ofDays(30),
         Duration.ofMinutes(1),
-        Duration.ofDays(30));
+        Duration.ofDays(30),
+        java.util.Set.of());
   }
 
   public ServerConfig withHost(String h) {
@@ -54,7 +60,8 @@ public record ServerConfig(
         passwordIterations,
         tombstoneRetention,
         maxClockDrift,
-        tokenIdle);
+        tokenIdle,
+        trustedProxies);
   }
 
   public ServerConfig withDatabase(String url, String user, String password) {
@@ -70,7 +77,8 @@ public record ServerConfig(
         passwordIterations,
         tombstoneRetention,
         maxClockDrift,
-        tokenIdle);
+        tokenIdle,
+        trustedProxies);
   }
 
   public ServerConfig withClock(Clock c) {
@@ -86,7 +94,8 @@ public record ServerConfig(
         passwordIterations,
         tombstoneRetention,
         maxClockDrift,
-        tokenIdle);
+        tokenIdle,
+        trustedProxies);
   }
 
   public ServerConfig withIds(IdGenerator g) {
@@ -102,7 +111,8 @@ public record ServerConfig(
         passwordIterations,
         tombstoneRetention,
         maxClockDrift,
-        tokenIdle);
+        tokenIdle,
+        trustedProxies);
   }
 
   public ServerConfig withPasswordIterations(int n) {
@@ -118,7 +128,8 @@ public record ServerConfig(
         n,
         tombstoneRetention,
         maxClockDrift,
-        tokenIdle);
+        tokenIdle,
+        trustedProxies);
   }
 
   public ServerConfig withTombstoneRetention(Duration d) {
@@ -134,7 +145,8 @@ public record ServerConfig(
         passwordIterations,
         d,
         maxClockDrift,
-        tokenIdle);
+        tokenIdle,
+        trustedProxies);
   }
 
   /** How long a device token may go unused before it expires (sliding: each use renews it). */
@@ -151,6 +163,28 @@ public record ServerConfig(
         passwordIterations,
         tombstoneRetention,
         maxClockDrift,
-        d);
+        d,
+        trustedProxies);
+  }
+
+  /**
+   * Load balancers whose {@code X-Forwarded-For} is believed: behind one, every request comes from
+   * its address, and the sign-in throttle needs the client's.
+   */
+  public ServerConfig withTrustedProxies(java.util.Set<String> addresses) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        clock,
+        ids,
+        passwordIterations,
+        tombstoneRetention,
+        maxClockDrift,
+        tokenIdle,
+        addresses);
   }
 }

@@ -72,7 +72,8 @@ public final class StockroomServer implements AutoCloseable {
             this::ready,
             accounts,
             signOuts,
-            metrics);
+            metrics,
+            config.trustedProxies());
     this.app = app;
     this.host = config.host();
     this.http = app.create(config.host(), config.port());
@@ -124,6 +125,7 @@ public final class StockroomServer implements AutoCloseable {
           @Override
           public void mayHaveMissed() {
             auth.forgetAll();
+            feed.recheckAll();
             feed.hintAll(store.syncState().lastVersion());
           }
         },
@@ -221,13 +223,14 @@ public final class StockroomServer implements AutoCloseable {
     }
     closed = true;
     housekeeping.shutdownNow();
-    others.close();
     lease.close();
     try {
       http.stop();
     } catch (RuntimeException e) {
       log.warn("HTTP server did not stop cleanly: {}", e.toString());
     }
+    // Heard until the last socket and request are gone.
+    others.close();
     auth.close();
     store.close();
     feed.close();

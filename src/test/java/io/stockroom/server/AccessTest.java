@@ -73,6 +73,66 @@ class AccessTest {
     assertThat(login("demo", "demo").status()).isEqualTo(429);
   }
 
+  /**
+   * Behind a load balancer every request comes from its address: with {@code --trusted-proxy} the
+   * throttle counts the client that the balancer's X-Forwarded-For names, and from any other peer
+   * the header counts for nothing.
+   */
+  @Test
+  void behindATrustedBalancerTheThrottleCountsEachClient(@TempDir Path other) throws Exception {
+    try (StockroomServer behind =
+        StockroomServer.open(
+                ServerConfig.h2(other, 0)
+                    .withPasswordIterations(1_000)
+                    .withTrustedProxies(java.util.Set.of("127.0.0.1")))
+            .start()) {
+      behind.seeder().seed(1);
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.util.function.BiFunction<String, String, Integer> login =
+          (from, password) -> {
+            try {
+              return http.send(
+                      java.net.http.HttpRequest.newBuilder(
+                              URI.create(behind.url() + "/api/auth/login"))
+                          .header("X-Forwarded-For", "203.0.113.50, " + from)
+                          .POST(
+                              java.net.http.HttpRequest.BodyPublishers.ofString(
+                                  "{\"username\":\"demo\",\"password\":\""
+                                      + password
+                                      + "\",\"device_name\":\"t\"}"))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      for (int i = 0; i < 6; i++) {
+        assertThat(login.apply("198.51.100.1", "wrong")).isEqualTo(401);
+      }
+      assertThat(login.apply("198.51.100.1", "demo")).isEqualTo(429);
+      // Another client behind the same balancer is not held up by the first one's guesses.
+      assertThat(login.apply("198.51.100.2", "demo")).isEqualTo(200);
+    }
+    // Without the trust, the header is the client's own word and counts for nothing.
+    for (int i = 0; i < 6; i++) {
+      assertThat(
+              server
+                  .send(
+                      server
+                          .builder("/api/auth/login", null)
+                          .header("X-Forwarded-For", "198.51.100." + i)
+                          .POST(
+                              java.net.http.HttpRequest.BodyPublishers.ofString(
+                                  "{\"username\":\"demo\",\"password\":\"wrong\","
+                                      + "\"device_name\":\"t\"}"))
+                          .build())
+                  .status())
+          .isEqualTo(401);
+    }
+    assertThat(login("demo", "demo").status()).isEqualTo(429);
+  }
+
   @Test
   void aTokenUnusedForThirtyDaysExpiresAndEachUseRenewsIt() {
     String token = server.login("demo", "demo");

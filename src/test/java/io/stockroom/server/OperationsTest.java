@@ -42,6 +42,14 @@ class OperationsTest {
     assertThat(server.get("/api/sync/pull?entity=items", demo).status()).isEqualTo(200);
     assertThat(server.get("/no/such/path/" + UUID.randomUUID(), null).status()).isEqualTo(404);
 
+    for (int i = 0; i < 5; i++) { // made-up methods: one series between them, not five
+      server.send(
+          server
+              .builder("/api/health", null)
+              .method("MADEUP" + i, java.net.http.HttpRequest.BodyPublishers.noBody())
+              .build());
+    }
+
     TestServer.Response r = server.get("/metrics", null);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Content-Type")).startsWith("text/plain");
@@ -52,6 +60,8 @@ class OperationsTest {
                 + "[^}]*status=\"200\"[^}]*} 1")
         .containsPattern("http_server_requests_seconds_bucket\\{[^}]*route=\"/api/sync/push\"")
         .contains("route=\"unmatched\"")
+        .contains("method=\"OTHER\"")
+        .doesNotContain("MADEUP")
         .doesNotContain("/no/such/path")
         .containsPattern("stockroom_push_mutations_total\\{outcome=\"accepted\"} 1")
         .containsPattern("stockroom_push_mutations_total\\{outcome=\"rejected\"} 1")

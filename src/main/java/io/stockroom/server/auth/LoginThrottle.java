@@ -69,33 +69,36 @@ public final class LoginThrottle {
             key("n:" + userKey), FREE_PER_USER_ANYWHERE,
             key("a:" + address), FREE_PER_ADDRESS);
     long wait =
-        store
-            .dsl()
-            .transactionResult(
-                cfg -> {
-                  DSLContext tx = DSL.using(cfg);
-                  // One order for every process: concurrent attempts never wait on each other
-                  // in a circle.
-                  List<String> keys = free.keySet().stream().sorted().toList();
-                  Map<String, Failures> rows = lockRows(tx, keys, now);
-                  long longest = 0;
-                  for (Failures f : rows.values()) {
-                    longest = Math.max(longest, waitFor(f, now));
-                  }
-                  if (longest > 0) {
-                    return longest;
-                  }
-                  for (Map.Entry<String, Integer> e : free.entrySet()) {
-                    Failures n = next(rows.get(e.getKey()), now, e.getValue());
-                    tx.update(LOGIN_FAILURES)
-                        .set(LOGIN_FAILURES.FAILURES, n.count())
-                        .set(LOGIN_FAILURES.FIRST_AT, n.first())
-                        .set(LOGIN_FAILURES.NEXT_ALLOWED_AT, n.blockedUntil())
-                        .where(LOGIN_FAILURES.THROTTLE_KEY.eq(e.getKey()))
-                        .execute();
-                  }
-                  return 0L;
-                });
+        once(
+            () ->
+                store
+                    .dsl()
+                    .transactionResult(
+                        cfg -> {
+                          DSLContext tx = DSL.using(cfg);
+                          // One order for every process: concurrent attempts never wait on each
+                          // other
+                          // in a circle.
+                          List<String> keys = free.keySet().stream().sorted().toList();
+                          Map<String, Failures> rows = lockRows(tx, keys, now);
+                          long longest = 0;
+                          for (Failures f : rows.values()) {
+                            longest = Math.max(longest, waitFor(f, now));
+                          }
+                          if (longest > 0) {
+                            return longest;
+                          }
+                          for (Map.Entry<String, Integer> e : free.entrySet()) {
+                            Failures n = next(rows.get(e.getKey()), now, e.getValue());
+                            tx.update(LOGIN_FAILURES)
+                                .set(LOGIN_FAILURES.FAILURES, n.count())
+                                .set(LOGIN_FAILURES.FIRST_AT, n.first())
+                                .set(LOGIN_FAILURES.NEXT_ALLOWED_AT, n.blockedUntil())
+                                .where(LOGIN_FAILURES.THROTTLE_KEY.eq(e.getKey()))
+                                .execute();
+                          }
+                          return 0L;
+                        }));
     if (wait > 0) {
       throw new ApiError(
           429, "too_many_attempts", "too many failed sign-ins; try again in " + wait + " s", wait);
@@ -132,34 +135,87 @@ public final class LoginThrottle {
     String here = key("u:" + userKey + "@" + address);
     String anywhere = key("n:" + userKey);
     String from = key("a:" + address);
-    store
-        .dsl()
-        .transaction(
-            cfg -> {
-              DSLContext tx = DSL.using(cfg);
-              tx.deleteFrom(LOGIN_FAILURES)
-                  .where(LOGIN_FAILURES.THROTTLE_KEY.in(here, anywhere))
-                  .execute();
-              tx.deleteFrom(LOGIN_FAILURES)
-                  .where(LOGIN_FAILURES.THROTTLE_KEY.eq(from))
-                  .and(LOGIN_FAILURES.FAILURES.le(1))
-                  .execute();
-              tx.update(LOGIN_FAILURES)
-                  .set(LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.FAILURES.minus(1))
-                  .where(LOGIN_FAILURES.THROTTLE_KEY.eq(from))
-                  .execute();
-            });
+    once(
+        () ->
+            store
+                .dsl()
+                .transaction(
+                    cfg -> {
+                      DSLContext tx = DSL.using(cfg);
+                      // The rows in the order attempt() locks them, so the two never wait on
+                      // each other in a circle.
+                      tx.selectFrom(LOGIN_FAILURES)
+                          .where(LOGIN_FAILURES.THROTTLE_KEY.in(here, anywhere, from))
+                          .orderBy(LOGIN_FAILURES.THROTTLE_KEY)
+                          .forUpdate()
+                          .fetch();
+                      tx.deleteFrom(LOGIN_FAILURES)
+                          .where(LOGIN_FAILURES.THROTTLE_KEY.in(here, anywhere))
+                          .execute();
+                      tx.deleteFrom(LOGIN_FAILURES)
+                          .where(LOGIN_FAILURES.THROTTLE_KEY.eq(from))
+                          .and(LOGIN_FAILURES.FAILURES.le(1))
+                          .execute();
+                      tx.update(LOGIN_FAILURES)
+                          .set(LOGIN_FAILURES.FAILURES, LOGIN_FAILURES.FAILURES.minus(1))
+                          .where(LOGIN_FAILURES.THROTTLE_KEY.eq(from))
+                          .execute();
+                    }));
+  }
+
+  /**
+   * Runs {@code work}, once more if the database refused it for a clash with another attempt at the
+   * same moment (two first failures making the same row, or a deadlock it broke): a sign-in is
+   * never answered 500 for that.
+   */
+  private static <T> T once(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (org.jooq.exception.DataAccessException e) {
+      String state = e.sqlState();
+      if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+        return work.get();
+      }
+      throw e;
+    }
+  }
+
+  private static void once(Runnable work) {
+    once(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /** Deletes the counts whose window has passed and that hold nobody back (the maintenance). */
   public int forgetOld() {
     Instant now = clock.instant();
-    return store
-        .dsl()
-        .deleteFrom(LOGIN_FAILURES)
-        .where(LOGIN_FAILURES.FIRST_AT.lt(now.minus(WINDOW)))
-        .and(LOGIN_FAILURES.NEXT_ALLOWED_AT.isNull().or(LOGIN_FAILURES.NEXT_ALLOWED_AT.le(now)))
-        .execute();
+    // Row by row, one statement each: never two rows locked at once, so never a wait in a circle
+    // with an attempt; a row an attempt holds is waited for, then found fresh and kept.
+    List<String> old =
+        store
+            .dsl()
+            .select(LOGIN_FAILURES.THROTTLE_KEY)
+            .from(LOGIN_FAILURES)
+            .where(LOGIN_FAILURES.FIRST_AT.lt(now.minus(WINDOW)))
+            .fetch(LOGIN_FAILURES.THROTTLE_KEY);
+    int deleted = 0;
+    for (String k : old) {
+      deleted +=
+          store
+              .dsl()
+              .deleteFrom(LOGIN_FAILURES)
+              .where(LOGIN_FAILURES.THROTTLE_KEY.eq(k))
+              .and(LOGIN_FAILURES.FIRST_AT.lt(now.minus(WINDOW)))
+              .and(
+                  LOGIN_FAILURES
+                      .NEXT_ALLOWED_AT
+                      .isNull()
+                      .or(LOGIN_FAILURES.NEXT_ALLOWED_AT.le(now)))
+              .execute();
+    }
+    return deleted;
   }
 
   private static long waitFor(Failures f, Instant now) {

@@ -19,6 +19,7 @@ public final class MaintenanceLease implements AutoCloseable {
 
   private final ServerDatabase db;
   private Connection held; // the connection holding the lock; null when not the holder
+  private boolean closed;
 
   public MaintenanceLease(ServerDatabase db) {
     this.db = db;
@@ -29,6 +30,9 @@ public final class MaintenanceLease implements AutoCloseable {
    * Never waits for another process.
    */
   public synchronized boolean held() {
+    if (closed) {
+      return false;
+    }
     if (db.embedded()) {
       return true;
     }
@@ -40,25 +44,25 @@ public final class MaintenanceLease implements AutoCloseable {
         closeQuietly();
       }
       Connection c = db.connectAlone();
-      boolean got;
+      boolean got = false;
       try (PreparedStatement s =
               c.prepareStatement(
                   "SELECT pg_try_advisory_lock(hashtextextended('stockroom maintenance '"
                       + " || current_schema(), 0))");
           ResultSet r = s.executeQuery()) {
         got = r.next() && r.getBoolean(1);
-      } catch (SQLException e) {
-        c.close();
-        throw e;
+      } finally {
+        if (got) {
+          held = c;
+        } else {
+          c.close();
+        }
       }
       if (got) {
-        held = c;
         log.info("this process runs the maintenance");
-      } else {
-        c.close();
       }
       return got;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       log.warn("cannot tell whether this process runs the maintenance: {}", e.toString());
       closeQuietly();
       return false;
@@ -79,6 +83,7 @@ public final class MaintenanceLease implements AutoCloseable {
   /** Lets another process take the maintenance. */
   @Override
   public synchronized void close() {
+    closed = true;
     closeQuietly();
   }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -48,7 +47,10 @@ public final class Notifications implements AutoCloseable {
   /** How often an idle listener checks that its connection still answers. */
   private static final long PING_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-  /** What a process hears from the others. Called on the listener's thread; must not block. */
+  /**
+   * What a process hears from the others. Called on the listener's thread: hand long work over (the
+   * change feed has its own thread); a short database read is fine.
+   */
   public interface Listener {
     /** Another process committed these changes. */
     void changed(List<Change> changes);
@@ -73,6 +75,9 @@ public final class Notifications implements AutoCloseable {
   private volatile Thread thread;
   private volatile int backendPid;
   private volatile long reconnects;
+
+  /** Set once {@link #listen} stopped waiting for the first {@code LISTEN}. */
+  private volatile boolean startedAlready;
 
   private Notifications(ServerDatabase db, String channel) {
     this.db = db;
@@ -127,6 +132,8 @@ public final class Notifications implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      startedAlready = true;
     }
   }
 
@@ -254,7 +261,7 @@ public final class Notifications implements AutoCloseable {
 
   private void run() {
     long backoff = FIRST_BACKOFF_MILLIS;
-    boolean listenedBefore = false;
+    long failures = 0;
     while (stop.getCount() > 0) {
       try (Connection c = db.connectAlone();
           Statement s = c.createStatement()) {
@@ -262,14 +269,16 @@ public final class Notifications implements AutoCloseable {
         s.execute("LISTEN \"" + channel + "\"");
         backendPid = pg.getBackendPID();
         connected = true;
-        firstListen.countDown();
+        failures = 0;
         backoff = FIRST_BACKOFF_MILLIS;
-        if (listenedBefore) {
+        if (firstListen.getCount() == 0 || startedAlready) {
+          // Listening again, or for the first time after the server began to serve: whatever
+          // was sent before is lost to this process.
           reconnects++;
           log.info("listening to the other server processes again");
           listener.mayHaveMissed();
         }
-        listenedBefore = true;
+        firstListen.countDown();
         long lastHeard = System.nanoTime();
         while (stop.getCount() > 0) {
           PGNotification[] got = pg.getNotifications(500);
@@ -283,12 +292,14 @@ public final class Notifications implements AutoCloseable {
             lastHeard = System.nanoTime();
           }
         }
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
         if (stop.getCount() == 0) {
           break;
         }
         if (connected) {
           log.warn("lost the connection that hears the other server processes: {}", e.toString());
+        } else if (failures++ % 20 == 0) {
+          log.warn("cannot listen to the other server processes: {}", e.toString());
         }
       } finally {
         connected = false;
@@ -322,8 +333,8 @@ public final class Notifications implements AutoCloseable {
       for (String token : m.get().tokens()) {
         to.signedOut(token);
       }
-    } catch (RuntimeException e) {
-      log.warn("a notification from another server process failed here: {}", e.toString());
+    } catch (Throwable e) {
+      log.warn("a notification from another server process failed here: {}", e.toString(), e);
     }
   }
 

@@ -215,6 +215,13 @@ public final class ServerDatabase implements AutoCloseable {
     if (password != null) {
       props.setProperty("password", password);
     }
+    if (!embedded) {
+      // A half-open connection (a network cut, a database failed over) must fail within seconds,
+      // not after the kernel's retransmissions: the listener's ping then reconnects.
+      props.setProperty("tcpKeepAlive", "true");
+      props.setProperty("socketTimeout", "30");
+      props.setProperty("connectTimeout", "10");
+    }
     return java.sql.DriverManager.getConnection(url, props);
   }
 
