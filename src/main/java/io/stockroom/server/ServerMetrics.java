@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * What {@code GET /metrics} shows, in Prometheus's text format (Micrometer): requests per route
  * with their latencies, push outcomes, pull pages and records, live sockets, the database pool
  * (HikariCP's own meters), whether this process hears the others, and the JVM's memory, threads and
- * CPU. Routes are the matched route templates, never raw paths, so a client cannot add series.
+ * CPU. Routes are the matched route templates, never raw paths, and a method outside the usual
+ * seven is {@code OTHER}, so a client cannot add series.
  */
 final class ServerMetrics {
 
