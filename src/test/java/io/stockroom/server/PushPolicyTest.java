@@ -58,22 +58,10 @@ class PushPolicyTest {
   }
 
   static JsonNode record(String entity, UUID id, String token) {
-    String cursor = "";
-    while (true) {
-      JsonNode page =
-          server
-              .get("/api/sync/pull?entity=" + entity + "&limit=1000&since=" + cursor, token)
-              .json();
-      for (JsonNode r : page.get("records")) {
-        if (r.get("id").asText().equals(id.toString())) {
-          return r;
-        }
-      }
-      cursor = page.get("cursor").asText();
-      if (!page.get("has_more").asBoolean()) {
-        return null;
-      }
-    }
+    return server.pullAll(token, entity).stream()
+        .filter(r -> r.get("id").asText().equals(id.toString()))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test

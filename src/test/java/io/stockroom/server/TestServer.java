@@ -203,6 +203,21 @@ public final class TestServer implements AutoCloseable {
     return stream(page.get("records")).map(r -> r.get("id").asText()).toList();
   }
 
+  /** Every record of {@code entity} the token's user may see, pulled page by page to the end. */
+  public List<JsonNode> pullAll(String token, String entity) {
+    List<JsonNode> all = new java.util.ArrayList<>();
+    String cursor = "";
+    while (true) {
+      JsonNode page =
+          get("/api/sync/pull?entity=" + entity + "&limit=1000&since=" + cursor, token).json();
+      page.get("records").forEach(all::add);
+      cursor = java.net.URLEncoder.encode(page.get("cursor").asText(), StandardCharsets.UTF_8);
+      if (!page.get("has_more").asBoolean()) {
+        return all;
+      }
+    }
+  }
+
   public static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
     return java.util.stream.StreamSupport.stream(array.spliterator(), false);
   }

@@ -128,7 +128,7 @@ class ServerProcessesTest {
   void theSameKeySentToBothProcessesAtOnceAppliesOnce() throws Exception {
     String tokenA = a.login("demo", "demo");
     String tokenB = b.login("demo", "demo");
-    String item = pulled(a, tokenA, "items").get(0).get("id").asText();
+    String item = a.pullAll(tokenA, "items").get(0).get("id").asText();
     String bin = a.locationIds(tokenA, 1).get(0);
     ExecutorService two = Executors.newFixedThreadPool(2);
     try {
@@ -156,7 +156,7 @@ class ServerProcessesTest {
       two.shutdownNow();
     }
     long movements =
-        pulled(b, tokenB, "stock_movements").stream()
+        b.pullAll(tokenB, "stock_movements").stream()
             .filter(r -> r.path("reference").asText().startsWith("once-"))
             .count();
     assertThat(movements).isEqualTo(10);
@@ -168,33 +168,21 @@ class ServerProcessesTest {
     return server.push(token, m).get(0);
   }
 
-  /** Every record of an entity the caller may see, pulled to the end. */
-  private static List<JsonNode> pulled(TestServer server, String token, String entity) {
-    List<JsonNode> all = new ArrayList<>();
-    String cursor = "";
-    while (true) {
-      JsonNode page =
-          server
-              .get("/api/sync/pull?entity=" + entity + "&limit=1000&since=" + cursor, token)
-              .json();
-      page.get("records").forEach(all::add);
-      cursor = page.get("cursor").asText();
-      if (!page.get("has_more").asBoolean()) {
-        return all;
-      }
-    }
-  }
-
   @Test
   void aPushThroughOneProcessReachesALiveLaptopOnTheOther() {
     Laptop onB = liveLaptop("live-b", b, new CopyOnWriteArrayList<>());
-    String sku = TestServer.sku("ACROSS");
+    createThroughAAndAwaitOn(onB, "ACROSS");
+  }
+
+  /** An item created through process A, awaited on a laptop that only listens (no timed sync). */
+  private void createThroughAAndAwaitOn(Laptop laptop, String prefix) {
+    String sku = TestServer.sku(prefix);
     a.push(
         a.login("demo", "demo"),
-        TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, "Across")));
+        TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, prefix)));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> onB.store.catalog().findBySku(sku).isPresent());
+        .until(() -> laptop.store.catalog().findBySku(sku).isPresent());
   }
 
   /** A laptop live on {@code server}, whose periodic sync never comes during a test. */
@@ -303,13 +291,7 @@ class ServerProcessesTest {
         .until(() -> requests.stream().anyMatch(p -> p.contains("entity=stock_counts")));
 
     // And it hears A again.
-    String sku = TestServer.sku("AGAIN");
-    a.push(
-        a.login("demo", "demo"),
-        TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, "Again")));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> onB.store.catalog().findBySku(sku).isPresent());
+    createThroughAAndAwaitOn(onB, "AGAIN");
     assertThat(b.get("/api/ready", null).status()).isEqualTo(200);
   }
 
@@ -395,14 +377,14 @@ class ServerProcessesTest {
       assertThat(l.store.outbox().pendingCount()).isZero();
       String token = a.login("demo", "demo");
       List<JsonNode> movements =
-          pulled(a, token, "stock_movements").stream()
+          a.pullAll(token, "stock_movements").stream()
               .filter(r -> r.path("reference").asText().startsWith("failover-"))
               .toList();
       assertThat(movements).hasSize(3);
       UUID bin = l.store.locations().findByCode("A-01").orElseThrow().id();
       assertThat(l.store.stock().onHand(item.id(), bin)).isEqualByComparingTo("12");
       assertThat(
-              pulled(a, token, "stock_levels").stream()
+              a.pullAll(token, "stock_levels").stream()
                   .filter(r -> r.get("item_id").asText().equals(item.id().toString()))
                   .map(r -> r.get("quantity").decimalValue())
                   .toList())

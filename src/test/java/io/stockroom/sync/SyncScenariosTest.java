@@ -55,22 +55,7 @@ class SyncScenariosTest {
 
   /** Every record of an entity the server holds for the demo user. */
   List<JsonNode> serverRecords(String entity) {
-    String token = server.login("demo", "demo");
-    List<JsonNode> out = new ArrayList<>();
-    String cursor = "";
-    while (true) {
-      JsonNode page =
-          server
-              .get("/api/sync/pull?entity=" + entity + "&limit=1000&since=" + cursor, token)
-              .json();
-      page.get("records").forEach(out::add);
-      cursor =
-          java.net.URLEncoder.encode(
-              page.get("cursor").asText(), java.nio.charset.StandardCharsets.UTF_8);
-      if (!page.get("has_more").asBoolean()) {
-        return out;
-      }
-    }
+    return server.pullAll(server.login("demo", "demo"), entity);
   }
 
   static Item addItem(Laptop l, String sku, String name) {
