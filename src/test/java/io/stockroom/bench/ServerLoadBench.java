@@ -333,22 +333,26 @@ public final class ServerLoadBench {
               (ws, e) -> {
                 if (e != null) {
                   failed.incrementAndGet();
+                  settled.release();
                 } else {
                   sockets.add(ws);
                 }
               });
     }
 
+    /** One permit per socket that opened or failed. */
+    final java.util.concurrent.Semaphore settled = new java.util.concurrent.Semaphore(0);
+
     void awaitOpen(int n) throws InterruptedException {
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (opened.get() + failed.get() < n && System.nanoTime() < deadline) {
-        Thread.sleep(50);
+      if (!settled.tryAcquire(n, 120, java.util.concurrent.TimeUnit.SECONDS)) {
+        System.out.println("not every live socket opened within 120 s");
       }
     }
 
     @Override
     public void onOpen(java.net.http.WebSocket ws) {
       opened.incrementAndGet();
+      settled.release();
       ws.request(1);
     }
 
