@@ -188,7 +188,9 @@ public final class StockroomServer implements AutoCloseable {
   }
 
   /**
-   * The hourly maintenance: old tombstones and long-expired tokens. Of several processes on one
+   * The hourly maintenance: old tombstones and failed sign-in counts past their window. Tokens are
+   * never deleted: PROTOCOL.md answers an expired one {@code token_expired} and a revoked one
+   * {@code token_revoked}, and only a stored token can be told apart. Of several processes on one
    * database only the holder of the maintenance lease runs it. Returns whether this one did.
    */
   public boolean maintain() {
@@ -204,13 +206,9 @@ public final class StockroomServer implements AutoCloseable {
       log.warn("tombstone purge failed: {}", e.toString());
     }
     try {
-      int n = auth.purgeExpiredTokens();
-      if (n > 0) {
-        log.info("deleted {} long-expired tokens", n);
-      }
       auth.forgetOldFailures();
     } catch (RuntimeException e) {
-      log.warn("token clean-up failed: {}", e.toString());
+      log.warn("sign-in count clean-up failed: {}", e.toString());
     }
     return true;
   }

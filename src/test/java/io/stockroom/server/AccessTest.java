@@ -147,7 +147,7 @@ class AccessTest {
   }
 
   @Test
-  void theMaintenanceDeletesLongExpiredTokensButKeepsRevokedOnes() {
+  void theMaintenanceKeepsExpiredAndRevokedTokensSoEachIsAnsweredAsTheContractSays() {
     String idle = server.login("demo", "demo");
     String revoked = server.login("other", "other");
     String used = server.login("demo", "demo");
@@ -162,9 +162,10 @@ class AccessTest {
     clock.advance(Duration.ofDays(11)); // 61 days: twice the idle limit and more
     assertThat(server.server().maintain()).isTrue();
 
-    TestServer.Response gone = server.get("/api/sync/pull?entity=sites", idle);
-    assertThat(gone.status()).isEqualTo(401);
-    assertThat(gone.json().at("/error/code").asText()).isEqualTo("unauthorized");
+    // PROTOCOL.md: expired -> token_expired, however long ago.
+    TestServer.Response still = server.get("/api/sync/pull?entity=sites", idle);
+    assertThat(still.status()).isEqualTo(401);
+    assertThat(still.json().at("/error/code").asText()).isEqualTo("token_expired");
     TestServer.Response stillRevoked = server.get("/api/sync/pull?entity=sites", revoked);
     assertThat(stillRevoked.json().at("/error/code").asText()).isEqualTo("token_revoked");
     assertThat(server.get("/api/sync/pull?entity=sites", used).status()).isEqualTo(200);

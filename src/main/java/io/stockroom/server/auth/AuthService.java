@@ -301,21 +301,6 @@ public final class AuthService implements AutoCloseable {
     cache.clear();
   }
 
-  /**
-   * Deletes the tokens unused for twice the idle limit (they answer {@code token_expired} since
-   * long, and the device signs in again either way). Revoked tokens stay: a laptop that comes back
-   * with one must still be told {@code token_revoked}, so it clears the server's sites.
-   */
-  public int purgeExpiredTokens() {
-    Instant cutoff = clock.instant().minus(tokenIdle.multipliedBy(2));
-    return store.writeUnversioned(
-        dsl ->
-            dsl.deleteFrom(TOKENS)
-                .where(TOKENS.REVOKED_AT.isNull())
-                .and(TOKENS.LAST_USED_AT.lt(cutoff))
-                .execute());
-  }
-
   /** Deletes failed sign-in counts whose window has passed (the maintenance). */
   public int forgetOldFailures() {
     return throttle.forgetOld();
