@@ -224,9 +224,10 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     try {
       executor.execute(
           () -> {
+            Pass pass = new Pass(version);
             for (Subscriber s : subscribers.values()) {
               for (EntityType entity : EntityType.values()) {
-                send(s, codec.writeString(LiveMessage.changed(entity.wireName(), version)));
+                send(s, hint(entity, version, pass)); // encoded once per entity
               }
             }
           });

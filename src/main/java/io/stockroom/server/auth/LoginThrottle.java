@@ -5,14 +5,10 @@ import static io.stockroom.server.store.jooq.Tables.LOGIN_FAILURES;
 import io.stockroom.server.store.ServerStore;
 import io.stockroom.server.store.jooq.tables.records.LoginFailuresRecord;
 import io.stockroom.server.wire.ApiError;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -242,11 +238,6 @@ public final class LoginThrottle {
     if (k.length() <= MAX_KEY) {
       return k;
     }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8));
-      return k.substring(0, 2) + "#" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return k.substring(0, 2) + "#" + AuthService.tokenKey(k); // its SHA-256, as tokens are kept
   }
 }
