@@ -172,7 +172,16 @@ def main():
     ap.add_argument("--items", type=int, default=100000, help="first sync and cold start")
     ap.add_argument("--push-items", type=int, default=10000, help="server size for push/live")
     ap.add_argument("--no-report", action="store_true", help="print only; do not append")
+    ap.add_argument("--only", default="first,push,search,cold",
+                    help="a comma-separated subset of first,push,search,cold (push includes live);"
+                         " a partial run is printed, never appended to the report")
     args = ap.parse_args()
+    only = set(args.only.split(","))
+    unknown = only - {"first", "push", "search", "cold"}
+    if unknown:
+        raise SystemExit("--only: unknown measure(s) " + ",".join(sorted(unknown)))
+    if only != {"first", "push", "search", "cold"}:
+        args.no_report = True
 
     for f in (JAR, TEST_CLASSES):
         if not os.path.exists(f):
@@ -189,16 +198,20 @@ def main():
     load_before = load()
     log("work dir", work, "load", load_before)
 
-    log("seeding a server with %d items and a profile with %d items" % (args.items, args.items))
-    big = Server(work, args.items)
+    big = xvfb = None
     cold_profile = os.path.join(work, "cold")
-    subprocess.run(["java", "-cp", CP, "io.stockroom.bench.SeedProfile", cold_profile,
-                    str(args.items)], check=True, capture_output=True)
-    # One X server for every window; both windows get the same one.
-    display = next(n for n in range(97, 200) if not os.path.exists("/tmp/.X11-unix/X%d" % n))
-    xvfb = subprocess.Popen(["Xvfb", ":%d" % display, "-screen", "0", "1600x1000x24", "-nolisten",
-                             "tcp"], stderr=subprocess.DEVNULL)
-    xenv = dict(os.environ, DISPLAY=":%d" % display)
+    if "first" in only:
+        log("seeding a server with %d items" % args.items)
+        big = Server(work, args.items)
+    if "cold" in only:
+        log("seeding a profile with %d items" % args.items)
+        subprocess.run(["java", "-cp", CP, "io.stockroom.bench.SeedProfile", cold_profile,
+                        str(args.items)], check=True, capture_output=True)
+        # One X server for every window; both windows get the same one.
+        display = next(n for n in range(97, 200) if not os.path.exists("/tmp/.X11-unix/X%d" % n))
+        xvfb = subprocess.Popen(["Xvfb", ":%d" % display, "-screen", "0", "1600x1000x24", "-nolisten",
+                                 "tcp"], stderr=subprocess.DEVNULL)
+        xenv = dict(os.environ, DISPLAY=":%d" % display)
 
     r = {k: [] for k in ["fs_s", "fs_p", "fs_rss", "size_s", "size_p", "push_phase", "push_cycle", "push_requests",
                          "push_p", "pl_rss", "live_s", "live_p", "word", "cold_app",
@@ -207,72 +220,78 @@ def main():
     try:
         for rnd in range(1, args.rounds + 1):
             log("round %d of %d, load %s" % (rnd, args.rounds, load()))
-            # 1. First sync, whole processes.
-            prof = os.path.join(work, "fs%d" % rnd)
-            sec, rc, out, rss = timed(
-                ["java", XMX, "-jar", JAR, "sync", "--profile", prof, "--server", big.url,
-                 "--user", "demo", "--password-stdin", "--json"], stdin="demo\n")
-            r["fs_s"].append(sec if rc == 0 else None)
-            r["fs_rc"].append(rc)
-            r["fs_rss"].append(rss)
-            if rc == 0:
-                # Settled: opened and closed once more, as the app does after a first sync.
-                # (Before client schema v7 that wrote the search words the sync left owed.)
-                _, src, sout, _ = timed(["java", "-cp", CP,
-                                         "io.stockroom.bench.SettleProfile", prof])
-                if src != 0:
-                    raise SystemExit("SettleProfile failed: " + sout[-500:])
-            r["size_s"].append(du_kb(prof) / args.items * 1000 if rc == 0 else None)
-            res = pouch(args.items, "firstpush,query,push,incr", ["--bs", "500"])
-            pull = [s for s in res["pull"] if not s.get("error")]
-            r["fs_p"].append(pull[0]["sec"] if pull else None)
-            settled = pull[0].get("diskReopened") or pull[0].get("disk") if pull else None
-            r["size_p"].append(settled["apparent"] / 1024 / args.items * 1000 if settled else None)
-            log("first sync: Stockroom %.1f s, PouchDB %s s" % (sec, r["fs_p"][-1]))
-
-            # 2. Push of 1,000 and live, each against a fresh server.
-            srv = Server(work, args.push_items)
-            try:
+            if "first" in only:
+                # 1. First sync, whole processes.
+                prof = os.path.join(work, "fs%d" % rnd)
                 sec, rc, out, rss = timed(
-                    ["java", XMX, "-cp", CP, "io.stockroom.sync.PeerMeasures", srv.url, "demo",
-                     "demo", os.path.join(work, "pl%d" % rnd), "1000", "10"])
-            finally:
-                srv.stop()
-            m = json.loads(out.strip().splitlines()[-1]) if rc == 0 else {}
-            r["push_phase"].append(med(m.get("push_phase_ms", [])))
-            r["push_cycle"].append(med(m.get("push_cycle_ms", [])))
-            r["push_requests"].append(med(m.get("push_requests_ms", [])))
-            r["live_s"].extend(m.get("live_ms", []))
-            r["pl_rss"].append(rss)
-            # Three of each: its live measure takes one sample a rep.
-            res = pouch(args.push_items, "firstpush,query", ["--push", "1000"], reps=3)
-            push = [s["sec"] * 1000 for s in res["push"] if s.get("m") == 1000 and not s.get("error")]
-            r["push_p"].append(med(push))
-            live = [e for e in res["incr"] if e["name"].startswith("live replication")]
-            r["live_p"].extend(s["ms"] for e in live for s in e["samples"] if "ms" in s)
-            r["pouch_rss"].append(res.get("clientRssMB"))
-            log("push: Stockroom %s ms, PouchDB %s ms" % (m.get("push_phase_ms"), r["push_p"][-1]))
+                    ["java", XMX, "-jar", JAR, "sync", "--profile", prof, "--server", big.url,
+                     "--user", "demo", "--password-stdin", "--json"], stdin="demo\n")
+                r["fs_s"].append(sec if rc == 0 else None)
+                r["fs_rc"].append(rc)
+                r["fs_rss"].append(rss)
+                if rc == 0:
+                    # Settled: opened and closed once more, as the app does after a first sync.
+                    # (Before client schema v7 that wrote the search words the sync left owed.)
+                    _, src, sout, _ = timed(["java", "-cp", CP,
+                                             "io.stockroom.bench.SettleProfile", prof])
+                    if src != 0:
+                        raise SystemExit("SettleProfile failed: " + sout[-500:])
+                r["size_s"].append(du_kb(prof) / args.items * 1000 if rc == 0 else None)
+                res = pouch(args.items, "firstpush,query,push,incr", ["--bs", "500"])
+                pull = [s for s in res["pull"] if not s.get("error")]
+                r["fs_p"].append(pull[0]["sec"] if pull else None)
+                settled = pull[0].get("diskReopened") or pull[0].get("disk") if pull else None
+                r["size_p"].append(settled["apparent"] / 1024 / args.items * 1000 if settled else None)
+                log("first sync: Stockroom %.1f s, PouchDB %s s" % (sec, r["fs_p"][-1]))
 
-            # 3. Search (Stockroom only).
-            sec, rc, out, rss = timed(["java", "-cp", CP, "io.stockroom.bench.LocalBench", "100000"])
-            w = re.search(r"name word ([\d.]+) \(([\d.]+)\) ms", out)
-            r["word"].append(float(w.group(2)) if w else None)
+            if "push" in only:
+                # 2. Push of 1,000 and live, each against a fresh server.
+                srv = Server(work, args.push_items)
+                try:
+                    sec, rc, out, rss = timed(
+                        ["java", XMX, "-cp", CP, "io.stockroom.sync.PeerMeasures", srv.url, "demo",
+                         "demo", os.path.join(work, "pl%d" % rnd), "1000", "10"])
+                finally:
+                    srv.stop()
+                m = json.loads(out.strip().splitlines()[-1]) if rc == 0 else {}
+                r["push_phase"].append(med(m.get("push_phase_ms", [])))
+                r["push_cycle"].append(med(m.get("push_cycle_ms", [])))
+                r["push_requests"].append(med(m.get("push_requests_ms", [])))
+                r["live_s"].extend(m.get("live_ms", []))
+                r["pl_rss"].append(rss)
+                # Three of each: its live measure takes one sample a rep.
+                res = pouch(args.push_items, "firstpush,query", ["--push", "1000"], reps=3)
+                push = [s["sec"] * 1000 for s in res["push"] if s.get("m") == 1000 and not s.get("error")]
+                r["push_p"].append(med(push))
+                live = [e for e in res["incr"] if e["name"].startswith("live replication")]
+                r["live_p"].extend(s["ms"] for e in live for s in e["samples"] if "ms" in s)
+                r["pouch_rss"].append(res.get("clientRssMB"))
+                log("push: Stockroom %s ms, PouchDB %s ms" % (m.get("push_phase_ms"), r["push_p"][-1]))
 
-            # 4. Cold start: floor, then app.
-            wall, up = first_paint(["java", "-cp", CP, "io.stockroom.bench.BareWindow"], xenv)
-            r["cold_floor"].append(wall)
-            r["cold_floor_up"].append(up)
-            rss_file = os.path.join(work, "cold.rss")
-            wall, up = first_paint(["/usr/bin/time", "-o", rss_file, "-f", "%M", "java", XMX,
-                                    "-jar", JAR, "--smoke-test", "--profile", cold_profile], xenv)
-            r["cold_app"].append(wall)
-            r["cold_app_up"].append(up)
-            with open(rss_file) as f:
-                r["cold_rss"].append(int(f.read().split()[-1]) / 1024)
-            log("cold start: app %s ms, floor %s ms" % (r["cold_app"][-1], r["cold_floor"][-1]))
+            if "search" in only:
+                # 3. Search (Stockroom only).
+                sec, rc, out, rss = timed(["java", "-cp", CP, "io.stockroom.bench.LocalBench", "100000"])
+                w = re.search(r"name word ([\d.]+) \(([\d.]+)\) ms", out)
+                r["word"].append(float(w.group(2)) if w else None)
+
+            if "cold" in only:
+                # 4. Cold start: floor, then app.
+                wall, up = first_paint(["java", "-cp", CP, "io.stockroom.bench.BareWindow"], xenv)
+                r["cold_floor"].append(wall)
+                r["cold_floor_up"].append(up)
+                rss_file = os.path.join(work, "cold.rss")
+                wall, up = first_paint(["/usr/bin/time", "-o", rss_file, "-f", "%M", "java", XMX,
+                                        "-jar", JAR, "--smoke-test", "--profile", cold_profile], xenv)
+                r["cold_app"].append(wall)
+                r["cold_app_up"].append(up)
+                with open(rss_file) as f:
+                    r["cold_rss"].append(int(f.read().split()[-1]) / 1024)
+                log("cold start: app %s ms, floor %s ms" % (r["cold_app"][-1], r["cold_floor"][-1]))
     finally:
-        big.stop()
-        xvfb.terminate()
+        if big:
+            big.stop()
+        if xvfb:
+            xvfb.terminate()
 
     def ratio(a, b):
         return [x / y for x, y in zip(a, b) if x is not None and y]
