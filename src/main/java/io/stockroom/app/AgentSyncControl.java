@@ -97,6 +97,11 @@ final class AgentSyncControl implements SyncControl {
   }
 
   @Override
+  public void addArrivalListener(Runnable listener) {
+    whenBuilt(agent -> agent.scheduler().addArrivalListener(listener));
+  }
+
+  @Override
   public void start() {
     whenBuilt(SyncAgent::start);
   }

@@ -154,10 +154,10 @@ public class StockroomApp extends Application {
                   if (steps.changed(st)) {
                     main.afterSync();
                   }
-                  if (steps.pulledAndDone(st)) {
-                    main.afterPull(); // a first sign-in fills the screens without a restart
-                  }
                 }));
+    // Records from the server are shown once applied, not after the push that follows (decision
+    // record 0056); a first sign-in fills the screens without a restart.
+    sync.addArrivalListener(() -> Platform.runLater(main::afterPull));
     changes.subscribe(sync::localWrite);
     main.start(
         new MainViewModel.Screens(
@@ -256,18 +256,6 @@ public class StockroomApp extends Application {
   /** Whether a published status ends a step worth reloading the inbox and the sync screen for. */
   private static final class SyncSteps {
     private Object last;
-    private int pulled;
-
-    /** Whether a cycle that received records has just ended. */
-    boolean pulledAndDone(io.stockroom.sync.SyncStatus st) {
-      if (st.state() == io.stockroom.sync.SyncStatus.State.SYNCING) {
-        pulled = Math.max(pulled, st.pulledThisCycle());
-        return false;
-      }
-      boolean done = pulled > 0;
-      pulled = 0;
-      return done;
-    }
 
     boolean changed(io.stockroom.sync.SyncStatus st) {
       Object now =

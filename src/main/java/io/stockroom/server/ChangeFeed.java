@@ -7,6 +7,7 @@ import io.stockroom.protocol.LiveMessage;
 import io.stockroom.server.auth.Principal;
 import io.stockroom.server.pull.PullService;
 import io.stockroom.server.store.Change;
+import io.stockroom.server.store.CommitListener;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
  * at once; later ones within the window wait for its end and go as one poke with the latest
  * version. Commits that queue up while the feed is busy are sent as one; messages that are the same
  * for several sockets are encoded once.
+ *
+ * <p>On H2 the feed reads and encodes a commit's pokes while the writer forces that commit to disk,
+ * and sends them once it is there (decision record 0056).
  */
-public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
+public final class ChangeFeed implements CommitListener, AutoCloseable {
 
   static final int MAX_IN_FLIGHT = 64;
 
@@ -54,6 +57,9 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
 
   /** The longest a change waits for its poke because of the window. */
   static final long MAX_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** How long the feed waits for a commit to reach the disk before it drops its pokes. */
+  private static final long ON_DISK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   /** How often held pokes are looked at while some are held. */
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -108,7 +114,14 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
           });
 
   /** Commits handed over and not yet sent; the feed thread takes them all at once. */
-  private final ConcurrentLinkedQueue<List<Change>> handedOver = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Handed> handedOver = new ConcurrentLinkedQueue<>();
+
+  private record Handed(List<Change> changes, boolean onDisk) {}
+
+  /** Guards {@link #onDiskUpTo}; the feed thread waits on it. */
+  private final Object disk = new Object();
+
+  private long onDiskUpTo;
 
   private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -161,9 +174,14 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     return subscribers.size();
   }
 
-  @Override
+  /** Changes another process committed (they are on disk): told like this process's own. */
   public void accept(List<Change> changes) {
-    handedOver.add(changes);
+    committed(changes, true);
+  }
+
+  @Override
+  public void committed(List<Change> changes, boolean onDisk) {
+    handedOver.add(new Handed(changes, onDisk));
     if (draining.compareAndSet(false, true)) {
       try {
         executor.execute(this::drain);
@@ -173,16 +191,55 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     }
   }
 
+  @Override
+  public void onDisk(long upTo) {
+    synchronized (disk) {
+      if (upTo > onDiskUpTo) {
+        onDiskUpTo = upTo;
+        disk.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits (the feed thread) until every version up to {@code version} is on disk; false when that
+   * did not happen in {@link #ON_DISK_WAIT_NANOS} or the feed is closing.
+   */
+  private boolean awaitOnDisk(long version) {
+    long deadline = System.nanoTime() + ON_DISK_WAIT_NANOS;
+    synchronized (disk) {
+      while (onDiskUpTo < version) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || executor.isShutdown()) {
+          return false;
+        }
+        try {
+          disk.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Sends every commit handed over so far as one (the feed thread). */
   private void drain() {
     draining.set(false);
     List<Change> all = new ArrayList<>();
-    for (List<Change> c; (c = handedOver.poll()) != null; ) {
-      all.addAll(c);
+    long mustBeOnDisk = 0;
+    for (Handed h; (h = handedOver.poll()) != null; ) {
+      all.addAll(h.changes());
+      if (!h.onDisk()) {
+        for (Change c : h.changes()) {
+          mustBeOnDisk = Math.max(mustBeOnDisk, c.version());
+        }
+      }
     }
     try {
       if (!all.isEmpty()) {
-        deliver(all);
+        deliver(all, mustBeOnDisk);
       }
     } catch (RuntimeException e) {
       // The sockets pull on their next cycle; the feed goes on with the next commit.
@@ -236,15 +293,22 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
     }
   }
 
-  private void deliver(List<Change> changes) {
+  /**
+   * Works out and encodes the pokes for these changes, waits until {@code mustBeOnDisk} is on disk,
+   * then sends them: the reads and the encoding overlap the writer's force (decision record 0056).
+   */
+  private void deliver(List<Change> changes, long mustBeOnDisk) {
     // Everything up to the group's last version is committed: a pull from any cursor would now
     // return the rows up to it.
+    long upTo = committedUpTo;
     for (Change c : changes) {
-      committedUpTo = Math.max(committedUpTo, c.version());
+      upTo = Math.max(upTo, c.version());
     }
     long now = System.nanoTime();
     long window = window();
-    Pass pass = new Pass(committedUpTo);
+    Pass pass = new Pass(upTo);
+    record Poke(Subscriber to, EntityType entity, long version, String text) {}
+    List<Poke> pokes = new ArrayList<>();
     for (Subscriber s : subscribers.values()) {
       Map<EntityType, Long> latest = new EnumMap<>(EntityType.class);
       for (Change c : changes) {
@@ -255,13 +319,26 @@ public final class ChangeFeed implements Consumer<List<Change>>, AutoCloseable {
       for (Map.Entry<EntityType, Long> e : latest.entrySet()) {
         EntityType entity = e.getKey();
         Long last = s.lastSent.get(entity);
-        if (!s.held.containsKey(entity) && (last == null || now - last >= window)) {
-          s.lastSent.put(entity, now);
-          send(s, pass.message(s, entity, e.getValue()));
-        } else {
-          s.held.merge(entity, e.getValue(), Math::max);
-          scheduleTick();
-        }
+        boolean sendNow = !s.held.containsKey(entity) && (last == null || now - last >= window);
+        pokes.add(
+            new Poke(
+                s, entity, e.getValue(), sendNow ? pass.message(s, entity, e.getValue()) : null));
+      }
+    }
+    if (mustBeOnDisk > 0 && !awaitOnDisk(mustBeOnDisk)) {
+      // The force failed (the writer answered those pushes with an error): nothing is told; a
+      // later commit's pokes, or the laptops' next pulls, bring these changes once on disk.
+      log.warn("live pokes dropped: version {} did not reach the disk", mustBeOnDisk);
+      return;
+    }
+    committedUpTo = upTo;
+    for (Poke p : pokes) {
+      if (p.text() != null) {
+        p.to().lastSent.put(p.entity(), now);
+        send(p.to(), p.text());
+      } else {
+        p.to().held.merge(p.entity(), p.version(), Math::max);
+        scheduleTick();
       }
     }
   }

@@ -355,7 +355,7 @@ public final class SyncAgent implements AutoCloseable {
 
   /** One cycle on the caller's thread, for the headless {@code sync} command and tests. */
   public CycleResult runOnce() {
-    return engine.run(Trigger.MANUAL, null);
+    return engine.run(Trigger.MANUAL, null, null);
   }
 
   /** Entities in pull order, for progress displays. */

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>pull the sites whole ({@link SitePull});
  *   <li>pull every other entity until {@code has_more} is false, each page applied with its cursor
  *       in one local transaction ({@link EntityPull}); after a live poke, only what it named;
+ *   <li>tell the listener that records arrived, so the screens show them before the push (decision
+ *       record 0056);
  *   <li>push the due mutations, creates before updates, parents before children, one batch per
  *       entity ({@link PushRounds});
  *   <li>pull again when the server accepted anything;
@@ -93,14 +95,20 @@ public final class SyncEngine {
     hints.add(poke);
   }
 
-  /** Runs one cycle; never throws for a network or server failure (see the outcome). */
-  public CycleResult run(Trigger trigger, IntConsumer pulledSoFar) {
+  /**
+   * Runs one cycle; never throws for a network or server failure (see the outcome). {@code
+   * pulledSoFar} hears the progress of a long pull; {@code arrived} (on this thread, and it must
+   * not block) hears each time a pull step has applied records, as soon as they are committed.
+   * Either may be null.
+   */
+  public CycleResult run(Trigger trigger, IntConsumer pulledSoFar, Runnable arrived) {
     cancel.reset();
     Instant started = clock.instant();
     long nanos = System.nanoTime();
     long sent0 = client.bytesSent();
     long received0 = client.bytesReceived();
     CycleTally tally = new CycleTally();
+    int shown = 0; // records the listener has heard of
     String outcome = "ok";
     String error = null;
     Duration retryAfter = null;
@@ -128,11 +136,13 @@ public final class SyncEngine {
         sites.pull(tally);
         entities.pullAll(tally, pulledSoFar);
       }
+      shown = arrived(arrived, tally, shown);
       pushes.pushAll(tally);
       if (tally.accepted > 0) {
         // What the accepted mutations changed on the server (decision record 0050); changes by
         // others come by live pokes or the next cycle, from the cursors left where they are.
         entities.pull(EntityPull.changedByPushOf(tally.acceptedTypes), tally, pulledSoFar);
+        shown = arrived(arrived, tally, shown);
       }
     } catch (SyncException e) {
       if (e.kind() == SyncException.Kind.UNAUTHORIZED && ErrorBody.TOKEN_REVOKED.equals(e.code())) {
@@ -152,6 +162,7 @@ public final class SyncEngine {
       outcome = "error";
       error = e.toString();
     }
+    arrived(arrived, tally, shown); // a failure after some pages were applied
     CycleResult result =
         new CycleResult(
             outcome,
@@ -181,6 +192,21 @@ public final class SyncEngine {
       }
     }
     return result;
+  }
+
+  /**
+   * Tells the listener when records were applied since it last heard ({@code shown} of them);
+   * returns how many it has heard of now.
+   */
+  private static int arrived(Runnable listener, CycleTally tally, int shown) {
+    if (listener != null && tally.pulled > shown) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("a listener of pulled records failed", e);
+      }
+    }
+    return tally.pulled;
   }
 
   private void log(CycleResult r, String note) {

@@ -53,6 +53,7 @@ public final class SyncScheduler implements AutoCloseable {
   private final IntervalTimer timer;
   private final Counts counts;
   private final List<Consumer<CycleResult>> cycleListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> arrivalListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   // Guarded by lock: a cycle is handed to the executor (queued) or running; a trigger while one
   // runs only sets "again", and the running cycle hands the next one over when it ends. So cycles
@@ -114,6 +115,14 @@ public final class SyncScheduler implements AutoCloseable {
 
   public void addCycleListener(Consumer<CycleResult> listener) {
     cycleListeners.add(listener);
+  }
+
+  /**
+   * Hears, on the sync thread, each time a cycle has applied pulled records: after its pull step,
+   * before it pushes (decision record 0056). It must not block.
+   */
+  public void addArrivalListener(Runnable listener) {
+    arrivalListeners.add(listener);
   }
 
   public SyncStatus status() {
@@ -239,7 +248,11 @@ public final class SyncScheduler implements AutoCloseable {
     SyncStatus before = board.status();
     try {
       update(s -> s.withState(SyncStatus.State.SYNCING).withProgress(0));
-      result = engine.run(why, n -> update(s -> s.withProgress(n)));
+      result =
+          engine.run(
+              why,
+              n -> update(s -> s.withProgress(n)),
+              () -> arrivalListeners.forEach(Runnable::run));
       afterCycle(result);
     } catch (RuntimeException e) {
       LOG.error("sync cycle crashed", e);

@@ -77,6 +77,44 @@ class ChangeFeedTest {
   }
 
   /**
+   * Decision record 0056: on H2 a commit is handed over before it is forced to disk; its poke is
+   * made then, and sent only once the writer says the commit is on disk.
+   */
+  @Test
+  void aPokeWaitsUntilItsCommitIsOnDisk() {
+    Principal user = new Principal(UUID.randomUUID(), "u", Role.STAFF, Set.of(UUID.randomUUID()));
+    try (ChangeFeed feed = new ChangeFeed(new JsonCodec())) {
+      Sink sink = new Sink(true);
+      feed.subscribe(user, "token", sink);
+      feed.committed(List.of(new Change(EntityType.ITEMS, null, 7)), false);
+      // The feed thread has made the poke and waits for the disk.
+      await()
+          .pollInterval(Duration.ofMillis(1))
+          .atMost(Duration.ofSeconds(5))
+          .until(ChangeFeedTest::feedWaitsForTheDisk);
+      assertThat(sink.sent).isEmpty();
+      feed.onDisk(6); // an earlier version on disk is not enough
+      assertThat(feedWaitsForTheDisk()).isTrue();
+      assertThat(sink.sent).isEmpty();
+      feed.onDisk(7);
+      await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 1);
+      assertThat(sink.sent.get(0)).contains("\"version\":7");
+      // A commit that is on disk already (PostgreSQL, another process's) goes at once.
+      feed.committed(List.of(new Change(EntityType.LOCATIONS, null, 8)), true);
+      await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 2);
+    }
+  }
+
+  private static boolean feedWaitsForTheDisk() {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> e.getKey().getName().equals("stockroom-change-feed"))
+        .anyMatch(
+            e ->
+                java.util.Arrays.stream(e.getValue())
+                    .anyMatch(f -> f.getMethodName().equals("awaitOnDisk")));
+  }
+
+  /**
    * Decision record 0055: however fast changes come, a socket gets at most one poke per entity per
    * window; none is lost (the last one names the latest version), and the first after a quiet spell
    * goes out at once.

@@ -33,7 +33,8 @@ class LoginThrottleTest {
   @BeforeEach
   void open() {
     db = ServerDatabase.h2(dir);
-    store = new ServerStore(db, changes -> {}, Notifications.of(db));
+    store =
+        new ServerStore(db, io.stockroom.server.store.CommitListener.NONE, Notifications.of(db));
     throttle = new LoginThrottle(store, clock);
   }
 

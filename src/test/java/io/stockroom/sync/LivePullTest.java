@@ -111,4 +111,50 @@ class LivePullTest {
     assertThat(agent.runOnce().ok()).isTrue();
     assertThat(pulled()).contains("sites", "items", "locations", "stock_levels");
   }
+
+  /**
+   * Decision record 0056: what a poke brought is shown (the listeners hear of it) as soon as it is
+   * applied, before the cycle pushes what this laptop has queued.
+   */
+  @Test
+  void recordsArriveBeforeThePush() throws Exception {
+    server = TestServer.start(tmp.resolve("server"), 3);
+    store = LocalStore.open(tmp.resolve("laptop"), Clock.systemUTC(), IdGenerator.seeded(46));
+    agent =
+        new SyncAgent(
+            store,
+            Clock.systemUTC(),
+            SyncAgent.Options.defaults()
+                .withTimers(Duration.ofHours(1), Duration.ofMillis(20))
+                .withLive(true));
+    agent.signIn(server.url(), "demo", "demo");
+    String sku = TestServer.sku("LIVE");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    agent
+        .scheduler()
+        .addArrivalListener(
+            () ->
+                heard.add(
+                    store.catalog().findBySku(sku).isPresent()
+                        + " pending "
+                        + store.outbox().pendingCount()));
+    agent.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> agent.scheduler().status().liveConnected());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> agent.scheduler().status().state() == SyncStatus.State.ONLINE);
+    // Queued here and not announced to the agent: only the poke's cycle pushes it.
+    store.catalog().create(io.stockroom.domain.ItemDraft.of(TestServer.sku("MINE"), "Mine"));
+    heard.clear();
+
+    String token = server.login("demo", "demo");
+    server.push(
+        token,
+        TestServer.mutation("items", "create", UUID.randomUUID(), TestServer.item(sku, "Poked")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> store.outbox().pendingCount() == 0);
+    // Heard once with the server's item in and this laptop's still queued; then, after the push,
+    // once more for what the push changed on the server (decision record 0050).
+    assertThat(heard).hasSizeGreaterThanOrEqualTo(1);
+    assertThat(heard.get(0)).isEqualTo("true pending 1");
+  }
 }

@@ -13,6 +13,12 @@ public interface SyncControl {
 
   void addListener(Consumer<SyncStatus> listener);
 
+  /**
+   * Hears each time a sync has applied records pulled from the server, as soon as they are in the
+   * local store (on the agent's thread; it must not block).
+   */
+  default void addArrivalListener(Runnable listener) {}
+
   void start();
 
   void syncNow();

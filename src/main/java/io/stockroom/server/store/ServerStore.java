@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -33,7 +32,7 @@ public final class ServerStore implements AutoCloseable {
 
   private final ServerDatabase db;
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final Consumer<List<Change>> onCommit;
+  private final CommitListener onCommit;
   private final Notifications others;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
@@ -80,10 +79,10 @@ public final class ServerStore implements AutoCloseable {
   }
 
   /**
-   * {@code onCommit} hears every committed write's changes, in version order; it must not block.
-   * {@code others} tells the other processes on the same database of them, at the commit.
+   * {@code onCommit} hears every committed write's changes, in version order, and when they are on
+   * disk. {@code others} tells the other processes on the same database of them, at the commit.
    */
-  public ServerStore(ServerDatabase db, Consumer<List<Change>> onCommit, Notifications others) {
+  public ServerStore(ServerDatabase db, CommitListener onCommit, Notifications others) {
     this.db = db;
     this.onCommit = onCommit;
     this.others = others;
@@ -217,8 +216,9 @@ public final class ServerStore implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one writing transaction that holds the version counter. It returns (and
-   * {@code onCommit} hears of it) only once the transaction is on disk.
+   * Runs {@code work} in one writing transaction that holds the version counter. It returns only
+   * once the transaction is on disk; {@code onCommit} hears of it at the commit, and again once it
+   * is on disk.
    */
   public <T> T write(Function<WriteTx, T> work) {
     writeLock.lock();
@@ -253,10 +253,16 @@ public final class ServerStore implements AutoCloseable {
                     done[0] = w;
                     return r;
                   });
+      List<Change> changes = List.copyOf(done[0].changes());
+      boolean forced = db.embedded();
+      if (!changes.isEmpty()) {
+        // Visible to readers now; told to clients once on disk (decision record 0056).
+        onCommit.committed(changes, !forced);
+      }
       db.flush();
       durableVersion = Math.max(durableVersion, done[0].lastVersion());
-      if (!done[0].changes().isEmpty()) {
-        onCommit.accept(List.copyOf(done[0].changes()));
+      if (forced && !changes.isEmpty()) {
+        onCommit.onDisk(done[0].lastVersion());
       }
       return result;
     } finally {
