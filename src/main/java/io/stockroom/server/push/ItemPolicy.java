@@ -92,7 +92,7 @@ final class ItemPolicy implements EntityPolicy {
     r.setCreatedAt(c.now());
     r.setHlc(created.toString());
     write(r, draft, clocks, version, c);
-    c.tx().execute(INSERT, r.intoArray());
+    c.tx().execute(INSERT, values(r));
     c.tx().changed(EntityType.ITEMS, null, version);
     return MutationResult.accepted(c.key(), r.getId(), version, RowRecords.item(r));
   }
@@ -266,6 +266,18 @@ final class ItemPolicy implements EntityPolicy {
         (String) v.get(ItemField.UNIT),
         (String) v.get(ItemField.CATEGORY),
         orZero((Integer) v.get(ItemField.REORDER_POINT)));
+  }
+
+  /**
+   * The record's values in field order. Not {@code Record.intoArray()}: that goes through jOOQ's
+   * record mapper cache, which took a quarter of the writer's time in a push of new items.
+   */
+  private static Object[] values(ItemsRecord r) {
+    Object[] values = new Object[r.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = r.get(i);
+    }
+    return values;
   }
 
   private static ItemDraft validate(ItemDraft draft) {

@@ -1,7 +1,5 @@
 package io.stockroom.server.push;
 
-import static io.stockroom.server.store.jooq.Tables.IDEMPOTENCY;
-
 import io.stockroom.domain.EntityType;
 import io.stockroom.domain.IdGenerator;
 import io.stockroom.domain.MutationAction;
@@ -14,7 +12,6 @@ import io.stockroom.server.auth.Principal;
 import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.ServerStore;
 import io.stockroom.server.store.WriteTx;
-import io.stockroom.server.store.jooq.tables.records.IdempotencyRecord;
 import io.stockroom.server.wire.ApiError;
 import java.io.IOException;
 import java.time.Clock;
@@ -143,11 +140,18 @@ public final class PushService {
   private static final String STORED =
       "select result from idempotency where user_id = ? and idempotency_key = ?";
 
+  /**
+   * Stores the results, one JDBC batch for the push: built by jOOQ as one multi-row insert, it was
+   * a seventh of the writer's time in a push of new items.
+   */
+  private static final String STORE =
+      "insert into idempotency (user_id, idempotency_key, result, created_at) values (?, ?, ?, ?)";
+
   private List<MutationResult> apply(WriteTx w, Principal user, List<Checked> batch) {
     Map<UUID, MutationResult> known = new HashMap<>();
     Instant now = wall.instant().truncatedTo(ChronoUnit.MILLIS);
     List<MutationResult> results = new ArrayList<>(batch.size());
-    List<IdempotencyRecord> fresh = new ArrayList<>();
+    List<Object[]> fresh = new ArrayList<>();
     for (Checked b : batch) {
       UUID key = b.mutation().idempotencyKey();
       MutationResult result = known.get(key);
@@ -160,21 +164,12 @@ public final class PushService {
       if (result == null) {
         result = applyOne(w, user, b, now);
         known.put(key, result);
-        IdempotencyRecord r = w.dsl().newRecord(IDEMPOTENCY);
-        r.setUserId(user.userId());
-        r.setIdempotencyKey(key);
-        r.setResult(codec.writeString(result));
-        r.setCreatedAt(now);
-        fresh.add(r);
+        fresh.add(new Object[] {user.userId(), key, codec.writeString(result), now});
       }
       results.add(result);
     }
     if (!fresh.isEmpty()) {
-      w.dsl()
-          .insertInto(IDEMPOTENCY)
-          .columns(IDEMPOTENCY.fields())
-          .valuesOfRecords(fresh)
-          .execute();
+      w.executeBatch(STORE, fresh);
     }
     return results;
   }

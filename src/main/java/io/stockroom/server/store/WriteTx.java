@@ -123,6 +123,20 @@ public final class WriteTx {
     }
   }
 
+  /** Runs the plain SQL statement {@code sql} once per row of parameters, as one JDBC batch. */
+  public void executeBatch(String sql, List<Object[]> rows) {
+    try {
+      PreparedStatement ps = statements.get(sql);
+      for (Object[] params : rows) {
+        bind(ps, params);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+    }
+  }
+
   private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object v = params[i];
