@@ -229,26 +229,14 @@ public final class ServerStore implements AutoCloseable {
               .transactionResult(
                   cfg -> {
                     DSLContext tx = DSL.using(cfg);
-                    long last =
-                        tx.select(SYNC_STATE.LAST_VERSION)
-                            .from(SYNC_STATE)
-                            .where(SYNC_STATE.ID.eq(1))
-                            .forUpdate()
-                            .fetchSingle()
-                            .value1();
-                    WriteTx w = new WriteTx(tx, last);
+                    WriteTx w = WriteTx.begin(tx);
                     T r;
                     try {
                       r = work.apply(w);
+                      others.announce(tx, w.changes());
+                      w.storeCounter();
                     } finally {
                       w.closeStatements();
-                    }
-                    others.announce(tx, w.changes());
-                    if (w.lastVersion() != last) {
-                      tx.update(SYNC_STATE)
-                          .set(SYNC_STATE.LAST_VERSION, w.lastVersion())
-                          .where(SYNC_STATE.ID.eq(1))
-                          .execute();
                     }
                     done[0] = w;
                     return r;

@@ -31,13 +31,48 @@ public final class WriteTx {
   private final List<Change> changes = new ArrayList<>();
   private final Statements statements;
 
-  WriteTx(DSLContext dsl, long lastVersion) {
-    this(dsl, lastVersion, new Statements(dsl));
+  /**
+   * The counter row is read and written with statements kept like {@link #exists}'s: jOOQ rendered
+   * them anew for every write, a millisecond of each live change's path.
+   */
+  private static final String LOCK_COUNTER =
+      "select last_version from sync_state where id = 1 for update";
+
+  private static final String STORE_COUNTER = "update sync_state set last_version = ? where id = 1";
+
+  /** The version counter when the transaction began; written back only if it moved. */
+  private final long firstVersion;
+
+  /** Opens a writing transaction in {@code dsl}: locks the version counter row and reads it. */
+  static WriteTx begin(DSLContext dsl) {
+    Statements statements = new Statements(dsl);
+    long last;
+    try {
+      PreparedStatement ps = statements.get(LOCK_COUNTER);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("the sync_state row is missing");
+        }
+        last = rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      statements.close();
+      throw new DataAccessException("SQL [" + LOCK_COUNTER + "]; " + e.getMessage(), e);
+    }
+    return new WriteTx(dsl, last, statements);
+  }
+
+  /** Writes the counter back if this transaction took versions. */
+  void storeCounter() {
+    if (lastVersion != firstVersion) {
+      execute(STORE_COUNTER, lastVersion);
+    }
   }
 
   private WriteTx(DSLContext dsl, long lastVersion, Statements statements) {
     this.dsl = dsl;
     this.lastVersion = lastVersion;
+    this.firstVersion = lastVersion;
     this.statements = statements;
   }
 
