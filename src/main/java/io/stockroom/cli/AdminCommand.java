@@ -55,8 +55,13 @@ final class AdminCommand implements Callable<Integer> {
   }
 
   <T> T withAccounts(Function<Accounts, T> work) {
+    return withServer(server -> work.apply(server.accounts()));
+  }
+
+  /** The store given by --data or --db, opened (not started) for one admin operation. */
+  <T> T withServer(Function<StockroomServer, T> work) {
     try (StockroomServer server = StoreOptions.open(StoreOptions.config(data, db, dbUser, 0))) {
-      return work.apply(server.accounts());
+      return work.apply(server);
     } catch (ValidationException e) {
       throw new UserError(e.getMessage());
     }
@@ -185,7 +190,12 @@ final class AdminCommand implements Callable<Integer> {
         RunningServer.setSites(
             through.server, through.adminUser, PasswordInput.read(), name, sites);
       } else {
-        admin.withAccounts(a -> a.setSites(name, sites));
+        // Running servers on the same PostgreSQL hear of it and close the user's sockets.
+        admin.withServer(
+            s -> {
+              s.setSites(name, sites);
+              return null;
+            });
       }
       admin
           .spec
@@ -219,7 +229,7 @@ final class AdminCommand implements Callable<Integer> {
             RunningServer.revokeTokens(
                 through.server, through.adminUser, PasswordInput.read(), name);
       } else {
-        n = admin.withAccounts(a -> a.revokeTokens(name));
+        n = admin.withServer(s -> s.revokeTokens(name));
       }
       admin.spec.commandLine().getOut().println("revoked " + n + " token(s) of " + name);
       return 0;

@@ -102,7 +102,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     checkHost(host);
     for (String proxy : trustedProxies) {
-      if (!proxy.matches("[0-9A-Fa-f:.]{2,45}")) {
+      if (!ServerConfig.isAddressLiteral(proxy)) {
         throw new UserError("--trusted-proxy must be an IP address, not " + proxy);
       }
     }

@@ -221,7 +221,7 @@ final class ServerApp {
     String[] hops = forwarded.split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].strip();
-      if (!hop.matches("[0-9A-Fa-f:.]{2,45}")) {
+      if (!ServerConfig.isAddressLiteral(hop)) {
         return remote;
       }
       if (!trustedProxies.contains(hop)) {
@@ -327,7 +327,7 @@ final class ServerApp {
   private void revokeTokens(Context ctx) {
     com.fasterxml.jackson.databind.JsonNode body = adminBody(ctx, "revoke tokens", "");
     AuthService.Revoked revoked = auth.revokeUser(body.get("username").textValue());
-    signOuts.userChanged(revoked.userId(), "signed out by an administrator");
+    signOuts.revoked(revoked.userId());
     json(ctx, Map.of("status", "ok", "revoked", revoked.tokens()));
   }
 
@@ -377,7 +377,7 @@ final class ServerApp {
     } catch (io.stockroom.domain.ValidationException e) {
       throw new ApiError(400, "validation_failed", e.getMessage());
     }
-    signOuts.userChanged(user, "your sites changed");
+    signOuts.sitesChanged(user);
     json(ctx, Map.of("status", "ok", "sites", codes));
   }
 

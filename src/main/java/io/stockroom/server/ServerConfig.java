@@ -167,11 +167,27 @@ public record ServerConfig(
         trustedProxies);
   }
 
+  private static final java.util.regex.Pattern ADDRESS_LITERAL =
+      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+  /**
+   * Whether {@code text} has the shape of an IPv4 or IPv6 address literal (no name to resolve): the
+   * one rule for {@code --trusted-proxy} and for the hops of {@code X-Forwarded-For}.
+   */
+  public static boolean isAddressLiteral(String text) {
+    return text != null && ADDRESS_LITERAL.matcher(text).matches();
+  }
+
   /**
    * Load balancers whose {@code X-Forwarded-For} is believed: behind one, every request comes from
    * its address, and the sign-in throttle needs the client's.
    */
   public ServerConfig withTrustedProxies(java.util.Set<String> addresses) {
+    for (String a : addresses) {
+      if (!isAddressLiteral(a)) {
+        throw new IllegalArgumentException("a trusted proxy must be an IP address, not " + a);
+      }
+    }
     return new ServerConfig(
         host,
         port,

@@ -39,6 +39,16 @@ final class SignOuts {
     others.userChanged(user, reason);
   }
 
+  /** An administrator changed the user's sites here. */
+  void sitesChanged(UUID user) {
+    userChanged(user, "your sites changed");
+  }
+
+  /** An administrator revoked every token of the user here. */
+  void revoked(UUID user) {
+    userChanged(user, "signed out by an administrator");
+  }
+
   void heardDeviceSignedOut(String tokenKey) {
     auth.forgetToken(tokenKey);
     feed.closeToken(tokenKey, "signed out");

@@ -12,6 +12,7 @@ import io.stockroom.server.store.Notifications;
 import io.stockroom.server.store.ServerClock;
 import io.stockroom.server.store.ServerDatabase;
 import io.stockroom.server.store.ServerStore;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -150,6 +151,22 @@ public final class StockroomServer implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * Gives a user exactly these sites, for {@code admin set-sites} on the store: this process and
+   * every other one on the same PostgreSQL forget the user's sign-ins and close their sockets, as
+   * when it goes through a running server (decision record 0054).
+   */
+  public void setSites(String username, List<String> siteCodes) {
+    signOuts.sitesChanged(accounts.setSites(username, siteCodes));
+  }
+
+  /** Revokes every token of a user, for {@code admin revoke-tokens}, like {@link #setSites}. */
+  public int revokeTokens(String username) {
+    AuthService.Revoked revoked = accounts.revokeTokens(username);
+    signOuts.revoked(revoked.userId());
+    return revoked.tokens();
   }
 
   public Seeder seeder() {

@@ -238,6 +238,40 @@ class ServerProcessesTest {
     assertThat(b.get("/api/sync/pull?entity=sites", other).status()).isEqualTo(401);
   }
 
+  /**
+   * {@code admin revoke-tokens --db} and {@code admin set-sites --db}, run on the shared database
+   * while the processes serve it, close the user's sockets on every process, as the same change
+   * through a running server does.
+   */
+  @Test
+  void adminCommandsOnTheDatabaseCloseTheSocketsOfRunningProcesses() throws Exception {
+    Socket onA = Socket.open(a, a.login("demo", "demo"));
+    Socket onB = Socket.open(b, b.login("demo", "demo"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> a.server().liveSubscribers() == 1 && b.server().liveSubscribers() == 1);
+    assertThat(admin("set-sites", "demo", "--sites", "MAIN")).isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> onA.closed.getCount() == 0 && onB.closed.getCount() == 0);
+
+    String token = b.login("demo", "demo");
+    Socket again = Socket.open(b, token);
+    assertThat(admin("revoke-tokens", "demo")).isZero();
+    await().atMost(Duration.ofSeconds(30)).until(() -> again.closed.getCount() == 0);
+    assertThat(b.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(401);
+  }
+
+  private int admin(String... command) {
+    List<String> args = new java.util.ArrayList<>(List.of("admin"));
+    args.addAll(List.of(a.commandLineDatabase()));
+    args.addAll(List.of(command));
+    return io.stockroom.cli.Main.run(
+        args.toArray(String[]::new),
+        new java.io.PrintWriter(new java.io.StringWriter(), true),
+        new java.io.PrintWriter(new java.io.StringWriter(), true));
+  }
+
   /** A bare live socket, to see when the server closes it. */
   static final class Socket extends WebSocketClient {
     final CountDownLatch closed = new CountDownLatch(1);

@@ -158,7 +158,7 @@ public final class Accounts {
   }
 
   /** Revokes every live token of a user; returns how many. */
-  public int revokeTokens(String username) {
+  public AuthService.Revoked revokeTokens(String username) {
     String key = AuthService.usernameKey(requireText("username", username, 100));
     return store.write(
         w -> {
@@ -171,12 +171,14 @@ public final class Accounts {
           if (user == null) {
             throw new ValidationException("username", "no user " + username);
           }
-          return w.dsl()
-              .update(TOKENS)
-              .set(TOKENS.REVOKED_AT, now())
-              .where(TOKENS.USER_ID.eq(user))
-              .and(TOKENS.REVOKED_AT.isNull())
-              .execute();
+          int n =
+              w.dsl()
+                  .update(TOKENS)
+                  .set(TOKENS.REVOKED_AT, now())
+                  .where(TOKENS.USER_ID.eq(user))
+                  .and(TOKENS.REVOKED_AT.isNull())
+                  .execute();
+          return new AuthService.Revoked(user, n);
         });
   }
 
