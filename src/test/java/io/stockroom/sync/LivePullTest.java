@@ -51,10 +51,10 @@ class LivePullTest {
         .toList();
   }
 
-  @Test
-  void aPokePullsOnlyTheEntityItNames() throws Exception {
+  /** A server, and a laptop signed in to it, live, with a long interval (not started yet). */
+  private void serverAndLiveLaptop(long seed) throws Exception {
     server = TestServer.start(tmp.resolve("server"), 3);
-    store = LocalStore.open(tmp.resolve("laptop"), Clock.systemUTC(), IdGenerator.seeded(45));
+    store = LocalStore.open(tmp.resolve("laptop"), Clock.systemUTC(), IdGenerator.seeded(seed));
     agent =
         new SyncAgent(
             store,
@@ -71,11 +71,21 @@ class LivePullTest {
                       };
                     }));
     agent.signIn(server.url(), "demo", "demo");
+  }
+
+  /** Starts the agent and waits for its socket and its first cycle. */
+  private void startAndAwaitLive() {
     agent.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> agent.scheduler().status().liveConnected());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> agent.scheduler().status().state() == SyncStatus.State.ONLINE);
+  }
+
+  @Test
+  void aPokePullsOnlyTheEntityItNames() throws Exception {
+    serverAndLiveLaptop(45);
+    startAndAwaitLive();
     // The start-up cycle pulled every entity.
     assertThat(pulled()).contains("sites", "items", "locations", "stock_levels");
 
@@ -118,16 +128,7 @@ class LivePullTest {
    */
   @Test
   void recordsArriveBeforeThePush() throws Exception {
-    server = TestServer.start(tmp.resolve("server"), 3);
-    store = LocalStore.open(tmp.resolve("laptop"), Clock.systemUTC(), IdGenerator.seeded(46));
-    agent =
-        new SyncAgent(
-            store,
-            Clock.systemUTC(),
-            SyncAgent.Options.defaults()
-                .withTimers(Duration.ofHours(1), Duration.ofMillis(20))
-                .withLive(true));
-    agent.signIn(server.url(), "demo", "demo");
+    serverAndLiveLaptop(46);
     String sku = TestServer.sku("LIVE");
     List<String> heard = new CopyOnWriteArrayList<>();
     agent
@@ -138,11 +139,7 @@ class LivePullTest {
                     store.catalog().findBySku(sku).isPresent()
                         + " pending "
                         + store.outbox().pendingCount()));
-    agent.start();
-    await().atMost(Duration.ofSeconds(30)).until(() -> agent.scheduler().status().liveConnected());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> agent.scheduler().status().state() == SyncStatus.State.ONLINE);
+    startAndAwaitLive();
     // Queued here and not announced to the agent: only the poke's cycle pushes it.
     store.catalog().create(io.stockroom.domain.ItemDraft.of(TestServer.sku("MINE"), "Mine"));
     heard.clear();
