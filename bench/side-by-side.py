@@ -17,8 +17,8 @@ docs/benchmarks/side-by-side.md. Measures (PouchDB: ../shared/peer-bench/pouchdb
   io.stockroom.sync.PeerMeasures, the push phase and the whole cycle; PouchDB: replicate.to);
 - a write at the server seen by a live laptop (both: from the start of the writing request, to
   where the client's listeners hear of it: PouchDB's changes feed, Stockroom's arrival listener;
-  Stockroom's first change of a round is untimed and reported apart, as live_cold, since PouchDB
-  warms its replication with one-shot pulls first);
+  Stockroom's first change of a round, on cold code, is counted and also reported apart, as
+  live_cold);
 - name-word search in 100,000 items (io.stockroom.bench.LocalBench; Stockroom only);
 - cold start to the first painted table with 100,000 items (java -jar --smoke-test with -Xmx256m)
   against the floor, a bare JavaFX window on the same runtime (io.stockroom.bench.BareWindow),
@@ -306,7 +306,9 @@ def main():
     fs_ratio = med(ratio(r["fs_s"], r["fs_p"]))
     ph_ratio = med(ratio(r["push_phase"], r["push_p"]))
     cy_ratio = med(ratio(r["push_cycle"], r["push_p"]))
-    live_ratio = (med(r["live_s"]) / med(r["live_p"])) if r["live_s"] and r["live_p"] else None
+    # Judged on every sample, each round's first (cold) change included, as the peer keeps its first.
+    live_all = r["live_s"] + [x for x in r["live_cold"] if x is not None]
+    live_ratio = (med(live_all) / med(r["live_p"])) if live_all and r["live_p"] else None
     gap = med([a - b for a, b in zip(r["cold_app"], r["cold_floor"]) if a and b])
     rows = [
         ("first sync of %s items, whole process" % format(args.items, ","),
@@ -319,10 +321,13 @@ def main():
          span(r["push_p"], "%.0f") + " ms", "%.2f" % cy_ratio if cy_ratio else "-", "<= 1x",
          met(cy_ratio and cy_ratio <= 1)),
         ("a server write seen live (median; p95)",
-         "%s; %s ms" % (span(r["live_s"], "%.1f"), "%.1f" % p95(r["live_s"]) if r["live_s"] else "-"),
+         "%s; %s ms (without each round's first change: median %s, p95 %s ms)" % (
+             span(live_all, "%.1f"), "%.1f" % p95(live_all) if live_all else "-",
+             "%.1f" % med(r["live_s"]) if r["live_s"] else "-",
+             "%.1f" % p95(r["live_s"]) if r["live_s"] else "-"),
          "%s; %s ms" % (span(r["live_p"], "%.1f"), "%.1f" % p95(r["live_p"]) if r["live_p"] else "-"),
          "%.2f" % live_ratio if live_ratio else "-", "<= 1.2x; p95 <= 50 ms",
-         met(live_ratio and live_ratio <= 1.2 and p95(r["live_s"]) <= 50)),
+         met(live_ratio and live_ratio <= 1.2 and p95(live_all) <= 50)),
         ("local size per 1,000 items, settled", span(r["size_s"], "%.0f") + " KB",
          span(r["size_p"], "%.0f") + " KB", "-", "<= 150 KB",
          met(med(r["size_s"]) and med(r["size_s"]) <= 150)),
@@ -353,8 +358,8 @@ def main():
         "Machine: %d cores (%s), %s, %s, Node %s. Load average %s before, %s after." % (
             os.cpu_count(), cpu, platform.platform(), java, node, load_before, load()),
         "Medians over rounds (min-max); ratios are medians of each round's ratio; live samples "
-        "are pooled over rounds (Stockroom 10 a round after one untimed change, reported as "
-        "live_cold below; PouchDB 3, after its one-shot pulls; its push is the median of 3 a "
+        "are pooled over rounds (Stockroom 11 a round, the first, cold one also shown apart as "
+        "live_cold; PouchDB 3; its push is the median of 3 a "
         "round, and so is Stockroom's: three pushes of 1,000 one after another).",
         "",
         "| measure | Stockroom | PouchDB / reference | ratio | budget | met |",

@@ -123,6 +123,9 @@ public final class ChangeFeed implements CommitListener, AutoCloseable {
 
   private long onDiskUpTo;
 
+  /** Times the feed thread found the disk behind and (went on) waiting; for tests. */
+  private final AtomicInteger diskWaits = new AtomicInteger();
+
   private final AtomicBoolean draining = new AtomicBoolean();
 
   // Touched by the feed thread only.
@@ -209,6 +212,7 @@ public final class ChangeFeed implements CommitListener, AutoCloseable {
     long deadline = System.nanoTime() + ON_DISK_WAIT_NANOS;
     synchronized (disk) {
       while (onDiskUpTo < version) {
+        diskWaits.incrementAndGet();
         long left = deadline - System.nanoTime();
         if (left <= 0 || executor.isShutdown()) {
           return false;
@@ -222,6 +226,14 @@ public final class ChangeFeed implements CommitListener, AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * How many times the feed thread has found the disk behind the commit it is to tell of and waited
+   * (again): each count comes after a look at what is on disk.
+   */
+  int diskWaits() {
+    return diskWaits.get();
   }
 
   /** Sends every commit handed over so far as one (the feed thread). */

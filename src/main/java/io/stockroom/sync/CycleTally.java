@@ -19,4 +19,12 @@ final class CycleTally {
   int rejected;
   int failed;
   final List<String> notices = new ArrayList<>();
+
+  /**
+   * How much of the local store this cycle has changed so far: records pulled, mutations whose
+   * answers were settled, and notices (a site left behind is one).
+   */
+  int localChanges() {
+    return pulled + pushed + notices.size();
+  }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *   <li>pull every other entity until {@code has_more} is false, each page applied with its cursor
  *       in one local transaction ({@link EntityPull}); after a live poke, only what it named;
  *   <li>tell the listener that records arrived, so the screens show them before the push (decision
- *       record 0056);
+ *       record 0056), and again once the push's answers are settled;
  *   <li>push the due mutations, creates before updates, parents before children, one batch per
  *       entity ({@link PushRounds});
  *   <li>pull again when the server accepted anything;
@@ -98,8 +98,9 @@ public final class SyncEngine {
   /**
    * Runs one cycle; never throws for a network or server failure (see the outcome). {@code
    * pulledSoFar} hears the progress of a long pull; {@code arrived} (on this thread, and it must
-   * not block) hears each time a pull step has applied records, as soon as they are committed.
-   * Either may be null.
+   * not block) hears when what the server sent is in the local store: after the pull step if it
+   * brought records, after the push step if it settled answers (with the pull of what the push
+   * changed), and at the end of a cycle that stopped after changing something. Either may be null.
    */
   public CycleResult run(Trigger trigger, IntConsumer pulledSoFar, Runnable arrived) {
     cancel.reset();
@@ -142,8 +143,8 @@ public final class SyncEngine {
         // What the accepted mutations changed on the server (decision record 0050); changes by
         // others come by live pokes or the next cycle, from the cursors left where they are.
         entities.pull(EntityPull.changedByPushOf(tally.acceptedTypes), tally, pulledSoFar);
-        shown = arrived(arrived, tally, shown);
       }
+      shown = arrived(arrived, tally, shown);
     } catch (SyncException e) {
       if (e.kind() == SyncException.Kind.UNAUTHORIZED && ErrorBody.TOKEN_REVOKED.equals(e.code())) {
         sites.dropEvery(tally);
@@ -162,7 +163,7 @@ public final class SyncEngine {
       outcome = "error";
       error = e.toString();
     }
-    arrived(arrived, tally, shown); // a failure after some pages were applied
+    arrived(arrived, tally, shown); // a cycle that stopped after changing something
     CycleResult result =
         new CycleResult(
             outcome,
@@ -195,18 +196,18 @@ public final class SyncEngine {
   }
 
   /**
-   * Tells the listener when records were applied since it last heard ({@code shown} of them);
-   * returns how many it has heard of now.
+   * Tells the listener when the cycle changed the local store since it last heard ({@code shown}
+   * changes, see {@link CycleTally#localChanges}); returns how many it has heard of now.
    */
   private static int arrived(Runnable listener, CycleTally tally, int shown) {
-    if (listener != null && tally.pulled > shown) {
+    if (listener != null && tally.localChanges() > shown) {
       try {
         listener.run();
       } catch (RuntimeException e) {
         LOG.warn("a listener of pulled records failed", e);
       }
     }
-    return tally.pulled;
+    return tally.localChanges();
   }
 
   private void log(CycleResult r, String note) {

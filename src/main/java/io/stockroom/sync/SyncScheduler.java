@@ -129,6 +129,16 @@ public final class SyncScheduler implements AutoCloseable {
     return board.status();
   }
 
+  private void tellArrivals() {
+    for (Runnable l : arrivalListeners) {
+      try {
+        l.run();
+      } catch (RuntimeException e) {
+        LOG.warn("a listener of arrived records failed", e);
+      }
+    }
+  }
+
   /** Asks for a cycle. Triggers while one is queued or running coalesce into one more cycle. */
   public void trigger(Trigger why) {
     if (closed) {
@@ -248,11 +258,7 @@ public final class SyncScheduler implements AutoCloseable {
     SyncStatus before = board.status();
     try {
       update(s -> s.withState(SyncStatus.State.SYNCING).withProgress(0));
-      result =
-          engine.run(
-              why,
-              n -> update(s -> s.withProgress(n)),
-              () -> arrivalListeners.forEach(Runnable::run));
+      result = engine.run(why, n -> update(s -> s.withProgress(n)), this::tellArrivals);
       afterCycle(result);
     } catch (RuntimeException e) {
       LOG.error("sync cycle crashed", e);

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The laptop's side of the push and live measures of {@code bench/side-by-side.py}, in the shape of
@@ -97,9 +98,21 @@ public final class PeerMeasures {
       awaitWords(store);
       // Wait on the agent's own signals, not by polling: a busy loop takes one of two cores.
       Semaphore statuses = new Semaphore(0);
+      // Timed where the screens hear of it: pulled records applied (decision record 0056). The time
+      // is taken first; then the listener looks for the awaited item, so a cycle that brought
+      // something else is never taken for it.
+      AtomicReference<String> awaited = new AtomicReference<>();
       BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
-      // Timed where the screens hear of it: pulled records applied (decision record 0056).
-      b.scheduler().addArrivalListener(() -> arrivals.add(System.nanoTime()));
+      b.scheduler()
+          .addArrivalListener(
+              () -> {
+                long at = System.nanoTime();
+                String sku = awaited.get();
+                if (sku != null && store.catalog().findBySku(sku).isPresent()) {
+                  awaited.set(null);
+                  arrivals.add(at);
+                }
+              });
       b.scheduler().addListener(s -> statuses.release());
       b.start();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -114,13 +127,13 @@ public final class PeerMeasures {
       String token = BenchColleague.login(http, codec, writerUrl, user, password);
       // Fresh ids each run: a run against a server that served an earlier one must not reuse them.
       Random random = new Random(System.nanoTime());
-      // The first change is sent untimed and reported apart: it runs the poke's code paths cold on
-      // both sides, once per process. The peer harness warms its replication the same way, with
-      // one-shot pulls before its live samples.
+      // The first change runs the poke's code paths cold on both sides, once per process: it is
+      // reported apart as well as counted (bench/side-by-side.py judges on every sample, as the
+      // peer harness keeps its first).
       long[] samples = new long[lives + 1];
       for (int i = 0; i <= lives; i++) {
         String sku = "SERVER-" + System.nanoTime() + "-" + i;
-        arrivals.clear();
+        awaited.set(sku);
         long from = System.currentTimeMillis();
         long t = System.nanoTime();
         BenchColleague.push(
@@ -129,12 +142,8 @@ public final class PeerMeasures {
             writerUrl,
             token,
             List.of(BenchColleague.itemCreate(random, sku, "Live " + i)));
-        long seen;
-        do {
-          Long at = arrivals.poll(10, TimeUnit.SECONDS);
-          check(at != null, "not seen in 10 s");
-          seen = at;
-        } while (store.catalog().findBySku(sku).isEmpty());
+        Long seen = arrivals.poll(10, TimeUnit.SECONDS);
+        check(seen != null, "not seen in 10 s");
         samples[i] = (seen - t) / 100_000; // tenths of a millisecond
         System.err.printf("live window %d %d%n", from, System.currentTimeMillis());
       }

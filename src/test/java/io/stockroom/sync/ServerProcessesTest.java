@@ -257,6 +257,7 @@ class ServerProcessesTest {
 
     String token = b.login("demo", "demo");
     Socket again = Socket.open(b, token);
+    await().atMost(Duration.ofSeconds(10)).until(() -> b.server().liveSubscribers() == 1);
     assertThat(admin("revoke-tokens", "demo")).isZero();
     await().atMost(Duration.ofSeconds(30)).until(() -> again.closed.getCount() == 0);
     assertThat(b.get("/api/sync/pull?entity=sites", token).status()).isEqualTo(401);

@@ -249,7 +249,8 @@ public final class ServerStore implements AutoCloseable {
       }
       db.flush();
       durableVersion = Math.max(durableVersion, done[0].lastVersion());
-      if (forced && !changes.isEmpty()) {
+      if (forced) {
+        // Even without changes: this flush also put on disk any commit whose own flush failed.
         onCommit.onDisk(done[0].lastVersion());
       }
       return result;

@@ -51,6 +51,7 @@ public final class WriteTx {
       PreparedStatement ps = statements.get(LOCK_COUNTER);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
+          statements.close();
           throw new IllegalStateException("the sync_state row is missing");
         }
         last = rs.getLong(1);
@@ -162,11 +163,15 @@ public final class WriteTx {
   public void executeBatch(String sql, List<Object[]> rows) {
     try {
       PreparedStatement ps = statements.get(sql);
-      for (Object[] params : rows) {
-        bind(ps, params);
-        ps.addBatch();
+      try {
+        for (Object[] params : rows) {
+          bind(ps, params);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      } finally {
+        ps.clearBatch(); // a batch cut short leaves nothing for the next push of the group
       }
-      ps.executeBatch();
     } catch (SQLException e) {
       throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
     }
